@@ -1,0 +1,234 @@
+//! What zongjie tells a person when something is wrong with their input.
+//!
+//! Every problem becomes a [`Diagnostic`]: what is wrong, where (file, line, character column,
+//! the key path inside the data), the source line with a caret under the spot, and how to fix
+//! it. Columns count characters, not bytes: a clerk's file is mostly Chinese, where one
+//! character is three UTF-8 bytes, and a byte column would point at the wrong place.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a text file, resolved from a byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// The whole source line, for display.
+    pub line_text: String,
+    /// How many characters of the line the problem covers (at least 1).
+    pub width_chars: usize,
+}
+
+impl Location {
+    /// Resolves a byte span of `text` to a line and character column. Spans that fall outside
+    /// the text or inside a character are clamped, never a panic.
+    pub fn from_span(text: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let covered_end = end.min(line_end);
+        let width_chars = text[start..covered_end].chars().count().max(1);
+        Location {
+            line,
+            column,
+            line_text: text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
+            width_chars,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem found in the user's input, templates or files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: Option<PathBuf>,
+    pub location: Option<Location>,
+    /// Dotted path of the data key concerned, e.g. `indicators.rd_spend.current`.
+    pub key_path: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            location: None,
+            key_path: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.to_path_buf());
+        self
+    }
+
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    pub fn key(mut self, key_path: impl Into<String>) -> Self {
+        self.key_path = Some(key_path.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        let mut place = String::new();
+        if let Some(file) = &self.file {
+            place.push_str(&file.display().to_string());
+            if let Some(loc) = &self.location {
+                place.push_str(&format!(":{}:{}", loc.line, loc.column));
+            }
+        }
+        if let Some(key) = &self.key_path {
+            if place.is_empty() {
+                place = format!("at key `{key}`");
+            } else {
+                place.push_str(&format!(" (key `{key}`)"));
+            }
+        }
+        if !place.is_empty() {
+            writeln!(f, "  --> {place}")?;
+        }
+        if let Some(loc) = &self.location {
+            let gutter = loc.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            // Carets are placed by display width so they line up under wide CJK characters.
+            let before: String = loc.line_text.chars().take(loc.column - 1).collect();
+            let covered: String = loc
+                .line_text
+                .chars()
+                .skip(loc.column - 1)
+                .take(loc.width_chars)
+                .collect();
+            let carets = "^".repeat(covered.width().max(1));
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{gutter} | {}", loc.line_text)?;
+            writeln!(f, "{pad} | {}{carets}", " ".repeat(before.width()))?;
+        }
+        if let Some(help) = &self.help {
+            writeln!(f, "  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that went wrong in one run; never empty of errors when returned as `Err`.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "[report]\nissuer = \"溆浦县科技局\"\nyear = \"二〇二四\"\n";
+        let start = text.find("\"二").unwrap();
+        let loc = Location::from_span(text, start..start + "\"二〇二四\"".len());
+        assert_eq!(loc.line, 3);
+        assert_eq!(loc.column, 8);
+        assert_eq!(loc.width_chars, 6);
+        let issuer = text.find("溆").unwrap();
+        assert_eq!(Location::from_span(text, issuer..issuer + 3).column, 11);
+    }
+
+    #[test]
+    fn spans_out_of_range_are_clamped() {
+        let loc = Location::from_span("abc", 10..20);
+        assert_eq!((loc.line, loc.column), (1, 4));
+        let loc = Location::from_span("县科", 1..2);
+        assert_eq!(loc.column, 1);
+    }
+
+    #[test]
+    fn rendering_puts_the_caret_under_wide_characters() {
+        let text = "name = \"研发\" x\n";
+        let at = text.find('x').unwrap();
+        let d = Diagnostic::error("unexpected x")
+            .in_file(Path::new("a.toml"))
+            .at(Some(Location::from_span(text, at..at + 1)))
+            .help("remove it");
+        let shown = d.to_string();
+        assert!(shown.contains("a.toml:1:13"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let source = lines.iter().position(|l| l.contains("研发")).unwrap();
+        let caret_line = lines[source + 1];
+        // "name = \"研发\" " is 14 columns wide on a terminal.
+        let after_bar = caret_line.find("| ").unwrap() + 2;
+        assert_eq!(caret_line.find('^').unwrap() - after_bar, 14, "{shown}");
+    }
+}

@@ -1,0 +1,545 @@
+//! The one place that corrects what docx-rs 0.4.22 writes, before the parts are zipped.
+//!
+//! Word validates parts against the ISO/IEC 29500 schemas and refuses a file whose elements
+//! stand out of the schema's sequence; LibreOffice forgives them (docx-rs issue #724). Rather
+//! than patch each builder call, every WordprocessingML part goes through [`fix_part`]:
+//! children of the property elements are put back in schema order, the duplicate `Normal`
+//! style docx-rs always emits is dropped in favour of ours, and the font table is replaced by
+//! one that declares our faces. Text is made XML-safe where it enters ([`xml_safe`]).
+
+use std::io::Cursor;
+
+use docx_rs::Docx;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
+use quick_xml::{Reader, Writer};
+
+use super::fonts;
+
+/// Builds, repairs and zips a document.
+pub fn pack(docx: Docx) -> Result<Vec<u8>, String> {
+    let mut parts = docx.build();
+    parts.document = fix_part(&parts.document)?;
+    parts.styles = fix_part(&parts.styles)?;
+    parts.settings = fix_part(&parts.settings)?;
+    for footer in &mut parts.footers {
+        *footer = fix_part(footer)?;
+    }
+    for header in &mut parts.headers {
+        *header = fix_part(header)?;
+    }
+    parts.font_table = fonts::font_table_xml();
+    let mut out = Cursor::new(Vec::new());
+    parts
+        .pack(&mut out)
+        .map_err(|e| format!("could not zip the document: {e}"))?;
+    Ok(out.into_inner())
+}
+
+/// Removes characters XML 1.0 cannot carry: C0 controls other than tab, newline and carriage
+/// return, U+FFFE and U+FFFF. (Lone surrogates cannot exist in a Rust string.)
+pub fn xml_safe(text: &str) -> String {
+    text.chars().filter(|&c| is_xml_char(c)).collect()
+}
+
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The schema sequence of the children of each element docx-rs may misorder, by local name.
+/// Children not listed keep their relative order after the listed ones.
+fn schema_sequence(parent: &str) -> Option<&'static [&'static str]> {
+    Some(match parent {
+        // CT_PPrBase + CT_PPr
+        "pPr" => &[
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
+        ],
+        // CT_RPr (EG_RPrBase)
+        "rPr" => &[
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+            "ins",
+            "del",
+            "rPrChange",
+        ],
+        // CT_SectPr: header/footer references first, in any order among themselves.
+        "sectPr" => &[
+            "headerReference|footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        ],
+        // CT_Style
+        "style" => &[
+            "name",
+            "aliases",
+            "basedOn",
+            "next",
+            "link",
+            "autoRedefine",
+            "hidden",
+            "uiPriority",
+            "semiHidden",
+            "unhideWhenUsed",
+            "qFormat",
+            "locked",
+            "personal",
+            "personalCompose",
+            "personalReply",
+            "rsid",
+            "pPr",
+            "rPr",
+            "tblPr",
+            "trPr",
+            "tcPr",
+            "tblStylePr",
+        ],
+        // CT_TblPr
+        "tblPr" => &[
+            "tblStyle",
+            "tblpPr",
+            "tblOverlap",
+            "bidiVisual",
+            "tblStyleRowBandSize",
+            "tblStyleColBandSize",
+            "tblW",
+            "jc",
+            "tblCellSpacing",
+            "tblInd",
+            "tblBorders",
+            "shd",
+            "tblLayout",
+            "tblCellMar",
+            "tblLook",
+            "tblCaption",
+            "tblDescription",
+            "tblPrChange",
+        ],
+        // CT_TcPr
+        "tcPr" => &[
+            "cnfStyle",
+            "tcW",
+            "gridSpan",
+            "hMerge",
+            "vMerge",
+            "tcBorders",
+            "shd",
+            "noWrap",
+            "tcMar",
+            "textDirection",
+            "tcFitText",
+            "vAlign",
+            "hideMark",
+            "headers",
+            "cellIns",
+            "cellDel",
+            "cellMerge",
+            "tcPrChange",
+        ],
+        // CT_TrPr is a choice list (any order); CT_Settings is long, only what docx-rs writes.
+        "settings" => &[
+            "writeProtection",
+            "view",
+            "zoom",
+            "removePersonalInformation",
+            "removeDateAndTime",
+            "doNotDisplayPageBoundaries",
+            "displayBackgroundShape",
+            "printPostScriptOverText",
+            "printFractionalCharacterWidth",
+            "printFormsData",
+            "embedTrueTypeFonts",
+            "embedSystemFonts",
+            "saveSubsetFonts",
+            "saveFormsData",
+            "mirrorMargins",
+            "alignBordersAndEdges",
+            "bordersDoNotSurroundHeader",
+            "bordersDoNotSurroundFooter",
+            "gutterAtTop",
+            "hideSpellingErrors",
+            "hideGrammaticalErrors",
+            "activeWritingStyle",
+            "proofState",
+            "formsDesign",
+            "attachedTemplate",
+            "linkStyles",
+            "stylePaneFormatFilter",
+            "stylePaneSortMethod",
+            "documentType",
+            "mailMerge",
+            "revisionView",
+            "trackRevisions",
+            "doNotTrackMoves",
+            "doNotTrackFormatting",
+            "documentProtection",
+            "autoFormatOverride",
+            "styleLockTheme",
+            "styleLockQFSet",
+            "defaultTabStop",
+            "autoHyphenation",
+            "consecutiveHyphenLimit",
+            "hyphenationZone",
+            "doNotHyphenateCaps",
+            "showEnvelope",
+            "summaryLength",
+            "clickAndTypeStyle",
+            "defaultTableStyle",
+            "evenAndOddHeaders",
+            "bookFoldRevPrinting",
+            "bookFoldPrinting",
+            "bookFoldPrintingSheets",
+            "drawingGridHorizontalSpacing",
+            "drawingGridVerticalSpacing",
+            "displayHorizontalDrawingGridEvery",
+            "displayVerticalDrawingGridEvery",
+            "doNotUseMarginsForDrawingGridOrigin",
+            "drawingGridHorizontalOrigin",
+            "drawingGridVerticalOrigin",
+            "doNotShadeFormData",
+            "noPunctuationKerning",
+            "characterSpacingControl",
+            "printTwoOnOne",
+            "strictFirstAndLastChars",
+            "noLineBreaksAfter",
+            "noLineBreaksBefore",
+            "savePreviewPicture",
+            "doNotValidateAgainstSchema",
+            "saveInvalidXml",
+            "ignoreMixedContent",
+            "alwaysShowPlaceholderText",
+            "doNotDemarcateInvalidXml",
+            "saveXmlDataOnly",
+            "useXSLTWhenSaving",
+            "saveThroughXslt",
+            "showXMLTags",
+            "alwaysMergeEmptyNamespace",
+            "updateFields",
+            "hdrShapeDefaults",
+            "footnotePr",
+            "endnotePr",
+            "compat",
+            "docVars",
+            "rsids",
+            "mathPr",
+            "attachedSchema",
+            "themeFontLang",
+            "clrSchemeMapping",
+            "doNotIncludeSubdocsInStats",
+            "doNotAutoCompressPictures",
+            "forceUpgrade",
+            "captions",
+            "readModeInkLockDown",
+            "smartTagType",
+            "schemaLibrary",
+            "shapeDefaults",
+            "doNotEmbedSmartTags",
+            "decimalSymbol",
+            "listSeparator",
+        ],
+        _ => return None,
+    })
+}
+
+/// A parsed XML element: enough structure to reorder children and drop duplicates.
+#[derive(Debug, Clone)]
+enum Node {
+    Element {
+        start: BytesStart<'static>,
+        children: Vec<Node>,
+        empty: bool,
+    },
+    /// Text, CDATA, comments and the like, kept as raw events.
+    Other(Event<'static>),
+}
+
+fn local_name(start: &BytesStart<'_>) -> String {
+    String::from_utf8_lossy(start.local_name().as_ref()).into_owned()
+}
+
+fn parse(xml: &[u8]) -> Result<(Vec<Event<'static>>, Vec<Node>), String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut prolog = Vec::new();
+    let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = Vec::new();
+    let mut roots = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("docx-rs wrote a part that is not well-formed XML: {e}"))?
+            .into_owned();
+        let node = match event {
+            Event::Eof => break,
+            Event::Decl(_) if stack.is_empty() => {
+                prolog.push(event);
+                continue;
+            }
+            Event::Start(start) => {
+                stack.push((start, Vec::new()));
+                continue;
+            }
+            Event::End(_) => {
+                let (start, children) = stack.pop().ok_or("unbalanced XML from docx-rs")?;
+                Node::Element {
+                    start,
+                    children,
+                    empty: false,
+                }
+            }
+            Event::Empty(start) => Node::Element {
+                start,
+                children: Vec::new(),
+                empty: true,
+            },
+            other => Node::Other(other),
+        };
+        match stack.last_mut() {
+            Some((_, children)) => children.push(node),
+            None => roots.push(node),
+        }
+        buf.clear();
+    }
+    Ok((prolog, roots))
+}
+
+fn rank(sequence: &[&str], name: &str) -> usize {
+    sequence
+        .iter()
+        .position(|s| s.split('|').any(|alt| alt == name))
+        .unwrap_or(sequence.len())
+}
+
+fn repair(node: &mut Node) {
+    let Node::Element {
+        start, children, ..
+    } = node
+    else {
+        return;
+    };
+    children.iter_mut().for_each(repair);
+    let name = local_name(start);
+    if name == "styles" {
+        drop_shadowed_styles(children);
+    }
+    if let Some(sequence) = schema_sequence(&name) {
+        // Stable: elements of equal rank (and all non-elements) keep their order.
+        children.sort_by_key(|child| match child {
+            Node::Element { start, .. } => rank(sequence, &local_name(start)),
+            Node::Other(_) => sequence.len(),
+        });
+    }
+}
+
+/// docx-rs always writes a bare `Normal` style before the document's own styles; when the
+/// document defines a style with the same id, the later definition wins and the earlier one
+/// is removed (duplicate style ids make Word discard the styles part).
+fn drop_shadowed_styles(children: &mut Vec<Node>) {
+    let id_of = |node: &Node| match node {
+        Node::Element { start, .. } if local_name(start) == "style" => start
+            .attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == b"styleId")
+            .map(|a| String::from_utf8_lossy(&a.value).into_owned()),
+        _ => None,
+    };
+    let ids: Vec<Option<String>> = children.iter().map(id_of).collect();
+    let mut keep = ids.iter().enumerate().map(|(i, id)| match id {
+        Some(id) => !ids[i + 1..]
+            .iter()
+            .any(|later| later.as_deref() == Some(id)),
+        None => true,
+    });
+    children.retain(|_| keep.next().unwrap_or(true));
+}
+
+fn write(writer: &mut Writer<Vec<u8>>, node: &Node) -> Result<(), String> {
+    let err = |e: std::io::Error| format!("could not write XML: {e}");
+    match node {
+        Node::Element {
+            start,
+            children,
+            empty,
+        } => {
+            if *empty && children.is_empty() {
+                writer
+                    .write_event(Event::Empty(start.borrow()))
+                    .map_err(err)?;
+            } else {
+                writer
+                    .write_event(Event::Start(start.borrow()))
+                    .map_err(err)?;
+                for child in children {
+                    write(writer, child)?;
+                }
+                let name = start.name();
+                writer
+                    .write_event(Event::End(BytesEnd::new(String::from_utf8_lossy(
+                        name.as_ref(),
+                    ))))
+                    .map_err(err)?;
+            }
+        }
+        Node::Other(event) => writer.write_event(event.borrow()).map_err(err)?,
+    }
+    Ok(())
+}
+
+/// Parses a WordprocessingML part, puts it in schema order and writes it back.
+pub fn fix_part(xml: &[u8]) -> Result<Vec<u8>, String> {
+    let (prolog, mut roots) = parse(xml)?;
+    roots.iter_mut().for_each(repair);
+    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
+    if prolog.is_empty() {
+        writer
+            .write_event(Event::Decl(BytesDecl::new(
+                "1.0",
+                Some("UTF-8"),
+                Some("yes"),
+            )))
+            .map_err(|e| e.to_string())?;
+    }
+    for event in &prolog {
+        writer
+            .write_event(event.borrow())
+            .map_err(|e| e.to_string())?;
+    }
+    for root in &roots {
+        write(&mut writer, root)?;
+    }
+    Ok(writer.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(xml: &str) -> String {
+        String::from_utf8(fix_part(xml.as_bytes()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn paragraph_properties_are_put_in_schema_order() {
+        let out = fixed(
+            r#"<w:p xmlns:w="w"><w:pPr><w:jc w:val="center"/><w:ind w:firstLine="0"/><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>标题 &amp; R&amp;D</w:t></w:r></w:p>"#,
+        );
+        let p = out.find("pStyle").unwrap();
+        let ind = out.find("w:ind").unwrap();
+        let jc = out.find("w:jc").unwrap();
+        assert!(p < ind && ind < jc, "{out}");
+        assert!(out.contains("R&amp;D"), "escapes survive: {out}");
+    }
+
+    #[test]
+    fn section_references_stay_first_and_grid_last() {
+        let out = fixed(
+            r#"<w:sectPr xmlns:w="w"><w:docGrid w:linePitch="579"/><w:pgSz w:w="1"/><w:footerReference w:id="a"/><w:pgMar w:top="1"/><w:footerReference w:id="b"/></w:sectPr>"#,
+        );
+        let order: Vec<usize> = ["id=\"a\"", "id=\"b\"", "pgSz", "pgMar", "docGrid"]
+            .iter()
+            .map(|s| out.find(s).unwrap())
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+    }
+
+    #[test]
+    fn a_later_style_replaces_an_earlier_one_with_the_same_id() {
+        let out = fixed(
+            r#"<w:styles xmlns:w="w"><w:style w:styleId="Normal"><w:name w:val="bare"/></w:style><w:style w:styleId="Normal"><w:name w:val="ours"/></w:style></w:styles>"#,
+        );
+        assert!(!out.contains("bare") && out.contains("ours"), "{out}");
+    }
+
+    #[test]
+    fn illegal_characters_are_removed() {
+        assert_eq!(xml_safe("a\u{0}b\u{1F}c\td\u{FFFE}e\u{FFFF}"), "abc\tde");
+        assert_eq!(xml_safe("研发R&D<2>"), "研发R&D<2>");
+    }
+}

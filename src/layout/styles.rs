@@ -1,0 +1,98 @@
+//! Named paragraph styles. Real styles, not direct formatting, so that a clerk who edits the
+//! draft in Word or WPS keeps the layout, and the navigation pane shows the heading outline.
+
+use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, SpecialIndentType, Style, StyleType};
+
+use super::fonts::{self, Face};
+use super::geometry::{
+    BODY_CHAR, BODY_PT, FOOTER_LINE, LINE_PITCH, PAGE_NUMBER_PT, TABLE_PT, TITLE_PT, pt,
+};
+
+pub const NORMAL: &str = "Normal";
+pub const TITLE: &str = "Title";
+pub const TABLE_CAPTION: &str = "TableCaption";
+pub const TABLE_TEXT: &str = "TableText";
+pub const SIGNATURE: &str = "Signature";
+pub const PAGE_NUMBER: &str = "PageNumber";
+
+/// Style id of a heading level (1–4).
+pub fn heading(level: u8) -> String {
+    format!("Heading{}", level.clamp(1, 4))
+}
+
+fn half_points(points: u32) -> usize {
+    (points * 2) as usize
+}
+
+fn exact(twips: u32) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(twips as i32)
+        .before(0)
+        .after(0)
+}
+
+/// A paragraph style in one face and size on the fixed 22-line pitch.
+fn paragraph(id: &str, name: &str, face: Face, points: u32) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .fonts(fonts::run_fonts(face))
+        .size(half_points(points))
+        .line_spacing(exact(LINE_PITCH))
+        .q_format(true)
+}
+
+/// No first-line indent: for centred or right-aligned lines.
+fn flush(style: Style) -> Style {
+    style
+        .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+        .first_line_chars(0)
+}
+
+/// Body paragraphs and everything based on them: 3号仿宋, justified, 空两字.
+fn normal() -> Style {
+    paragraph(NORMAL, "Normal", fonts::FANGSONG, BODY_PT)
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine((2 * BODY_CHAR) as i32)),
+            None,
+            None,
+        )
+        .first_line_chars(200)
+}
+
+pub fn all() -> Vec<Style> {
+    let mut styles = vec![
+        normal(),
+        flush(paragraph(TITLE, "Title", fonts::XIAOBIAOSONG, TITLE_PT).based_on(NORMAL))
+            .align(AlignmentType::Center)
+            .next(NORMAL),
+    ];
+    let heading_faces = [fonts::HEITI, fonts::KAITI, fonts::FANGSONG, fonts::FANGSONG];
+    for (i, face) in heading_faces.into_iter().enumerate() {
+        let level = i as u8 + 1;
+        styles.push(
+            paragraph(&heading(level), &format!("heading {level}"), face, BODY_PT)
+                .based_on(NORMAL)
+                .next(NORMAL)
+                .outline_lvl(i),
+        );
+    }
+    styles.extend([
+        flush(paragraph(TABLE_CAPTION, "Table Caption", fonts::HEITI, BODY_PT).based_on(NORMAL))
+            .align(AlignmentType::Center),
+        flush(paragraph(TABLE_TEXT, "Table Text", fonts::FANGSONG, TABLE_PT).based_on(NORMAL))
+            .align(AlignmentType::Center)
+            .line_spacing(exact(pt(TABLE_PT + 6)))
+            .snap_to_grid(false),
+        flush(paragraph(SIGNATURE, "Signature", fonts::FANGSONG, BODY_PT).based_on(NORMAL))
+            .align(AlignmentType::Right),
+        flush(
+            paragraph(PAGE_NUMBER, "Page Number", fonts::SONGTI, PAGE_NUMBER_PT).based_on(NORMAL),
+        )
+        .line_spacing(exact(FOOTER_LINE))
+        .snap_to_grid(false),
+    ]);
+    styles
+}

@@ -1,0 +1,227 @@
+//! Stage 1, load: a file on disk → a typed [`ReportFile`], with source positions kept so that
+//! later stages can point at the line a problem comes from.
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::ReportFile;
+
+/// Larger than any real report data file by two orders of magnitude; anything bigger is a
+/// wrong file (a spreadsheet, an image) rather than data.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The text of a data file and where it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Reads a data file, refusing directories, huge files and text that is not UTF-8.
+    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+        let fail = |msg: String, help: &str| Diagnostic::error(msg).in_file(path).help(help);
+        let meta = fs::metadata(path).map_err(|e| {
+            fail(
+                format!("cannot read {}: {e}", path.display()),
+                "check the path and that you may read the file",
+            )
+        })?;
+        if meta.is_dir() {
+            return Err(fail(
+                format!("{} is a folder, not a data file", path.display()),
+                "name a .toml file inside it, e.g. examples/xupu-2024.toml",
+            ));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(fail(
+                format!(
+                    "{} is {} bytes, more than the {} a report data file can be",
+                    path.display(),
+                    meta.len(),
+                    MAX_INPUT_BYTES
+                ),
+                "check that this is the TOML data file and not a spreadsheet or document",
+            ));
+        }
+        let bytes = fs::read(path).map_err(|e| {
+            fail(
+                format!("cannot read {}: {e}", path.display()),
+                "check that you may read the file",
+            )
+        })?;
+        let text = decode_utf8(bytes).map_err(|d| d.in_file(path))?;
+        Ok(Source::new(path, text))
+    }
+
+    /// Where a byte span of this file is, for a diagnostic.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        Location::from_span(&self.text, span)
+    }
+
+    /// The span of the value at a dotted key path such as `indicators.rd.current` or
+    /// `achievements.1.title`, if the path exists in the file.
+    pub fn span_of(&self, key_path: &str) -> Option<Range<usize>> {
+        let doc = toml_edit::ImDocument::parse(self.text.as_str()).ok()?;
+        let mut item: &toml_edit::Item = doc.as_item();
+        for segment in key_path.split('.') {
+            item = match segment.parse::<usize>() {
+                Ok(i) => item.get(i)?,
+                Err(_) => item.get(segment)?,
+            };
+        }
+        item.span()
+    }
+
+    /// A diagnostic for the value at `key_path`, located when the path is found.
+    pub fn error_at(&self, key_path: &str, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic_at(Diagnostic::error(message), key_path)
+    }
+
+    pub fn warning_at(&self, key_path: &str, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic_at(Diagnostic::warning(message), key_path)
+    }
+
+    fn diagnostic_at(&self, d: Diagnostic, key_path: &str) -> Diagnostic {
+        d.in_file(&self.path)
+            .key(key_path)
+            .at(self.span_of_path(key_path).map(|s| self.locate(s)))
+    }
+
+    fn span_of_path(&self, key_path: &str) -> Option<Range<usize>> {
+        self.span_of(key_path).or_else(|| {
+            // Arrays of tables have no span of their own in toml_edit; fall back to the
+            // nearest enclosing key that has one.
+            key_path
+                .rsplit_once('.')
+                .and_then(|(parent, _)| self.span_of_path(parent))
+        })
+    }
+}
+
+fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        let line = good.matches('\n').count() + 1;
+        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::error(format!(
+            "the file is not UTF-8 text (first bad byte at line {line}, column {column}); \
+             it was probably saved as GBK/GB2312 by an older editor"
+        ))
+        .help("save it again as UTF-8 (WPS / Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GBK -t UTF-8 in.toml > out.toml")
+    })
+}
+
+/// Parses the text of a data file into the typed model.
+pub fn parse(source: &Source) -> Result<ReportFile, Diagnostic> {
+    toml::from_str::<ReportFile>(&source.text).map_err(|e| toml_error(source, &e))
+}
+
+fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let location = e.span().map(|s| source.locate(s));
+    let help = help_for(&message);
+    let mut d = Diagnostic::error(message)
+        .in_file(&source.path)
+        .at(location);
+    if let Some(h) = help {
+        d = d.help(h);
+    }
+    d
+}
+
+/// Turns serde's terse messages into advice a clerk can act on.
+fn help_for(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`')?;
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let closest = candidates
+            .iter()
+            .map(|c| (strsim::jaro_winkler(field, c), *c))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        return Some(match closest {
+            Some((_, c)) => format!(
+                "did you mean `{c}`? valid keys here: {}",
+                candidates.join(", ")
+            ),
+            None => format!("valid keys here: {}", candidates.join(", ")),
+        });
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next()?;
+        return Some(format!("add `{field} = …` to this table"));
+    }
+    if message.starts_with("unknown variant") {
+        return Some("use one of the values listed above, in quotes".into());
+    }
+    if message.contains("invalid type") {
+        return Some("check the value's type: numbers without quotes, text in quotes".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n";
+
+    #[test]
+    fn a_minimal_file_parses() {
+        let src = Source::new("a.toml", MINIMAL);
+        let report = parse(&src).unwrap();
+        assert_eq!(report.report.year, 2024);
+        assert!(report.indicators.is_empty());
+    }
+
+    #[test]
+    fn a_typo_is_located_and_the_closest_key_suggested() {
+        let text = format!(
+            "{MINIMAL}\n[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurent = 4.54\n"
+        );
+        let d = parse(&Source::new("a.toml", text)).unwrap_err();
+        assert!(d.message.contains("unknown field `curent`"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 11);
+        assert!(
+            d.help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `current`"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn key_paths_resolve_to_spans() {
+        let text = format!(
+            "{MINIMAL}\n[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 4.54\n"
+        );
+        let src = Source::new("a.toml", text);
+        let d = src.error_at("indicators.rd.unit", "bad unit");
+        let loc = d.location.unwrap();
+        assert_eq!((loc.line, loc.column), (10, 8));
+    }
+
+    #[test]
+    fn gbk_text_is_named_as_such() {
+        // "科技" in GBK.
+        let d = decode_utf8(vec![b'a', b'\n', 0xBF, 0xC6, 0xBC, 0xBC]).unwrap_err();
+        assert!(d.message.contains("GBK"));
+        assert!(d.message.contains("line 2, column 1"), "{}", d.message);
+    }
+}

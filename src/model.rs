@@ -1,0 +1,204 @@
+//! The typed shape of a report data file (one bureau, one period).
+//!
+//! Field names are part of zongjie's public contract: other tools write these files too, so
+//! they are kept short, English and stable. Unknown keys are refused (a typo would otherwise
+//! silently drop a figure), and every narrative section is optional: a file with only
+//! `[report]` and `[indicators]` drafts a short document.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::number::Num;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFile {
+    pub report: ReportMeta,
+    #[serde(default)]
+    pub indicators: IndexMap<String, Indicator>,
+    #[serde(default)]
+    pub opening: Option<Opening>,
+    #[serde(default)]
+    pub achievements: Vec<Part>,
+    #[serde(default)]
+    pub highlights: Vec<Highlight>,
+    #[serde(default)]
+    pub problems: Vec<Highlight>,
+    #[serde(default)]
+    pub plan: Option<Plan>,
+}
+
+impl ReportFile {
+    /// Every free-text field with its dotted key path, in file order.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut out: Vec<(String, &str)> = vec![
+            ("report.issuer".into(), &self.report.issuer),
+            ("report.region".into(), &self.report.region),
+        ];
+        if let Some(t) = &self.report.title {
+            out.push(("report.title".into(), t));
+        }
+        for (key, ind) in &self.indicators {
+            out.push((format!("indicators.{key}.name"), &ind.name));
+            out.push((format!("indicators.{key}.unit"), &ind.unit));
+        }
+        if let Some(o) = &self.opening {
+            out.push(("opening.text".into(), &o.text));
+        }
+        for (i, p) in self.achievements.iter().enumerate() {
+            push_part(&mut out, format!("achievements.{i}"), p);
+        }
+        for (section, items) in [
+            ("highlights", &self.highlights),
+            ("problems", &self.problems),
+        ] {
+            for (i, h) in items.iter().enumerate() {
+                out.push((format!("{section}.{i}.title"), &h.title));
+                out.push((format!("{section}.{i}.text"), &h.text));
+            }
+        }
+        if let Some(plan) = &self.plan {
+            if let Some(t) = &plan.intro {
+                out.push(("plan.intro".into(), t));
+            }
+            for (i, g) in plan.goals.iter().enumerate() {
+                out.push((format!("plan.goals.{i}"), g));
+            }
+            for (i, t) in plan.tasks.iter().enumerate() {
+                push_part(&mut out, format!("plan.tasks.{i}"), t);
+            }
+        }
+        out
+    }
+}
+
+fn push_part<'a>(out: &mut Vec<(String, &'a str)>, path: String, part: &'a Part) {
+    out.push((format!("{path}.title"), &part.title));
+    for (i, p) in part.paragraphs.iter().enumerate() {
+        out.push((format!("{path}.paragraphs.{i}"), p));
+    }
+    for (i, p) in part.points.iter().enumerate() {
+        out.push((format!("{path}.points.{i}.title"), &p.title));
+        out.push((format!("{path}.points.{i}.text"), &p.text));
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportKind {
+    /// 年度工作总结及下年工作计划.
+    Annual,
+    /// 上半年工作总结及下半年工作思路.
+    HalfYear,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportMeta {
+    /// The issuing body as it signs the document, e.g. 溆浦县科学技术局.
+    pub issuer: String,
+    /// The region the figures describe, e.g. 溆浦县 (全县 / 全市 is derived from it).
+    pub region: String,
+    /// The superior city or province, e.g. 怀化市.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// The year the report covers.
+    pub year: i32,
+    pub kind: ReportKind,
+    /// 成文日期, written as a TOML date: `date = 2024-12-20`.
+    pub date: toml::value::Datetime,
+    /// Overrides the generated title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Decimal places of growth percentages (default 1: 增长66.9%).
+    #[serde(default)]
+    pub percent_precision: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndicatorKind {
+    /// A sum of money or a quantity: compared in percent (增长66.9%) and absolute change.
+    Amount,
+    /// Things counted (家, 项, 件, 人): percent and 增加N家.
+    Count,
+    /// A rate or share in %: compared in 百分点.
+    Ratio,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Full name as printed, e.g. 全社会研发经费投入.
+    pub name: String,
+    /// Display unit: 亿元, 万元, 家, 项, 件, 人, %…
+    pub unit: String,
+    /// This period's value.
+    pub current: Num,
+    /// The same period last year.
+    #[serde(default)]
+    pub previous: Option<Num>,
+    /// This period's target.
+    #[serde(default)]
+    pub target: Option<Num>,
+    /// Next period's planned target (feeds 总体目标 and 比今年增长).
+    #[serde(default)]
+    pub next_target: Option<Num>,
+    /// Decimal places shown for the value; defaults by kind (count 0, amount and ratio 2).
+    #[serde(default)]
+    pub precision: Option<u32>,
+    /// Inferred from the unit when absent: `%` is a ratio, 家/项/件/人/个… are counts.
+    #[serde(default)]
+    pub kind: Option<IndicatorKind>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    /// The opening paragraph(s) before the first heading (context, guidance, 现汇报如下).
+    pub text: String,
+}
+
+/// A headed part of the achievements section, e.g. (一)聚焦核心指标,高效完成目标任务.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub title: String,
+    /// Paragraphs under the heading.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Points set out as 一是…… 二是……, each its own paragraph.
+    #[serde(default)]
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A highlight (特色亮点) or a problem (存在的问题): a short title and its explanation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Lead paragraph of the tasks part (指导思想, what the bureau will focus on).
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Overall targets that are not indicators (力争引进科技创新人才20人), placed after the
+    /// computed indicator targets in 总体目标.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub tasks: Vec<Part>,
+}

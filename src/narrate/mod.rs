@@ -1,0 +1,277 @@
+//! Stage 4, narrate: facts + narrative → document outline, through Handlebars templates.
+//!
+//! Two passes. First every prose field of the data file is rendered as a small template of its
+//! own, so a clerk can write `{{ind.rd_spend.summary}}` or `{{cite "rd_spend"}}` inside a
+//! sentence and get the computed figure. Then the section templates place the rendered prose
+//! and the facts into outline markup (see [`crate::outline`]), which is parsed into blocks.
+//!
+//! Handlebars runs in strict mode (a missing value is an error, never a blank) and without
+//! HTML escaping (R&D stays R&D).
+
+mod helpers;
+pub mod templates;
+
+use std::path::PathBuf;
+
+use handlebars::{Handlebars, RenderError, TemplateError};
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::load::Source;
+use crate::measure::Facts;
+use crate::model::{Part, ReportFile};
+use crate::outline::{Block, Directive, LITERAL, Outline, Table};
+pub use templates::{Origin, TemplateSet};
+
+/// Renders a report to its outline.
+pub fn narrate(
+    source: &Source,
+    file: &ReportFile,
+    facts: &Facts,
+    templates: &TemplateSet,
+) -> Result<Outline, Diagnostics> {
+    let hb = registry(templates)?;
+    let facts_context = json!({
+        "report": facts.report,
+        "ind": facts.indicators,
+        "next_targets": facts.next_targets,
+    });
+    let context = Narrative {
+        hb: &hb,
+        source,
+        facts: &facts_context,
+        errors: Vec::new(),
+    }
+    .context(file, &facts_context);
+    let context = context?;
+    let markup = hb
+        .render("report", &context)
+        .map_err(|e| render_diagnostic(templates, &e))?;
+    Outline::parse(&markup, |directive| match directive {
+        Directive::IndicatorTable { caption } => Block::Table(indicator_table(facts, caption)),
+    })
+    .map_err(|e| {
+        Diagnostic::error(format!(
+            "the templates produced an outline line zongjie cannot read (line {} of the rendered text): {}",
+            e.line, e.message
+        ))
+        .help("check heading marks (# to ####) and :: directives in your templates")
+        .into()
+    })
+}
+
+fn registry(templates: &TemplateSet) -> Result<Handlebars<'static>, Diagnostic> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(handlebars::no_escape);
+    helpers::register(&mut hb);
+    for t in &templates.templates {
+        hb.register_template_string(t.name, &t.text)
+            .map_err(|e| template_diagnostic(t, &e))?;
+    }
+    Ok(hb)
+}
+
+fn template_diagnostic(t: &templates::Template, e: &TemplateError) -> Diagnostic {
+    let location = e
+        .pos()
+        .map(|(line, column)| line_location(&t.text, line, column));
+    Diagnostic::error(format!("template syntax error: {}", e.reason()))
+        .in_file(&t.display_path())
+        .at(location)
+        .help("check that every {{#if}}/{{#each}} is closed and braces are paired")
+}
+
+fn render_diagnostic(templates: &TemplateSet, e: &RenderError) -> Diagnostic {
+    let template = e
+        .template_name
+        .as_deref()
+        .and_then(|n| templates.templates.iter().find(|t| t.name == n));
+    let (file, location) = match template {
+        Some(t) => (
+            t.display_path(),
+            e.line_no
+                .zip(e.column_no)
+                .map(|(l, c)| line_location(&t.text, l, c)),
+        ),
+        None => (PathBuf::from("templates"), None),
+    };
+    Diagnostic::error(format!(
+        "template could not be filled: {}",
+        render_reason(e)
+    ))
+    .in_file(&file)
+    .at(location)
+    .help("a value the template names is missing from the data; guard optional ones with {{#if …}}")
+}
+
+fn render_reason(e: &RenderError) -> String {
+    e.reason().to_string()
+}
+
+/// Builds a [`Location`] from a 1-based line and column as handlebars reports them.
+fn line_location(text: &str, line: usize, column: usize) -> Location {
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    Location {
+        line,
+        column: column.max(1),
+        line_text: line_text.to_string(),
+        width_chars: 1,
+    }
+}
+
+/// Renders the prose fields of a data file, collecting every failure.
+struct Narrative<'a> {
+    hb: &'a Handlebars<'static>,
+    source: &'a Source,
+    facts: &'a Value,
+    errors: Vec<Diagnostic>,
+}
+
+impl Narrative<'_> {
+    fn context(mut self, file: &ReportFile, facts: &Value) -> Result<Value, Diagnostics> {
+        let opening = file
+            .opening
+            .as_ref()
+            .map(|o| self.prose("opening.text", &o.text));
+        let achievements: Vec<Value> = file
+            .achievements
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.part(&format!("achievements.{i}"), p))
+            .collect();
+        let highlights = self.titled("highlights", &file.highlights);
+        let problems = self.titled("problems", &file.problems);
+        let plan = file.plan.clone().unwrap_or_default();
+        let plan = json!({
+            "intro": plan.intro.as_ref().map(|t| self.prose("plan.intro", t)),
+            "goals": plan.goals.iter().enumerate()
+                .map(|(i, g)| self.prose(&format!("plan.goals.{i}"), g)).collect::<Vec<_>>(),
+            "tasks": plan.tasks.iter().enumerate()
+                .map(|(i, t)| self.part(&format!("plan.tasks.{i}"), t)).collect::<Vec<_>>(),
+        });
+        if !self.errors.is_empty() {
+            return Err(Diagnostics(self.errors));
+        }
+        let mut context = facts.clone();
+        let obj = context.as_object_mut().expect("facts context is an object");
+        obj.insert("has_indicators".into(), json!(!file.indicators.is_empty()));
+        if let Some(o) = opening {
+            obj.insert("opening".into(), json!(o));
+        }
+        obj.insert("achievements".into(), json!(achievements));
+        obj.insert("highlights".into(), json!(highlights));
+        obj.insert("problems".into(), json!(problems));
+        let has_plan = file.plan.is_some()
+            || facts["next_targets"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty());
+        obj.insert("has_plan".into(), json!(has_plan));
+        obj.insert("plan".into(), plan);
+        Ok(context)
+    }
+
+    fn part(&mut self, path: &str, part: &Part) -> Value {
+        json!({
+            "title": self.prose(&format!("{path}.title"), &part.title),
+            "paragraphs": part.paragraphs.iter().enumerate()
+                .map(|(i, p)| self.prose(&format!("{path}.paragraphs.{i}"), p)).collect::<Vec<_>>(),
+            "points": part.points.iter().enumerate().map(|(i, p)| json!({
+                "title": self.prose(&format!("{path}.points.{i}.title"), &p.title),
+                "text": self.prose(&format!("{path}.points.{i}.text"), &p.text),
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    fn titled(&mut self, path: &str, items: &[crate::model::Highlight]) -> Vec<Value> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                json!({
+                    "title": self.prose(&format!("{path}.{i}.title"), &h.title),
+                    "text": self.prose(&format!("{path}.{i}.text"), &h.text),
+                })
+            })
+            .collect()
+    }
+
+    /// Renders one prose field; figures cited in it are filled in. Lines that would read as
+    /// outline markup are marked literal.
+    fn prose(&mut self, key_path: &str, text: &str) -> String {
+        if !text.contains("{{") {
+            return protect_markup(text);
+        }
+        match self.hb.render_template(text, self.facts) {
+            Ok(rendered) => protect_markup(&rendered),
+            Err(e) => {
+                let within = e
+                    .line_no
+                    .zip(e.column_no)
+                    .map(|(l, c)| format!(" (line {l}, column {c} of the text)"))
+                    .unwrap_or_default();
+                self.errors.push(
+                    self.source
+                        .error_at(key_path, format!("cannot fill in this text{within}: {}", render_reason(&e)))
+                        .help("cite indicators as {{ind.KEY.value}}, {{ind.KEY.summary}} or {{cite \"KEY\"}} with a key from [indicators]"),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+fn protect_markup(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start();
+            if t.starts_with('#') || t.starts_with('=') || t.starts_with("::") {
+                format!("{LITERAL}{line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// 主要指标完成情况表: one row per indicator, figures as the measure stage printed them.
+fn indicator_table(facts: &Facts, caption: String) -> Table {
+    let year = facts.report.year;
+    let dash = || "—".to_string();
+    Table {
+        caption: if caption.is_empty() {
+            "主要指标完成情况表".into()
+        } else {
+            caption
+        },
+        header: vec![
+            "指标".into(),
+            "单位".into(),
+            format!("{year}年"),
+            format!("{}年", year - 1),
+            "同比".into(),
+            "目标".into(),
+            "完成情况".into(),
+        ],
+        rows: facts
+            .indicators
+            .values()
+            .map(|f| {
+                vec![
+                    f.name.clone(),
+                    f.unit.clone(),
+                    f.number.clone(),
+                    f.previous_number.clone().unwrap_or_else(dash),
+                    f.comparison.clone().unwrap_or_else(dash),
+                    f.target_number.clone().unwrap_or_else(dash),
+                    f.completion_rate
+                        .clone()
+                        .or_else(|| f.target_status.clone())
+                        .unwrap_or_else(dash),
+                ]
+            })
+            .collect(),
+        note: None,
+    }
+}

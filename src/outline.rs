@@ -1,0 +1,273 @@
+//! The document outline: what the narrate stage produces and the layout stage prints.
+//!
+//! Templates write a tiny line-based markup, parsed here:
+//!
+//! ```text
+//! = 溆浦县科学技术局2024年工作总结和2025年工作计划     title
+//! # 2024年工作情况                                     heading, level 1 (一、)
+//! ## 聚焦核心指标,高效完成目标任务                     level 2 ((一))
+//! ### …                                               level 3 (1.)
+//! #### …                                              level 4 ((1))
+//! ::indicator-table 2024年主要科技指标完成情况表       the indicator table
+//! ::signature 溆浦县科学技术局                         issuer's signature
+//! ::date 2024年12月20日                                成文日期
+//! any other non-blank line                            a body paragraph
+//! ```
+//!
+//! Heading numbers are never typed: [`Outline::number_headings`] assigns them in order, so a
+//! removed section renumbers the ones after it.
+
+use serde::Serialize;
+
+/// Marks a line that must be read as body text even though it starts like markup (a clerk's
+/// paragraph beginning with `#`). Inserted by the narrate stage in front of such prose lines
+/// and removed here; private-use, so it never occurs in real text (load strips it).
+pub const LITERAL: char = '\u{E000}';
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outline {
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Heading {
+        level: u8,
+        /// Assigned by [`Outline::number_headings`]: 一、 (一) 1. (1).
+        number: String,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    Table(Table),
+    Signature {
+        text: String,
+    },
+    Date {
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A line under the table (source, notes).
+    pub note: Option<String>,
+}
+
+/// A directive the outline cannot fill by itself: the narrate stage resolves it (with facts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directive {
+    IndicatorTable { caption: String },
+}
+
+/// A line of markup that could not be understood, with its 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl Outline {
+    /// Parses markup; `resolve` turns directives into blocks.
+    pub fn parse(
+        markup: &str,
+        mut resolve: impl FnMut(Directive) -> Block,
+    ) -> Result<Outline, MarkupError> {
+        let mut outline = Outline {
+            title: None,
+            blocks: Vec::new(),
+        };
+        for (index, raw) in markup.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let error = |message: String| MarkupError {
+                line: index + 1,
+                message,
+            };
+            if line.starts_with(LITERAL) {
+                outline.push_paragraph(line);
+            } else if let Some(title) = line.strip_prefix('=') {
+                let title = clean(title);
+                if outline.title.is_some() {
+                    return Err(error(
+                        "a second title line (`= …`); a document has one title".into(),
+                    ));
+                }
+                outline.title = Some(title);
+            } else if line.starts_with('#') {
+                let level = line.chars().take_while(|&c| c == '#').count();
+                if level > 4 {
+                    return Err(error(format!(
+                        "heading level {level} is too deep; GB/T 9704 numbers four levels (# to ####)"
+                    )));
+                }
+                let text = clean(&line[level..]);
+                if text.is_empty() {
+                    return Err(error("a heading line with no text".into()));
+                }
+                outline.blocks.push(Block::Heading {
+                    level: level as u8,
+                    number: String::new(),
+                    text,
+                });
+            } else if let Some(directive) = line.strip_prefix("::") {
+                let (name, arg) = directive.split_once(' ').unwrap_or((directive, ""));
+                let arg = clean(arg);
+                let block = match name {
+                    "indicator-table" => resolve(Directive::IndicatorTable { caption: arg }),
+                    "signature" => Block::Signature { text: arg },
+                    "date" => Block::Date { text: arg },
+                    other => {
+                        return Err(error(format!(
+                            "unknown directive `::{other}`; known: ::indicator-table, ::signature, ::date"
+                        )));
+                    }
+                };
+                outline.blocks.push(block);
+            } else {
+                outline.push_paragraph(line);
+            }
+        }
+        outline.number_headings();
+        Ok(outline)
+    }
+
+    fn push_paragraph(&mut self, line: &str) {
+        let text = clean(line);
+        if !text.is_empty() {
+            self.blocks.push(Block::Paragraph { text });
+        }
+    }
+
+    /// Assigns 一、/(一)/1./(1) in document order. A heading resets the counters below it.
+    pub fn number_headings(&mut self) {
+        let mut counters = [0usize; 4];
+        for block in &mut self.blocks {
+            if let Block::Heading { level, number, .. } = block {
+                let depth = usize::from(*level) - 1;
+                counters[depth] += 1;
+                counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
+                *number = heading_number(*level, counters[depth]);
+            }
+        }
+    }
+}
+
+fn clean(text: &str) -> String {
+    text.replace(LITERAL, "").trim().to_string()
+}
+
+/// The GB/T 9704 number of the `n`th heading (1-based) at `level`.
+pub fn heading_number(level: u8, n: usize) -> String {
+    match level {
+        1 => format!("{}、", chinese_numeral(n)),
+        2 => format!("({})", chinese_numeral(n)),
+        3 => format!("{n}."),
+        _ => format!("({n})"),
+    }
+}
+
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; larger numbers in Arabic digits
+/// (no report has a hundred headings at one level).
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// 一是 / 二是 …: the label of the `index`th (0-based) item of an inline enumeration.
+pub fn enumeration_label(index: usize) -> String {
+    format!("{}是", chinese_numeral(index + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(markup: &str) -> Outline {
+        Outline::parse(markup, |d| match d {
+            Directive::IndicatorTable { caption } => Block::Paragraph { text: caption },
+        })
+        .unwrap()
+    }
+
+    fn numbers(o: &Outline) -> Vec<String> {
+        o.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { number, text, .. } => Some(format!("{number}{text}")),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_follow_levels_and_reset() {
+        let o = parse("= T\n# A\n## a\n## b\n### x\n#### y\n### z\n# B\n## c\n");
+        assert_eq!(o.title.as_deref(), Some("T"));
+        assert_eq!(
+            numbers(&o),
+            [
+                "一、A", "(一)a", "(二)b", "1.x", "(1)y", "2.z", "二、B", "(一)c"
+            ]
+        );
+    }
+
+    #[test]
+    fn removing_a_section_renumbers_the_rest() {
+        let full = parse("# 工作情况\n# 特色亮点\n# 存在的问题\n");
+        let cut = parse("# 工作情况\n# 存在的问题\n");
+        assert_eq!(numbers(&full)[2], "三、存在的问题");
+        assert_eq!(numbers(&cut)[1], "二、存在的问题");
+    }
+
+    #[test]
+    fn numerals_beyond_ten() {
+        assert_eq!(chinese_numeral(10), "十");
+        assert_eq!(chinese_numeral(12), "十二");
+        assert_eq!(chinese_numeral(20), "二十");
+        assert_eq!(chinese_numeral(35), "三十五");
+        assert_eq!(enumeration_label(2), "三是");
+    }
+
+    #[test]
+    fn literal_lines_stay_paragraphs() {
+        let o = parse(&format!("{LITERAL}# 不是标题\n::date 2024年12月20日\n"));
+        assert_eq!(
+            o.blocks[0],
+            Block::Paragraph {
+                text: "# 不是标题".into()
+            }
+        );
+        assert_eq!(
+            o.blocks[1],
+            Block::Date {
+                text: "2024年12月20日".into()
+            }
+        );
+    }
+
+    #[test]
+    fn bad_markup_is_reported_with_its_line() {
+        let err = Outline::parse("ok\n##### deep\n", |_| unreachable!()).unwrap_err();
+        assert_eq!(err.line, 2);
+        let err = Outline::parse("::chart x\n", |_| unreachable!()).unwrap_err();
+        assert!(err.message.contains("unknown directive"));
+    }
+}
