@@ -1,4 +1,5 @@
 //! The `zongjie` command line.
+#![allow(clippy::result_large_err)] // see lib.rs
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

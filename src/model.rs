@@ -141,7 +141,7 @@ pub struct Indicator {
     /// This period's target.
     #[serde(default)]
     pub target: Option<Num>,
-    /// Next period's planned target (feeds 总体目标 and 比今年增长).
+    /// Next period's planned target (feeds 总体目标 and 比2024年增长…).
     #[serde(default)]
     pub next_target: Option<Num>,
     /// Decimal places shown for the value; defaults by kind (count 0, amount and ratio 2).

@@ -3,7 +3,8 @@
 //! Templates write a tiny line-based markup, parsed here:
 //!
 //! ```text
-//! = 溆浦县科学技术局2024年工作总结和2025年工作计划     title
+//! = 溆浦县科学技术局                                   title (each `=` line one title line)
+//! = 2024年工作总结和2025年工作计划
 //! # 2024年工作情况                                     heading, level 1 (一、)
 //! ## 聚焦核心指标,高效完成目标任务                     level 2 ((一))
 //! ### …                                               level 3 (1.)
@@ -26,7 +27,8 @@ pub const LITERAL: char = '\u{E000}';
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outline {
-    pub title: Option<String>,
+    /// The title's lines; a long title is broken where its template put `=` lines.
+    pub title: Vec<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -80,7 +82,7 @@ impl Outline {
         mut resolve: impl FnMut(Directive) -> Block,
     ) -> Result<Outline, MarkupError> {
         let mut outline = Outline {
-            title: None,
+            title: Vec::new(),
             blocks: Vec::new(),
         };
         for (index, raw) in markup.lines().enumerate() {
@@ -95,13 +97,12 @@ impl Outline {
             if line.starts_with(LITERAL) {
                 outline.push_paragraph(line);
             } else if let Some(title) = line.strip_prefix('=') {
-                let title = clean(title);
-                if outline.title.is_some() {
+                if !outline.blocks.is_empty() {
                     return Err(error(
-                        "a second title line (`= …`); a document has one title".into(),
+                        "a title line (`= …`) after the body has begun".into(),
                     ));
                 }
-                outline.title = Some(title);
+                outline.title.push(clean(title));
             } else if line.starts_with('#') {
                 let level = line.chars().take_while(|&c| c == '#').count();
                 if level > 4 {
@@ -185,7 +186,11 @@ pub fn chinese_numeral(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         _ => n.to_string(),
     }
@@ -220,7 +225,7 @@ mod tests {
     #[test]
     fn numbers_follow_levels_and_reset() {
         let o = parse("= T\n# A\n## a\n## b\n### x\n#### y\n### z\n# B\n## c\n");
-        assert_eq!(o.title.as_deref(), Some("T"));
+        assert_eq!(o.title, ["T"]);
         assert_eq!(
             numbers(&o),
             [
@@ -261,6 +266,13 @@ mod tests {
                 text: "2024年12月20日".into()
             }
         );
+    }
+
+    #[test]
+    fn title_lines_are_kept_and_must_come_first() {
+        let o = parse("= 某县科学技术局\n= 2024年工作总结\n正文\n");
+        assert_eq!(o.title, ["某县科学技术局", "2024年工作总结"]);
+        assert!(Outline::parse("正文\n= 迟到的标题\n", |_| unreachable!()).is_err());
     }
 
     #[test]

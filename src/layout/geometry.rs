@@ -36,23 +36,23 @@ pub const CHARS_PER_LINE: u32 = 28;
 /// (579 twips = 28.95 pt, the figure Chinese 公文 templates use).
 pub const LINE_PITCH: u32 = TEXT_HEIGHT / LINES_PER_PAGE;
 
-/// Type sizes in points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小4号 12 pt.
-pub const TITLE_PT: u32 = 22;
-pub const BODY_PT: u32 = 16;
-pub const PAGE_NUMBER_PT: u32 = 14;
-pub const TABLE_PT: u32 = 12;
+/// Type sizes in half-points, as Word stores them: 2号 22 pt, 3号 16 pt, 4号 14 pt, 5号 10.5 pt.
+pub const TITLE_SIZE: u32 = 44;
+pub const BODY_SIZE: u32 = 32;
+pub const PAGE_NUMBER_SIZE: u32 = 28;
+pub const TABLE_SIZE: u32 = 21;
 
 /// One character of body text, in twips (indents are counted in characters).
-pub const BODY_CHAR: u32 = pt(BODY_PT);
+pub const BODY_CHAR: u32 = BODY_SIZE * 10;
 
-/// The document grid's character spacing: how much each character's pitch differs from the
-/// body size so that exactly 28 fit the text width, in 1/4096 pt as `w:charSpace` wants it.
-pub const fn grid_char_space() -> i32 {
-    // pitch (twips) = TEXT_WIDTH / 28; difference in pt × 4096 = (pitch − BODY_CHAR) × 4096 / 20.
-    let diff_x28 = TEXT_WIDTH as i64 - (BODY_CHAR * CHARS_PER_LINE) as i64; // twips × 28
-    let value = diff_x28 * 4096 / (20 * CHARS_PER_LINE as i64);
-    value as i32
-}
+/// Character spacing (twips, negative = condensed) that makes exactly 28 body characters fill a
+/// line: 16 pt × 28 = 448 pt is wider than the 156 mm (442.2 pt) text width, so each character
+/// gives up a little. Rounded down to whole twips so the 28th character still fits.
+///
+/// Why not Word's character grid (`w:docGrid w:type="linesAndChars" w:charSpace="-842"`)?
+/// LibreOffice reads a negative `charSpace` as extra width and prints 13 characters a line;
+/// a line grid plus condensed spacing gives 22 × 28 in Word, WPS and LibreOffice alike.
+pub const CHAR_SPACING: i32 = (TEXT_WIDTH / CHARS_PER_LINE) as i32 - BODY_CHAR as i32;
 
 /// Distance from the page's bottom edge to the footer's bottom: the page number's line sits
 /// 7 mm below the text area (一字线上距版心下边缘7 mm), its exact line height below that.
@@ -61,14 +61,14 @@ pub const FOOTER_DISTANCE: u32 = MARGIN_BOTTOM - mm(7) - FOOTER_LINE;
 pub const HEADER_DISTANCE: u32 = mm(15);
 
 /// 单页码居右空一字,双页码居左空一字: one page-number character in from the edge.
-pub const PAGE_NUMBER_INDENT: u32 = pt(PAGE_NUMBER_PT);
+pub const PAGE_NUMBER_INDENT: u32 = PAGE_NUMBER_SIZE * 10;
 
 /// 成文日期右空四字.
 pub const DATE_RIGHT_INDENT: u32 = 4 * BODY_CHAR;
 
 /// Indicator table column widths (twips), summing to the text width.
 pub const TABLE_COLUMNS: [u32; 7] = {
-    let fixed = [0, 700, 1000, 1000, 1500, 1000, 1100];
+    let fixed = [0, 700, 1100, 1100, 1700, 1000, 1250];
     let mut sum = 0;
     let mut i = 1;
     while i < fixed.len() {
@@ -76,7 +76,37 @@ pub const TABLE_COLUMNS: [u32; 7] = {
         i += 1;
     }
     // The indicator name takes what the figures leave.
-    [TEXT_WIDTH - sum, 700, 1000, 1000, 1500, 1000, 1100]
+    [
+        TEXT_WIDTH - sum,
+        fixed[1],
+        fixed[2],
+        fixed[3],
+        fixed[4],
+        fixed[5],
+        fixed[6],
+    ]
+};
+
+// The layout's invariants, checked when zongjie is compiled: 22 lines and 28 characters fit,
+// a 23rd line and a 29th character do not, and the table spans the text width exactly.
+const _: () = {
+    assert!(LINE_PITCH * LINES_PER_PAGE <= TEXT_HEIGHT);
+    assert!(LINE_PITCH * (LINES_PER_PAGE + 1) > TEXT_HEIGHT);
+    let pitch = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
+    assert!(pitch * CHARS_PER_LINE <= TEXT_WIDTH);
+    assert!(pitch * (CHARS_PER_LINE + 1) > TEXT_WIDTH);
+    let mut sum = 0;
+    let mut i = 0;
+    while i < TABLE_COLUMNS.len() {
+        sum += TABLE_COLUMNS[i];
+        i += 1;
+    }
+    assert!(sum == TEXT_WIDTH);
+    assert!(
+        TABLE_COLUMNS[0] >= 1900,
+        "nine 5号 characters fit the name column"
+    );
+    assert!(FOOTER_DISTANCE + FOOTER_LINE + mm(7) == MARGIN_BOTTOM);
 };
 
 #[cfg(test)]
@@ -90,31 +120,9 @@ mod tests {
             (MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT),
             (2098, 1984, 1587, 1474)
         );
+        // 28.95 pt, the fixed line spacing of Chinese 公文 templates.
         assert_eq!(LINE_PITCH, 579);
-        assert!(LINE_PITCH * LINES_PER_PAGE <= TEXT_HEIGHT);
-        assert!(LINE_PITCH * (LINES_PER_PAGE + 1) > TEXT_HEIGHT);
-    }
-
-    #[test]
-    fn the_grid_fits_28_characters() {
-        let space = grid_char_space();
-        // The pitch the grid gives each character, in twips.
-        let pitch = BODY_CHAR as f64 + space as f64 * 20.0 / 4096.0;
-        assert!((pitch * 28.0 - TEXT_WIDTH as f64).abs() < 1.0, "{pitch}");
-        assert!(
-            space < 0,
-            "16 pt × 28 is wider than 156 mm, so characters are tightened"
-        );
-    }
-
-    #[test]
-    fn table_columns_fill_the_text_width() {
-        assert_eq!(TABLE_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
-        assert!(TABLE_COLUMNS[0] >= 2000);
-    }
-
-    #[test]
-    fn the_page_number_sits_7mm_under_the_text() {
-        assert_eq!(FOOTER_DISTANCE + FOOTER_LINE + mm(7), MARGIN_BOTTOM);
+        // Condensed by a quarter point: 15.75 pt a character, 441 pt for 28 of them.
+        assert_eq!(CHAR_SPACING, -5);
     }
 }

@@ -25,6 +25,10 @@ pub fn lay_out(outline: &Outline) -> Result<Vec<u8>, String> {
 
 fn document(outline: &Outline) -> Docx {
     let mut docx = Docx::new()
+        // Defaults are the body's 3号仿宋, condensed so that 28 characters fill a line.
+        .default_size(g::BODY_SIZE as usize)
+        .default_spacing(g::CHAR_SPACING)
+        .default_fonts(fonts::run_fonts(fonts::FANGSONG))
         .page_size(g::PAGE_WIDTH, g::PAGE_HEIGHT)
         .page_margin(
             PageMargin::new()
@@ -40,16 +44,15 @@ fn document(outline: &Outline) -> Docx {
         .even_footer(Footer::new().add_paragraph(page_number(AlignmentType::Left)));
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(g::LINE_PITCH as usize)
-            .char_space(g::grid_char_space() as isize),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(g::LINE_PITCH as usize),
     );
     for style in styles::all() {
         docx = docx.add_style(style);
     }
-    if let Some(title) = &outline.title {
+    if !outline.title.is_empty() {
         docx = docx
-            .add_paragraph(text_paragraph(title).style(styles::TITLE))
+            .add_paragraph(title_paragraph(&outline.title))
             // 标题下空一行.
             .add_paragraph(Paragraph::new());
     }
@@ -143,6 +146,18 @@ fn text_paragraph(text: &str) -> Paragraph {
         }
     }
     Paragraph::new().add_run(run)
+}
+
+/// The title, its lines kept where the outline broke them (GB/T 9704: 回行时要做到词意完整).
+fn title_paragraph(lines: &[String]) -> Paragraph {
+    let mut run = Run::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            run = run.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        run = run.add_text(package::xml_safe(line));
+    }
+    Paragraph::new().style(styles::TITLE).add_run(run)
 }
 
 /// "— N —" with a PAGE field: 4号宋体, one character in from the outer edge.

@@ -21,6 +21,7 @@ pub fn pack(docx: Docx) -> Result<Vec<u8>, String> {
     parts.document = fix_part(&parts.document)?;
     parts.styles = fix_part(&parts.styles)?;
     parts.settings = fix_part(&parts.settings)?;
+    parts.numberings = fix_part(&parts.numberings)?;
     for footer in &mut parts.footers {
         *footer = fix_part(footer)?;
     }
@@ -329,6 +330,27 @@ fn schema_sequence(parent: &str) -> Option<&'static [&'static str]> {
     })
 }
 
+/// Attributes docx-rs writes that the schema does not define on an element.
+fn disallowed_attributes(element: &str) -> Option<&'static [&'static str]> {
+    match element {
+        // CT_TblGridCol has only w:w; docx-rs adds w:type="dxa".
+        "gridCol" => Some(&["type"]),
+        _ => None,
+    }
+}
+
+fn without_attributes(start: &BytesStart<'static>, refused: &[&str]) -> BytesStart<'static> {
+    let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+    let mut cleaned = BytesStart::new(name);
+    for attr in start.attributes().flatten() {
+        let local = String::from_utf8_lossy(attr.key.local_name().as_ref()).into_owned();
+        if !refused.contains(&local.as_str()) {
+            cleaned.push_attribute(attr);
+        }
+    }
+    cleaned.into_owned()
+}
+
 /// A parsed XML element: enough structure to reorder children and drop duplicates.
 #[derive(Debug, Clone)]
 enum Node {
@@ -408,6 +430,14 @@ fn repair(node: &mut Node) {
     let name = local_name(start);
     if name == "styles" {
         drop_shadowed_styles(children);
+    }
+    if name == "pPr" {
+        // docx-rs writes an empty paragraph-mark rPr into every pPr; inside styles and
+        // numbering levels (CT_PPrGeneral) the schema has no place for it at all.
+        children.retain(|c| !matches!(c, Node::Element { start, children, .. } if children.is_empty() && local_name(start) == "rPr"));
+    }
+    if let Some(refused) = disallowed_attributes(&name) {
+        *start = without_attributes(start, refused);
     }
     if let Some(sequence) = schema_sequence(&name) {
         // Stable: elements of equal rank (and all non-elements) keep their order.
@@ -535,6 +565,20 @@ mod tests {
             r#"<w:styles xmlns:w="w"><w:style w:styleId="Normal"><w:name w:val="bare"/></w:style><w:style w:styleId="Normal"><w:name w:val="ours"/></w:style></w:styles>"#,
         );
         assert!(!out.contains("bare") && out.contains("ours"), "{out}");
+    }
+
+    #[test]
+    fn attributes_and_elements_outside_the_schema_are_dropped() {
+        let out =
+            fixed(r#"<w:tblGrid xmlns:w="w"><w:gridCol w:w="2000" w:type="dxa"/></w:tblGrid>"#);
+        assert!(out.contains(r#"<w:gridCol w:w="2000"/>"#), "{out}");
+        let out = fixed(
+            r#"<w:style xmlns:w="w"><w:pPr><w:rPr/><w:jc w:val="both"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"#,
+        );
+        assert!(
+            out.contains(r#"<w:pPr><w:jc w:val="both"/></w:pPr><w:rPr><w:b/></w:rPr>"#),
+            "{out}"
+        );
     }
 
     #[test]

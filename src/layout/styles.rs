@@ -5,7 +5,7 @@ use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, SpecialIndentType, St
 
 use super::fonts::{self, Face};
 use super::geometry::{
-    BODY_CHAR, BODY_PT, FOOTER_LINE, LINE_PITCH, PAGE_NUMBER_PT, TABLE_PT, TITLE_PT, pt,
+    BODY_CHAR, BODY_SIZE, FOOTER_LINE, LINE_PITCH, PAGE_NUMBER_SIZE, TABLE_SIZE, TITLE_SIZE, pt,
 };
 
 pub const NORMAL: &str = "Normal";
@@ -20,10 +20,6 @@ pub fn heading(level: u8) -> String {
     format!("Heading{}", level.clamp(1, 4))
 }
 
-fn half_points(points: u32) -> usize {
-    (points * 2) as usize
-}
-
 fn exact(twips: u32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
@@ -32,26 +28,25 @@ fn exact(twips: u32) -> LineSpacing {
         .after(0)
 }
 
-/// A paragraph style in one face and size on the fixed 22-line pitch.
-fn paragraph(id: &str, name: &str, face: Face, points: u32) -> Style {
+/// A paragraph style in one face and size (half-points) on the fixed 22-line pitch.
+fn paragraph(id: &str, name: &str, face: Face, size: u32) -> Style {
     Style::new(id, StyleType::Paragraph)
         .name(name)
         .fonts(fonts::run_fonts(face))
-        .size(half_points(points))
+        .size(size as usize)
         .line_spacing(exact(LINE_PITCH))
         .q_format(true)
 }
 
 /// No first-line indent: for centred or right-aligned lines.
 fn flush(style: Style) -> Style {
-    style
-        .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
-        .first_line_chars(0)
+    style.indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
 }
 
-/// Body paragraphs and everything based on them: 3号仿宋, justified, 空两字.
+/// Body paragraphs and everything based on them: 3号仿宋, justified, 空两字. (The indent is
+/// in twips: docx-rs 0.4.22 does not write `w:firstLineChars`.)
 fn normal() -> Style {
-    paragraph(NORMAL, "Normal", fonts::FANGSONG, BODY_PT)
+    paragraph(NORMAL, "Normal", fonts::FANGSONG, BODY_SIZE)
         .align(AlignmentType::Both)
         .indent(
             None,
@@ -59,13 +54,12 @@ fn normal() -> Style {
             None,
             None,
         )
-        .first_line_chars(200)
 }
 
 pub fn all() -> Vec<Style> {
     let mut styles = vec![
         normal(),
-        flush(paragraph(TITLE, "Title", fonts::XIAOBIAOSONG, TITLE_PT).based_on(NORMAL))
+        flush(paragraph(TITLE, "Title", fonts::XIAOBIAOSONG, TITLE_SIZE).based_on(NORMAL))
             .align(AlignmentType::Center)
             .next(NORMAL),
     ];
@@ -73,23 +67,28 @@ pub fn all() -> Vec<Style> {
     for (i, face) in heading_faces.into_iter().enumerate() {
         let level = i as u8 + 1;
         styles.push(
-            paragraph(&heading(level), &format!("heading {level}"), face, BODY_PT)
-                .based_on(NORMAL)
-                .next(NORMAL)
-                .outline_lvl(i),
+            paragraph(
+                &heading(level),
+                &format!("heading {level}"),
+                face,
+                BODY_SIZE,
+            )
+            .based_on(NORMAL)
+            .next(NORMAL)
+            .outline_lvl(i),
         );
     }
     styles.extend([
-        flush(paragraph(TABLE_CAPTION, "Table Caption", fonts::HEITI, BODY_PT).based_on(NORMAL))
+        flush(paragraph(TABLE_CAPTION, "Table Caption", fonts::HEITI, BODY_SIZE).based_on(NORMAL))
             .align(AlignmentType::Center),
-        flush(paragraph(TABLE_TEXT, "Table Text", fonts::FANGSONG, TABLE_PT).based_on(NORMAL))
+        flush(paragraph(TABLE_TEXT, "Table Text", fonts::FANGSONG, TABLE_SIZE).based_on(NORMAL))
             .align(AlignmentType::Center)
-            .line_spacing(exact(pt(TABLE_PT + 6)))
+            .line_spacing(exact(pt(14)))
             .snap_to_grid(false),
-        flush(paragraph(SIGNATURE, "Signature", fonts::FANGSONG, BODY_PT).based_on(NORMAL))
+        flush(paragraph(SIGNATURE, "Signature", fonts::FANGSONG, BODY_SIZE).based_on(NORMAL))
             .align(AlignmentType::Right),
         flush(
-            paragraph(PAGE_NUMBER, "Page Number", fonts::SONGTI, PAGE_NUMBER_PT).based_on(NORMAL),
+            paragraph(PAGE_NUMBER, "Page Number", fonts::SONGTI, PAGE_NUMBER_SIZE).based_on(NORMAL),
         )
         .line_spacing(exact(FOOTER_LINE))
         .snap_to_grid(false),

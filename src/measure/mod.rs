@@ -75,8 +75,9 @@ pub struct ReportFacts {
     pub scope: String,
     /// 成文日期 in Arabic numerals: 2024年12月20日.
     pub date: String,
+    /// [report].title split at its line breaks, when the file overrides the title.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title_lines: Option<Vec<String>>,
 }
 
 /// One indicator, measured. Optional fields are absent (not empty) when they cannot be
@@ -127,7 +128,7 @@ pub struct IndicatorFacts {
     pub target_status: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_target: Option<String>,
-    /// The next-period target against this period: 比今年增长12.3% / 比今年增加3家.
+    /// The next-period target against this period: 比2024年增长12.3% / 比2024年增加3家.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_change: Option<String>,
 }
@@ -174,6 +175,7 @@ pub fn measure(file: &ReportFile) -> Facts {
                 kind: kind_of(ind),
                 precision: precision_of(ind),
                 percent_precision,
+                year: meta.year,
                 figures: &mut figures,
             };
             (key.clone(), m.facts())
@@ -209,7 +211,13 @@ fn report_facts(file: &ReportFile) -> ReportFacts {
         kind: meta.kind,
         scope: scope_of(&meta.region),
         date,
-        title: meta.title.clone(),
+        title_lines: meta.title.as_ref().map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        }),
     }
 }
 
@@ -227,6 +235,7 @@ struct Measurer<'a> {
     kind: IndicatorKind,
     precision: u32,
     percent_precision: u32,
+    year: i32,
     figures: &'a mut Vec<Figure>,
 }
 
@@ -397,8 +406,12 @@ impl Measurer<'_> {
             &status,
         );
         f.target_status = Some(status);
-        if self.kind != IndicatorKind::Ratio && target.is_sign_positive() && !target.is_zero() {
-            if let Some(rate) = percent_of(current, target) {
+        if self.kind != IndicatorKind::Ratio
+            && target.is_sign_positive()
+            && !target.is_zero()
+            && let Some(rate) = percent_of(current, target)
+        {
+            {
                 let rate_text = fixed(rate, self.percent_precision);
                 let text = phrase::completion(&rate_text);
                 self.record(
@@ -417,7 +430,10 @@ impl Measurer<'_> {
 
     fn compare_next(&mut self, f: &mut IndicatorFacts, current: Decimal, next: Decimal) {
         f.next_target = Some(self.with_unit(next));
-        let period = "今年";
+        // "比2024年增长…": the year named, so the phrase reads right whether the report is
+        // dated in December or in the following January.
+        let period = format!("{}年", self.year);
+        let period = period.as_str();
         let inputs = [("next_target", next), ("current", current)];
         let delta = next - current;
         let delta_trend = Trend::of(round_half_up(delta, self.precision));
@@ -546,7 +562,7 @@ mod tests {
         assert_eq!(hte.growth.as_deref(), Some("增长16.3%"));
         assert_eq!(hte.completion.as_deref(), Some("完成目标任务的103.6%"));
         assert_eq!(hte.target_status.as_deref(), Some("超额完成目标任务"));
-        assert_eq!(hte.next_change.as_deref(), Some("比今年增加3家"));
+        assert_eq!(hte.next_change.as_deref(), Some("比2024年增加3家"));
         assert_eq!(f.next_targets.len(), 1);
     }
 
@@ -574,11 +590,11 @@ mod tests {
         assert_eq!(x.growth.as_deref(), Some("下降5.5%"));
         assert_eq!(x.change.as_deref(), Some("减少0.73亿元"));
         assert_eq!(x.target_status.as_deref(), Some("距目标尚差0.50亿元"));
-        assert_eq!(x.next_change.as_deref(), Some("与今年持平"));
+        assert_eq!(x.next_change.as_deref(), Some("与2024年持平"));
         let y = &f.indicators["y"];
         assert_eq!(y.target_status.as_deref(), Some("距目标尚差0.1个百分点"));
         assert!(y.completion.is_none());
-        assert_eq!(y.next_change.as_deref(), Some("比今年提高0.1个百分点"));
+        assert_eq!(y.next_change.as_deref(), Some("比2024年提高0.1个百分点"));
     }
 
     #[test]

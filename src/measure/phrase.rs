@@ -92,7 +92,7 @@ pub fn target_status(trend: Trend, gap: &str, unit_or_points: &str) -> String {
     }
 }
 
-/// A next-period target against this period's value: 比今年增长12.3% / 与今年持平.
+/// A next-period target against this period's value: 比2024年增长12.3% / 与2024年持平.
 pub fn against_this_period(trend: Trend, comparison: &str, period: &str) -> String {
     match trend {
         Trend::Flat => format!("与{period}持平"),
@@ -117,8 +117,8 @@ mod tests {
             "距目标尚差0.35亿元"
         );
         assert_eq!(
-            against_this_period(Trend::Up, "增长12.3%", "今年"),
-            "比今年增长12.3%"
+            against_this_period(Trend::Up, "增长12.3%", "2024年"),
+            "比2024年增长12.3%"
         );
     }
 

@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+/// The text of one part of a DOCX package.
+pub fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("the package has {name}"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// The visible text of document.xml, paragraph by paragraph.
+pub fn paragraphs(document_xml: &str) -> Vec<String> {
+    document_xml
+        .split("</w:p>")
+        .map(|p| {
+            let mut text = String::new();
+            let mut rest = p;
+            while let Some(start) = rest.find("<w:t") {
+                let after = &rest[start..];
+                let open_end = after.find('>').unwrap();
+                if after[..open_end].starts_with("<w:tab")
+                    || after[..open_end].starts_with("<w:tbl")
+                    || after[..open_end].starts_with("<w:tc")
+                    || after[..open_end].starts_with("<w:tr")
+                {
+                    rest = &after[open_end..];
+                    continue;
+                }
+                let body = &after[open_end + 1..];
+                let close = body.find("</w:t>").unwrap_or(0);
+                text.push_str(&body[..close]);
+                rest = &body[close..];
+            }
+            text.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}

@@ -1,0 +1,208 @@
+//! End to end through the library: example data → DOCX bytes, read back.
+
+mod common;
+
+use common::{example, paragraphs, part};
+use zongjie::load::Source;
+use zongjie::narrate::TemplateSet;
+
+fn draft(name: &str) -> zongjie::Draft {
+    let source = Source::read(&example(name)).unwrap();
+    zongjie::draft(&source, &TemplateSet::built_in()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn county_example_states_the_computed_figures() {
+    let d = draft("xupu-2024.toml");
+    let text = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
+    // The figure the bureau printed: 4.54 vs 2.72 亿元 → 66.9%.
+    assert!(
+        text.contains("全社会研发经费投入4.54亿元,同比增长66.9%"),
+        "{text}"
+    );
+    // A ratio compared in percentage points.
+    assert!(text.contains("研发经费投入强度2.00%,同比提高0.72个百分点"));
+    // Next-year target against this year.
+    assert!(text.contains("力争全社会研发经费投入达到5.10亿元,比2024年增长12.3%"));
+    // Inline enumerations and problems numbered from lists.
+    assert!(text.contains("一是思想根基更加牢固。"));
+    assert!(text.contains("三是部门协同合力尚未形成。"));
+    // No template expression leaks into the draft.
+    assert!(!text.contains("{{") && !text.contains("}}"));
+}
+
+#[test]
+fn headings_are_numbered_by_the_outline() {
+    let d = draft("xupu-2024.toml");
+    let text = paragraphs(&part(&d.docx, "word/document.xml"));
+    for heading in [
+        "一、2024年工作情况",
+        "(一)主要科技指标完成情况",
+        "(五)强化科技服务,促进科技惠企惠民",
+        "二、2024年特色亮点工作",
+        "三、存在的问题",
+        "四、2025年工作打算",
+        "(一)总体目标",
+        "(二)工作任务",
+        "1.加大三项投入,激发科技创新活力",
+        "4.健全四大体系,凝聚科技工作合力",
+    ] {
+        assert!(
+            text.iter().any(|p| p == heading),
+            "missing heading {heading}"
+        );
+    }
+}
+
+#[test]
+fn city_example_keeps_its_title_lines_and_two_decimal_growth() {
+    let d = draft("yueyang-2022.toml");
+    assert_eq!(
+        d.outline.title,
+        ["岳阳市科学技术局", "2022年工作总结和2023年工作思路"]
+    );
+    let text = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
+    assert!(
+        text.contains("争取省研发财政奖补资金5113.32万元,同比增长49.95%"),
+        "{text}"
+    );
+    assert!(text.contains("其中市本级奖补资金2973.81万元,同比增长346.77%"));
+    assert!(text.contains("研发投入强度达到2.23%,同比提高0.66个百分点"));
+}
+
+#[test]
+fn the_package_declares_gbt9704_page_and_styles() {
+    let d = draft("xupu-2024.toml");
+    let doc = part(&d.docx, "word/document.xml");
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
+    assert!(doc.contains(r#"w:top="2098""#) && doc.contains(r#"w:bottom="1984""#));
+    assert!(doc.contains(r#"w:left="1587""#) && doc.contains(r#"w:right="1474""#));
+    assert!(doc.contains(r#"w:linePitch="579""#));
+    let styles = part(&d.docx, "word/styles.xml");
+    for (id, font) in [
+        ("Normal", "仿宋"),
+        ("Title", "方正小标宋简体"),
+        ("Heading1", "黑体"),
+        ("Heading2", "楷体"),
+    ] {
+        let at = styles
+            .find(&format!(r#"w:styleId="{id}""#))
+            .unwrap_or_else(|| panic!("style {id}"));
+        let style = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
+        assert!(
+            style.contains(&format!(r#"w:eastAsia="{font}""#)),
+            "{id} uses {font}: {style}"
+        );
+    }
+    assert_eq!(
+        styles.matches(r#"w:styleId="Normal""#).count(),
+        1,
+        "one Normal style"
+    );
+    let fonts = part(&d.docx, "word/fontTable.xml");
+    assert!(fonts.contains(r#"<w:font w:name="仿宋"><w:altName w:val="FangSong"/>"#));
+    let settings = part(&d.docx, "word/settings.xml");
+    assert!(settings.contains("evenAndOddHeaders"));
+    let footers: Vec<String> = ["word/footer1.xml", "word/footer2.xml"]
+        .iter()
+        .map(|f| part(&d.docx, f))
+        .collect();
+    for f in &footers {
+        assert!(
+            f.contains("PAGE") && f.contains("— ") && f.contains(" —"),
+            "{f}"
+        );
+    }
+    assert!(footers.iter().any(|f| f.contains(r#"w:val="right""#)));
+    assert!(footers.iter().any(|f| f.contains(r#"w:val="left""#)));
+}
+
+#[test]
+fn a_file_with_only_report_and_indicators_drafts_a_short_document() {
+    let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
+                [indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 12\nprevious = 0\n";
+    let d = zongjie::draft(&Source::new("short.toml", text), &TemplateSet::built_in()).unwrap();
+    let body = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
+    assert!(body.contains("高新技术企业12家,实现零的突破"), "{body}");
+    assert!(body.contains("2024年12月20日"));
+    assert!(
+        !body.contains("二、2025年工作打算"),
+        "no plan without plan data"
+    );
+}
+
+#[test]
+fn removing_a_section_renumbers_the_ones_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("highlights.hbs"), "{{!-- dropped --}}\n").unwrap();
+    let templates = TemplateSet::with_overrides(dir.path()).unwrap();
+    let source = Source::read(&example("xupu-2024.toml")).unwrap();
+    let d = zongjie::draft(&source, &templates).unwrap();
+    let text = paragraphs(&part(&d.docx, "word/document.xml"));
+    assert!(text.iter().any(|p| p == "二、存在的问题"));
+    assert!(text.iter().any(|p| p == "三、2025年工作打算"));
+    assert!(!text.iter().any(|p| p.contains("特色亮点")));
+}
+
+#[test]
+fn a_template_naming_a_missing_value_fails_with_its_location() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("problems.hbs"),
+        "# 存在的问题\n{{report.nonexistent}}\n",
+    )
+    .unwrap();
+    let templates = TemplateSet::with_overrides(dir.path()).unwrap();
+    let source = Source::read(&example("xupu-2024.toml")).unwrap();
+    let err = zongjie::draft(&source, &templates)
+        .err()
+        .expect("strict mode refuses");
+    let shown = err.to_string();
+    assert!(shown.contains("problems.hbs:2:"), "{shown}");
+    assert!(shown.contains("nonexistent"), "{shown}");
+}
+
+#[test]
+fn a_prose_citation_of_an_unknown_indicator_is_located_in_the_data() {
+    let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
+                [indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 12\n\
+                [opening]\ntext = \"全县高企{{ind.hte_count.value}}。\"\n";
+    let err = zongjie::draft(&Source::new("cite.toml", text), &TemplateSet::built_in())
+        .err()
+        .unwrap();
+    let shown = err.to_string();
+    assert!(shown.contains("cite.toml:12:8"), "{shown}");
+    assert!(shown.contains("opening.text"), "{shown}");
+}
+
+#[test]
+fn markup_characters_and_xml_specials_in_prose_stay_text() {
+    let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
+                [opening]\ntext = \"# 不是标题 R&D <投入> \\\"引号\\\"\\n::date 也不是指令\"\n";
+    let d = zongjie::draft(&Source::new("m.toml", text), &TemplateSet::built_in()).unwrap();
+    let body = paragraphs(&part(&d.docx, "word/document.xml"));
+    assert!(
+        body.contains(&"# 不是标题 R&D <投入> \"引号\"".to_string()),
+        "{body:?}"
+    );
+    assert!(body.contains(&"::date 也不是指令".to_string()), "{body:?}");
+}
+
+#[test]
+fn repairing_a_repaired_part_changes_nothing() {
+    let d = draft("xupu-2024.toml");
+    for name in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/footer1.xml",
+    ] {
+        let xml = part(&d.docx, name);
+        let again = zongjie::layout::package::fix_part(xml.as_bytes()).unwrap();
+        assert_eq!(
+            String::from_utf8(again).unwrap(),
+            xml,
+            "{name} is a fixed point"
+        );
+    }
+}
