@@ -339,6 +339,14 @@ fn disallowed_attributes(element: &str) -> Option<&'static [&'static str]> {
     }
 }
 
+fn attribute(start: &BytesStart<'_>, local: &str) -> Option<String> {
+    start
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local.as_bytes())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
 fn without_attributes(start: &BytesStart<'static>, refused: &[&str]) -> BytesStart<'static> {
     let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
     let mut cleaned = BytesStart::new(name);
@@ -439,6 +447,14 @@ fn repair(node: &mut Node) {
     if let Some(refused) = disallowed_attributes(&name) {
         *start = without_attributes(start, refused);
     }
+    if name == "style"
+        && attribute(start, "styleId").as_deref() == Some("Normal")
+        && attribute(start, "default").is_none()
+    {
+        // docx-rs cannot mark a default style; without w:default="1" unstyled paragraphs
+        // have no declared style and readers fall back to their own defaults.
+        start.push_attribute(("w:default", "1"));
+    }
     if let Some(sequence) = schema_sequence(&name) {
         // Stable: elements of equal rank (and all non-elements) keep their order.
         children.sort_by_key(|child| match child {
@@ -453,11 +469,7 @@ fn repair(node: &mut Node) {
 /// is removed (duplicate style ids make Word discard the styles part).
 fn drop_shadowed_styles(children: &mut Vec<Node>) {
     let id_of = |node: &Node| match node {
-        Node::Element { start, .. } if local_name(start) == "style" => start
-            .attributes()
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == b"styleId")
-            .map(|a| String::from_utf8_lossy(&a.value).into_owned()),
+        Node::Element { start, .. } if local_name(start) == "style" => attribute(start, "styleId"),
         _ => None,
     };
     let ids: Vec<Option<String>> = children.iter().map(id_of).collect();
@@ -565,6 +577,11 @@ mod tests {
             r#"<w:styles xmlns:w="w"><w:style w:styleId="Normal"><w:name w:val="bare"/></w:style><w:style w:styleId="Normal"><w:name w:val="ours"/></w:style></w:styles>"#,
         );
         assert!(!out.contains("bare") && out.contains("ours"), "{out}");
+        assert_eq!(
+            out.matches(r#"w:default="1""#).count(),
+            1,
+            "Normal is the default: {out}"
+        );
     }
 
     #[test]

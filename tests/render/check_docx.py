@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Checks zongjie drafts with clients that are not zongjie.
+
+python-docx must open each draft and see the GB/T 9704 page, styles, fonts and footers we
+claim; headless LibreOffice must convert it to a PDF of 3 to 8 A4 pages whose text carries
+the title and the page numbers. Usage: check_docx.py DRAFT.docx... (needs python-docx,
+LibreOffice and poppler-utils; .ci/run installs them). Prints 'N passed, N failed'.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+failures = []
+passes = 0
+
+
+def check(cond, what):
+    global passes
+    if cond:
+        passes += 1
+    else:
+        failures.append(what)
+
+
+def east_asia(style):
+    rpr = style.element.rPr
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+
+def outline_level(style):
+    ppr = style.element.pPr
+    lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    return int(lvl.get(qn("w:val"))) if lvl is not None else None
+
+
+def near(a, b, tol=Mm(0.5)):
+    return a is not None and abs(a - b) <= tol
+
+
+def check_docx(path):
+    name = os.path.basename(path)
+    doc = Document(path)
+    s = doc.sections[0]
+    check(near(s.page_width, Mm(210)) and near(s.page_height, Mm(297)), f"{name}: A4 page")
+    for side, mm in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
+        check(near(getattr(s, f"{side}_margin"), Mm(mm)), f"{name}: {side} margin {mm} mm")
+    styles = doc.styles
+    expect = {
+        "Normal": ("仿宋", 16, None),
+        "Title": ("方正小标宋简体", 22, None),
+        "Heading 1": ("黑体", 16, 0),
+        "Heading 2": ("楷体", 16, 1),
+        "Heading 3": ("仿宋", 16, 2),
+        "Heading 4": ("仿宋", 16, 3),
+    }
+    for style_name, (font, size, level) in expect.items():
+        st = styles[style_name]
+        check(east_asia(st) == font, f"{name}: {style_name} font {font} (got {east_asia(st)})")
+        check(st.font.size == Pt(size), f"{name}: {style_name} size {size} pt (got {st.font.size})")
+        if level is not None:
+            check(outline_level(st) == level, f"{name}: {style_name} outline level {level}")
+    check(styles["Title"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER, f"{name}: title centred")
+    normal = styles["Normal"].paragraph_format
+    check(normal.first_line_indent == Pt(32), f"{name}: body indented two characters")
+    check(normal.line_spacing == Pt(28.95), f"{name}: fixed 28.95 pt line spacing (got {normal.line_spacing})")
+    used = {p.style.name for p in doc.paragraphs}
+    check({"Title", "Heading 1", "Heading 2"} <= used, f"{name}: title and headings use named styles ({used})")
+    heading1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    check(heading1 and heading1[0].startswith("一、"), f"{name}: first level-1 heading numbered 一、")
+    check(doc.settings.odd_and_even_pages_header_footer, f"{name}: odd and even footers")
+    for label, footer in (("odd", s.footer), ("even", s.even_page_footer)):
+        xml = footer._element.xml
+        check("PAGE" in xml and "fldChar" in xml, f"{name}: {label} footer has a PAGE field")
+        check("— " in xml and " —" in xml, f"{name}: {label} footer has em dashes")
+    aligns = {p.paragraph_format.alignment for p in s.footer.paragraphs} | {
+        p.paragraph_format.alignment for p in s.even_page_footer.paragraphs}
+    check({WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT} <= aligns, f"{name}: odd right, even left")
+    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    check(last.style.name == "Signature" and "年" in last.text and last.text[:4].isdigit(),
+          f"{name}: ends with the date in Arabic numerals ({last.text})")
+    return doc
+
+
+def check_pdf(path):
+    name = os.path.basename(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        run = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, path],
+                             capture_output=True, text=True, timeout=180)
+        pdf = os.path.join(tmp, os.path.splitext(name)[0] + ".pdf")
+        check(run.returncode == 0 and os.path.exists(pdf), f"{name}: LibreOffice converts it ({run.stderr.strip()})")
+        if not os.path.exists(pdf):
+            return
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        pages = int(next(l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")))
+        check(3 <= pages <= 8, f"{name}: 3 to 8 pages (got {pages})")
+        check("595" in info and "841" in info, f"{name}: A4 in the PDF")
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        check("—1—" in text.replace(" ", "") and "—2—" in text.replace(" ", ""), f"{name}: page numbers printed")
+        print(f"{name}: {pages} pages in LibreOffice")
+
+
+for path in sys.argv[1:]:
+    check_docx(path)
+    check_pdf(path)
+
+for f in failures:
+    print("FAILED:", f)
+print(f"{passes} passed, {len(failures)} failed")
+sys.exit(1 if failures or not sys.argv[1:] else 0)
