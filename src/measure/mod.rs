@@ -438,65 +438,40 @@ impl Measurer<'_> {
         let delta = next - current;
         let delta_trend = Trend::of(round_half_up(delta, self.precision));
         let delta_text = fixed(delta, self.precision);
-        let text = match self.kind {
-            IndicatorKind::Ratio => {
-                let pts = phrase::points(delta_trend, &delta_text);
-                let text = phrase::against_this_period(delta_trend, &pts, period);
-                self.record(
-                    FigureKind::NextPoints,
-                    &inputs,
-                    "next_target − current",
-                    delta,
-                    self.precision,
-                    &text,
-                );
-                text
+        let growth = percent_change(next, current).filter(|_| current.is_sign_positive());
+        // Ratios move in points, counts in things, amounts in percent (or, from a zero or
+        // negative base, in absolute terms).
+        let (kind, formula, exact, places, comparison, trend) = match (self.kind, growth) {
+            (IndicatorKind::Ratio, _) => (
+                FigureKind::NextPoints,
+                "next_target − current",
+                delta,
+                self.precision,
+                phrase::points(delta_trend, &delta_text),
+                delta_trend,
+            ),
+            (IndicatorKind::Amount, Some(pct)) => {
+                let trend = Trend::of(round_half_up(pct, self.percent_precision));
+                (
+                    FigureKind::NextPercent,
+                    "(next_target − current) ÷ current × 100",
+                    pct,
+                    self.percent_precision,
+                    phrase::growth(trend, &fixed(pct, self.percent_precision)),
+                    trend,
+                )
             }
-            IndicatorKind::Count => {
-                let change = phrase::change(delta_trend, &delta_text, self.unit());
-                let text = phrase::against_this_period(delta_trend, &change, period);
-                self.record(
-                    FigureKind::NextChange,
-                    &inputs,
-                    "next_target − current",
-                    delta,
-                    self.precision,
-                    &text,
-                );
-                text
-            }
-            IndicatorKind::Amount => {
-                match percent_change(next, current).filter(|_| current.is_sign_positive()) {
-                    Some(pct) => {
-                        let trend = Trend::of(round_half_up(pct, self.percent_precision));
-                        let growth = phrase::growth(trend, &fixed(pct, self.percent_precision));
-                        let text = phrase::against_this_period(trend, &growth, period);
-                        self.record(
-                            FigureKind::NextPercent,
-                            &inputs,
-                            "(next_target − current) ÷ current × 100",
-                            pct,
-                            self.percent_precision,
-                            &text,
-                        );
-                        text
-                    }
-                    None => {
-                        let change = phrase::change(delta_trend, &delta_text, self.unit());
-                        let text = phrase::against_this_period(delta_trend, &change, period);
-                        self.record(
-                            FigureKind::NextChange,
-                            &inputs,
-                            "next_target − current",
-                            delta,
-                            self.precision,
-                            &text,
-                        );
-                        text
-                    }
-                }
-            }
+            _ => (
+                FigureKind::NextChange,
+                "next_target − current",
+                delta,
+                self.precision,
+                phrase::change(delta_trend, &delta_text, self.unit()),
+                delta_trend,
+            ),
         };
+        let text = phrase::against_this_period(trend, &comparison, period);
+        self.record(kind, &inputs, formula, exact, places, &text);
         f.next_change = Some(text);
     }
 }
