@@ -42,6 +42,11 @@ pub const BODY_SIZE: u32 = 32;
 pub const PAGE_NUMBER_SIZE: u32 = 28;
 pub const TABLE_SIZE: u32 = 21;
 
+/// Table rows: 5号 type on an exact 14 pt line, off the page grid.
+pub const TABLE_LINE: u32 = pt(14);
+/// Header row shading of the indicator table (light grey, prints on any printer).
+pub const TABLE_HEADER_FILL: &str = "E7E6E6";
+
 /// One character of body text, in twips (indents are counted in characters).
 pub const BODY_CHAR: u32 = BODY_SIZE * 10;
 

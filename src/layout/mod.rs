@@ -194,7 +194,7 @@ fn indicator_table(table: &outline::Table) -> Table {
                 .map(|(text, width)| {
                     let c = cell(text, width);
                     if header {
-                        c.shading(docx_rs::Shading::new().fill("E7E6E6"))
+                        c.shading(docx_rs::Shading::new().fill(g::TABLE_HEADER_FILL))
                     } else {
                         c
                     }

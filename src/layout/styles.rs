@@ -5,7 +5,8 @@ use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, SpecialIndentType, St
 
 use super::fonts::{self, Face};
 use super::geometry::{
-    BODY_CHAR, BODY_SIZE, FOOTER_LINE, LINE_PITCH, PAGE_NUMBER_SIZE, TABLE_SIZE, TITLE_SIZE, pt,
+    BODY_CHAR, BODY_SIZE, FOOTER_LINE, LINE_PITCH, PAGE_NUMBER_SIZE, TABLE_LINE, TABLE_SIZE,
+    TITLE_SIZE,
 };
 
 pub const NORMAL: &str = "Normal";
@@ -83,7 +84,7 @@ pub fn all() -> Vec<Style> {
             .align(AlignmentType::Center),
         flush(paragraph(TABLE_TEXT, "Table Text", fonts::FANGSONG, TABLE_SIZE).based_on(NORMAL))
             .align(AlignmentType::Center)
-            .line_spacing(exact(pt(14)))
+            .line_spacing(exact(TABLE_LINE))
             .snap_to_grid(false),
         flush(paragraph(SIGNATURE, "Signature", fonts::FANGSONG, BODY_SIZE).based_on(NORMAL))
             .align(AlignmentType::Right),
