@@ -167,12 +167,6 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
-impl Diagnostics {
-    pub fn has_errors(&self) -> bool {
-        self.0.iter().any(Diagnostic::is_error)
-    }
-}
-
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
         Diagnostics(vec![d])

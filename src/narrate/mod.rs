@@ -31,6 +31,7 @@ pub fn narrate(
     templates: &TemplateSet,
 ) -> Result<Outline, Diagnostics> {
     let hb = registry(templates)?;
+    // What a prose field may cite: the facts alone, before any narrative is rendered.
     let facts_context = json!({
         "report": facts.report,
         "ind": facts.indicators,
@@ -42,8 +43,7 @@ pub fn narrate(
         facts: &facts_context,
         errors: Vec::new(),
     }
-    .context(file, &facts_context);
-    let context = context?;
+    .context(file, facts)?;
     let markup = hb
         .render("report", &context)
         .map_err(|e| render_diagnostic(templates, &e))?;
@@ -98,15 +98,11 @@ fn render_diagnostic(templates: &TemplateSet, e: &RenderError) -> Diagnostic {
     };
     Diagnostic::error(format!(
         "template could not be filled: {}",
-        render_reason(e)
+        e.reason()
     ))
     .in_file(&file)
     .at(location)
     .help("a value the template names is missing from the data; guard optional ones with {{#if …}}")
-}
-
-fn render_reason(e: &RenderError) -> String {
-    e.reason().to_string()
 }
 
 /// Builds a [`Location`] from a 1-based line and column as handlebars reports them.
@@ -129,7 +125,8 @@ struct Narrative<'a> {
 }
 
 impl Narrative<'_> {
-    fn context(mut self, file: &ReportFile, facts: &Value) -> Result<Value, Diagnostics> {
+    /// The section templates' context: the facts plus every prose field, rendered.
+    fn context(mut self, file: &ReportFile, facts: &Facts) -> Result<Value, Diagnostics> {
         let opening = file
             .opening
             .as_ref()
@@ -153,22 +150,18 @@ impl Narrative<'_> {
         if !self.errors.is_empty() {
             return Err(Diagnostics(self.errors));
         }
-        let mut context = facts.clone();
-        let obj = context.as_object_mut().expect("facts context is an object");
-        obj.insert("has_indicators".into(), json!(!file.indicators.is_empty()));
-        if let Some(o) = opening {
-            obj.insert("opening".into(), json!(o));
-        }
-        obj.insert("achievements".into(), json!(achievements));
-        obj.insert("highlights".into(), json!(highlights));
-        obj.insert("problems".into(), json!(problems));
-        let has_plan = file.plan.is_some()
-            || facts["next_targets"]
-                .as_array()
-                .is_some_and(|a| !a.is_empty());
-        obj.insert("has_plan".into(), json!(has_plan));
-        obj.insert("plan".into(), plan);
-        Ok(context)
+        Ok(json!({
+            "report": facts.report,
+            "ind": facts.indicators,
+            "next_targets": facts.next_targets,
+            "has_indicators": !file.indicators.is_empty(),
+            "opening": opening,
+            "achievements": achievements,
+            "highlights": highlights,
+            "problems": problems,
+            "has_plan": file.plan.is_some() || !facts.next_targets.is_empty(),
+            "plan": plan,
+        }))
     }
 
     fn part(&mut self, path: &str, part: &Part) -> Value {
@@ -212,7 +205,7 @@ impl Narrative<'_> {
                     .unwrap_or_default();
                 self.errors.push(
                     self.source
-                        .error_at(key_path, format!("cannot fill in this text{within}: {}", render_reason(&e)))
+                        .error_at(key_path, format!("cannot fill in this text{within}: {}", e.reason()))
                         .help("cite indicators as {{ind.KEY.value}}, {{ind.KEY.summary}} or {{cite \"KEY\"}} with a key from [indicators]"),
                 );
                 String::new()
