@@ -60,6 +60,15 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The candidate most like `word` (Jaro–Winkler), for "did you mean" hints.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 /// One problem found in the user's input, templates or files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -108,6 +117,18 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same finding as an error (`--strict`).
+    pub fn escalate(mut self) -> Self {
+        if self.severity == Severity::Warning {
+            self.severity = Severity::Error;
+            self.help = Some(match self.help {
+                Some(h) => format!("{h} (an error because of --strict)"),
+                None => "an error because of --strict".into(),
+            });
+        }
         self
     }
 

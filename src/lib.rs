@@ -14,6 +14,7 @@
 // `Result` smaller would buy nothing measurable and cost readability everywhere.
 #![allow(clippy::result_large_err)]
 
+pub mod audit;
 pub mod diagnostic;
 pub mod layout;
 pub mod load;
@@ -31,6 +32,15 @@ use measure::Facts;
 use narrate::TemplateSet;
 use outline::Outline;
 
+/// How strictly to check, and what to add to a draft.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Treat warnings (consistency findings included) as errors.
+    pub strict: bool,
+    /// Append the 数据核对表 (every computed figure) to the draft as a last-page table.
+    pub audit_table: bool,
+}
+
 /// A checked and measured report, ready to narrate.
 pub struct Checked {
     pub file: model::ReportFile,
@@ -38,14 +48,25 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Load + validate + measure. Errors carry every problem found, warnings included.
-pub fn check(source: &Source) -> Result<Checked, Diagnostics> {
+/// Load + validate + measure + consistency checks. Errors carry every problem found,
+/// warnings included; with `strict`, any warning is an error.
+pub fn check(source: &Source, options: Options) -> Result<Checked, Diagnostics> {
     let file = load::parse(source)?;
-    let findings = validate::validate(source, &file);
+    let mut findings = validate::validate(source, &file);
     if findings.iter().any(Diagnostic::is_error) {
         return Err(Diagnostics(findings));
     }
     let facts = measure::measure(&file);
+    findings.extend(
+        measure::checks::consistency(&file, &facts)
+            .into_iter()
+            .map(|f| source.warning_at(&f.key_path, f.message).help(f.help)),
+    );
+    if options.strict && !findings.is_empty() {
+        return Err(Diagnostics(
+            findings.into_iter().map(Diagnostic::escalate).collect(),
+        ));
+    }
     Ok(Checked {
         file,
         facts,
@@ -62,9 +83,19 @@ pub struct Draft {
 }
 
 /// The whole pipeline, from the text of a data file to DOCX bytes. Writes nothing.
-pub fn draft(source: &Source, templates: &TemplateSet) -> Result<Draft, Diagnostics> {
-    let checked = check(source)?;
-    let outline = narrate::narrate(source, &checked.file, &checked.facts, templates)?;
+pub fn draft(
+    source: &Source,
+    templates: &TemplateSet,
+    options: Options,
+) -> Result<Draft, Diagnostics> {
+    let checked = check(source, options)?;
+    let mut outline = narrate::narrate(source, &checked.file, &checked.facts, templates)?;
+    if options.audit_table {
+        outline.blocks.push(outline::Block::PageBreak);
+        outline
+            .blocks
+            .push(outline::Block::Table(audit::table(&checked.facts)));
+    }
     let docx = layout::lay_out(&outline).map_err(|e| {
         Diagnostic::error(format!("internal error while laying out the document: {e}"))
             .in_file(&source.path)

@@ -16,6 +16,9 @@ pub struct ReportFile {
     pub report: ReportMeta,
     #[serde(default)]
     pub indicators: IndexMap<String, Indicator>,
+    /// Indicators computed from two others (研发投入占GDP比重 = rd ÷ gdp × 100).
+    #[serde(default)]
+    pub ratios: IndexMap<String, RatioDef>,
     #[serde(default)]
     pub opening: Option<Opening>,
     #[serde(default)]
@@ -41,6 +44,12 @@ impl ReportFile {
         for (key, ind) in &self.indicators {
             out.push((format!("indicators.{key}.name"), &ind.name));
             out.push((format!("indicators.{key}.unit"), &ind.unit));
+            for (i, part) in ind.parts.iter().enumerate() {
+                out.push((format!("indicators.{key}.parts.{i}.name"), &part.name));
+            }
+        }
+        for (key, ratio) in &self.ratios {
+            out.push((format!("ratios.{key}.name"), &ratio.name));
         }
         if let Some(o) = &self.opening {
             out.push(("opening.text".into(), &o.text));
@@ -113,6 +122,22 @@ pub struct ReportMeta {
     /// Decimal places of growth percentages (default 1: 增长66.9%).
     #[serde(default)]
     pub percent_precision: Option<u32>,
+    /// Decimal places of amounts and ratios unless an indicator says otherwise (default 2);
+    /// counts are always whole unless their own `precision` says otherwise.
+    #[serde(default)]
+    pub precision: Option<u32>,
+    /// A growth (in %) or a ratio's change (in 百分点) smaller than this reads 基本持平
+    /// instead of 增长0.3%; by default only a change that rounds to zero reads 持平.
+    #[serde(default)]
+    pub flat_tolerance: Option<Num>,
+    /// Growth of 100% or more is phrased as a multiple (增长2.9倍) instead of a percentage.
+    #[serde(default)]
+    pub multiples: Option<bool>,
+    /// The last month the figures cover (截至4月底 → 4). Defaults to 12 for an annual report
+    /// and 6 for a half-year one; below 12, targets are annual and measured against the
+    /// time elapsed (序时进度).
+    #[serde(default)]
+    pub cutoff_month: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -126,7 +151,7 @@ pub enum IndicatorKind {
     Ratio,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Full name as printed, e.g. 全社会研发经费投入.
@@ -150,6 +175,102 @@ pub struct Indicator {
     /// Inferred from the unit when absent: `%` is a ratio, 家/项/件/人/个… are counts.
     #[serde(default)]
     pub kind: Option<IndicatorKind>,
+    /// The unit the figures are written in when it differs from the display `unit`
+    /// (figures typed in 万元, printed in 亿元).
+    #[serde(default)]
+    pub input_unit: Option<String>,
+    /// Which way is good (default higher); for `lower` (能耗, 投诉件数) a fall meets the target.
+    #[serde(default)]
+    pub better: Option<Better>,
+    /// For a ratio: also state the relative change (2.0% vs 1.28% → 增长56.25%).
+    #[serde(default)]
+    pub relative_change: Option<bool>,
+    /// Overrides `report.multiples` for this indicator.
+    #[serde(default)]
+    pub multiples: Option<bool>,
+    /// Overrides `report.flat_tolerance` for this indicator.
+    #[serde(default)]
+    pub flat_tolerance: Option<Num>,
+    /// Values of earlier years, by year: `history = { 2021 = 1.9, 2022 = 2.72 }`. Gives
+    /// 连续N年增长, 创历史新高, 首次突破 and 年均增长.
+    #[serde(default)]
+    pub history: IndexMap<String, Num>,
+    /// Thresholds worth announcing when first crossed (首次突破100亿元).
+    #[serde(default)]
+    pub milestones: Vec<Num>,
+    /// A plan value for a later year (到2025年达到150亿元), with the average annual growth it
+    /// needs from this period's value.
+    #[serde(default)]
+    pub outlook: Option<Outlook>,
+    /// The key of the indicator this one is a part of: its share (占比) is computed.
+    #[serde(default)]
+    pub part_of: Option<String>,
+    /// Sub-items that make up this indicator (by source, by sector); they are checked to add
+    /// up to `current` and each gets its share.
+    #[serde(default)]
+    pub parts: Vec<SubItem>,
+    /// A growth rate published elsewhere (statistics bureau, last report), in % or, for a
+    /// ratio, in 百分点; checked against the one computed from `current` and `previous`.
+    #[serde(default)]
+    pub stated_growth: Option<Num>,
+    /// Set when a `next_target` below this period's value is intended (a one-off peak), so
+    /// the check that flags it stays quiet.
+    #[serde(default)]
+    pub decline_planned: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+/// A plan value for a later year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outlook {
+    pub year: i32,
+    pub value: Num,
+}
+
+/// One part of an indicator (企业投入 within 全社会研发经费投入).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubItem {
+    pub name: String,
+    pub current: Num,
+    #[serde(default)]
+    pub previous: Option<Num>,
+}
+
+/// An indicator computed as numerator ÷ denominator × scale, e.g. 研发投入强度 from
+/// 研发经费投入 and GDP. Units of the same family (万元, 亿元) are converted first.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioDef {
+    pub name: String,
+    /// Key of the indicator on top.
+    pub numerator: String,
+    /// Key of the indicator below.
+    pub denominator: String,
+    /// Unit of the result (default `%`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Multiplier (default 100 for `%`, 1 otherwise: 每万人 figures use a denominator in 万人).
+    #[serde(default)]
+    pub scale: Option<Num>,
+    #[serde(default)]
+    pub precision: Option<u32>,
+    #[serde(default)]
+    pub target: Option<Num>,
+    #[serde(default)]
+    pub next_target: Option<Num>,
+    #[serde(default)]
+    pub better: Option<Better>,
+    #[serde(default)]
+    pub relative_change: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -45,6 +45,8 @@ pub enum Block {
         text: String,
     },
     Table(Table),
+    /// Starts a new page (the audit table stands on its own page).
+    PageBreak,
     Signature {
         text: String,
     },
@@ -55,11 +57,22 @@ pub enum Block {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
+    pub kind: TableKind,
     pub caption: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// A line under the table (source, notes).
     pub note: Option<String>,
+}
+
+/// Which table this is; the layout sizes its columns by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 主要指标完成情况表.
+    Indicators,
+    /// 数据核对表: every computed figure.
+    Audit,
 }
 
 /// A directive the outline cannot fill by itself: the narrate stage resolves it (with facts).

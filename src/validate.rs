@@ -5,10 +5,10 @@
 //! non-negative number, a `%` unit on a ratio, text without characters a DOCX cannot hold.
 //! Every finding names its key path and, where the file has it, line and column.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, closest};
 use crate::load::Source;
-use crate::measure::kind_of;
-use crate::model::{IndicatorKind, ReportFile};
+use crate::measure::{kind_of, units};
+use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
 use crate::number::Num;
 
 /// Largest magnitude accepted for a figure: far above any county or city statistic (a
@@ -124,8 +124,242 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
             check_figure(source, &mut found, &at(field), value, kind);
         }
     }
+    check_settings(source, file, &mut found);
+    for (key, ind) in &file.indicators {
+        check_extras(source, file, key, ind, &mut found);
+    }
+    for (key, ratio) in &file.ratios {
+        check_ratio(source, file, key, ratio, &mut found);
+    }
     check_text(source, file, &mut found);
     found
+}
+
+/// Report-wide settings of the measure stage.
+fn check_settings(source: &Source, file: &ReportFile, found: &mut Vec<Diagnostic>) {
+    let meta = &file.report;
+    if let Some(p) = meta.precision.filter(|p| *p > MAX_PRECISION) {
+        found.push(
+            source
+                .error_at(
+                    "report.precision",
+                    format!("{p} decimal places is out of range"),
+                )
+                .help(format!("use 0 to {MAX_PRECISION}")),
+        );
+    }
+    if let Some(m) = meta.cutoff_month.filter(|m| !(1..=12).contains(m)) {
+        found.push(
+            source
+                .error_at("report.cutoff_month", format!("{m} is not a month"))
+                .help("write the last month the figures cover, 1 to 12 (截至4月底 → 4)"),
+        );
+    }
+    let tolerances = std::iter::once(("report.flat_tolerance".to_string(), meta.flat_tolerance))
+        .chain(
+            file.indicators
+                .iter()
+                .map(|(k, i)| (format!("indicators.{k}.flat_tolerance"), i.flat_tolerance)),
+        );
+    for (path, tolerance) in tolerances {
+        if tolerance.is_some_and(|t| t.get().is_sign_negative() && !t.get().is_zero()) {
+            found.push(
+                source
+                    .error_at(&path, "a tolerance cannot be negative")
+                    .help(
+                        "write how small a change still reads 基本持平, e.g. flat_tolerance = 0.5",
+                    ),
+            );
+        }
+    }
+}
+
+/// Units, years and keys of the optional indicator fields (history, parts, part_of…).
+fn check_extras(
+    source: &Source,
+    file: &ReportFile,
+    key: &str,
+    ind: &Indicator,
+    found: &mut Vec<Diagnostic>,
+) {
+    let at = |field: &str| format!("indicators.{key}.{field}");
+    let year = file.report.year;
+    let kind = kind_of(ind);
+    if let Some(input) = &ind.input_unit
+        && !units::convertible(input, &ind.unit)
+    {
+        let family = units::family_of(&ind.unit)
+            .map(|f| format!("; {} converts to {}", ind.unit, f.join("、")))
+            .unwrap_or_default();
+        found.push(
+            source
+                .error_at(
+                    &at("input_unit"),
+                    format!("figures in {input} cannot be shown in {}", ind.unit),
+                )
+                .help(format!(
+                    "use a unit of the same family{family}, or remove input_unit"
+                )),
+        );
+    }
+    for (label, value) in &ind.history {
+        let path = at(&format!("history.{label}"));
+        match label.trim().parse::<i32>() {
+            Ok(y) if y < year && y >= 1949 => {
+                check_figure(source, found, &path, *value, kind);
+                if y == year - 1
+                    && let Some(previous) = ind.previous
+                    && previous != *value
+                {
+                    found.push(
+                        source
+                            .error_at(
+                                &path,
+                                format!("history gives {y} as {value}, but previous is {previous}"),
+                            )
+                            .help("keep one of them: previous is last year's value"),
+                    );
+                }
+            }
+            _ => found.push(
+                source
+                    .error_at(&path, format!("\"{label}\" is not a year before {year}"))
+                    .help("history lists earlier years: history = { 2021 = 1.9, 2022 = 2.72 }"),
+            ),
+        }
+    }
+    for (i, m) in ind.milestones.iter().enumerate() {
+        check_figure(source, found, &at(&format!("milestones.{i}")), *m, kind);
+    }
+    if let Some(outlook) = &ind.outlook {
+        if outlook.year <= year {
+            found.push(
+                source
+                    .error_at(
+                        &at("outlook.year"),
+                        format!("the outlook year {} is not after {year}", outlook.year),
+                    )
+                    .help("an outlook is a plan value for a later year, e.g. { year = 2025, value = 150 }"),
+            );
+        }
+        check_figure(source, found, &at("outlook.value"), outlook.value, kind);
+    }
+    if let Some(stated) = ind.stated_growth {
+        check_figure(
+            source,
+            found,
+            &at("stated_growth"),
+            stated,
+            IndicatorKind::Amount,
+        );
+    }
+    for (i, part) in ind.parts.iter().enumerate() {
+        check_figure(
+            source,
+            found,
+            &at(&format!("parts.{i}.current")),
+            part.current,
+            kind,
+        );
+        if let Some(p) = part.previous {
+            check_figure(source, found, &at(&format!("parts.{i}.previous")), p, kind);
+        }
+    }
+    if let Some(whole) = &ind.part_of {
+        match file.indicators.get(whole) {
+            _ if whole == key => found.push(
+                source
+                    .error_at(&at("part_of"), "an indicator cannot be a part of itself")
+                    .help("name the key of the total it belongs to"),
+            ),
+            Some(total) if !units::convertible(&ind.unit, &total.unit) => found.push(
+                source
+                    .error_at(
+                        &at("part_of"),
+                        format!(
+                            "{} is in {}, its total {whole} in {}",
+                            ind.name, ind.unit, total.unit
+                        ),
+                    )
+                    .help("a part and its total need units of one family (万元 and 亿元)"),
+            ),
+            Some(_) => {}
+            None => found.push(unknown_indicator(source, file, &at("part_of"), whole)),
+        }
+    }
+}
+
+fn unknown_indicator(source: &Source, file: &ReportFile, path: &str, key: &str) -> Diagnostic {
+    let hint = match closest(key, file.indicators.keys().map(String::as_str)) {
+        Some(c) => format!("did you mean \"{c}\"? it must be a key under [indicators]"),
+        None => "the file has no [indicators]".into(),
+    };
+    source
+        .error_at(path, format!("there is no indicator \"{key}\""))
+        .help(hint)
+}
+
+/// A derived ratio needs two existing indicators and a denominator that is not zero.
+fn check_ratio(
+    source: &Source,
+    file: &ReportFile,
+    key: &str,
+    ratio: &RatioDef,
+    found: &mut Vec<Diagnostic>,
+) {
+    let at = |field: &str| format!("ratios.{key}.{field}");
+    if file.indicators.contains_key(key) {
+        found.push(
+            source
+                .error_at(
+                    &format!("ratios.{key}"),
+                    format!("\"{key}\" is already an indicator"),
+                )
+                .help("give the ratio a key of its own"),
+        );
+    }
+    if ratio.name.trim().is_empty() {
+        found.push(
+            source
+                .error_at(&at("name"), "a ratio needs a name")
+                .help("e.g. name = \"研发经费投入强度\""),
+        );
+    }
+    if let Some(p) = ratio.precision.filter(|p| *p > MAX_PRECISION) {
+        found.push(
+            source
+                .error_at(
+                    &at("precision"),
+                    format!("{p} decimal places is out of range"),
+                )
+                .help(format!("use 0 to {MAX_PRECISION}")),
+        );
+    }
+    for (field, target) in [
+        ("numerator", &ratio.numerator),
+        ("denominator", &ratio.denominator),
+    ] {
+        let Some(ind) = file.indicators.get(target) else {
+            found.push(unknown_indicator(source, file, &at(field), target));
+            continue;
+        };
+        if field == "denominator" {
+            let zero = [Some(ind.current), ind.previous]
+                .into_iter()
+                .flatten()
+                .any(|v| v.get().is_zero());
+            if zero {
+                found.push(
+                    source
+                        .error_at(
+                            &at(field),
+                            format!("{} is zero, so the ratio has no value", ind.name),
+                        )
+                        .help("check the denominator's figures, or remove the ratio"),
+                );
+            }
+        }
+    }
 }
 
 fn check_figure(

@@ -3,12 +3,14 @@
 mod common;
 
 use common::{example, paragraphs, part};
+use zongjie::Options;
 use zongjie::load::Source;
 use zongjie::narrate::TemplateSet;
 
 fn draft(name: &str) -> zongjie::Draft {
     let source = Source::read(&example(name)).unwrap();
-    zongjie::draft(&source, &TemplateSet::built_in()).unwrap_or_else(|e| panic!("{e}"))
+    zongjie::draft(&source, &TemplateSet::built_in(), Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -121,7 +123,12 @@ fn the_package_declares_gbt9704_page_and_styles() {
 fn a_file_with_only_report_and_indicators_drafts_a_short_document() {
     let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
                 [indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 12\nprevious = 0\n";
-    let d = zongjie::draft(&Source::new("short.toml", text), &TemplateSet::built_in()).unwrap();
+    let d = zongjie::draft(
+        &Source::new("short.toml", text),
+        &TemplateSet::built_in(),
+        Options::default(),
+    )
+    .unwrap();
     let body = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
     assert!(body.contains("高新技术企业12家,实现零的突破"), "{body}");
     assert!(body.contains("2024年12月20日"));
@@ -137,7 +144,7 @@ fn removing_a_section_renumbers_the_ones_after_it() {
     std::fs::write(dir.path().join("highlights.hbs"), "{{!-- dropped --}}\n").unwrap();
     let templates = TemplateSet::with_overrides(dir.path()).unwrap();
     let source = Source::read(&example("xupu-2024.toml")).unwrap();
-    let d = zongjie::draft(&source, &templates).unwrap();
+    let d = zongjie::draft(&source, &templates, Options::default()).unwrap();
     let text = paragraphs(&part(&d.docx, "word/document.xml"));
     assert!(text.iter().any(|p| p == "二、存在的问题"));
     assert!(text.iter().any(|p| p == "三、2025年工作打算"));
@@ -154,7 +161,7 @@ fn a_template_naming_a_missing_value_fails_with_its_location() {
     .unwrap();
     let templates = TemplateSet::with_overrides(dir.path()).unwrap();
     let source = Source::read(&example("xupu-2024.toml")).unwrap();
-    let err = zongjie::draft(&source, &templates)
+    let err = zongjie::draft(&source, &templates, Options::default())
         .err()
         .expect("strict mode refuses");
     let shown = err.to_string();
@@ -167,9 +174,13 @@ fn a_prose_citation_of_an_unknown_indicator_is_located_in_the_data() {
     let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
                 [indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 12\n\
                 [opening]\ntext = \"全县高企{{ind.hte_count.value}}。\"\n";
-    let err = zongjie::draft(&Source::new("cite.toml", text), &TemplateSet::built_in())
-        .err()
-        .unwrap();
+    let err = zongjie::draft(
+        &Source::new("cite.toml", text),
+        &TemplateSet::built_in(),
+        Options::default(),
+    )
+    .err()
+    .unwrap();
     let shown = err.to_string();
     assert!(shown.contains("cite.toml:12:8"), "{shown}");
     assert!(shown.contains("opening.text"), "{shown}");
@@ -179,7 +190,12 @@ fn a_prose_citation_of_an_unknown_indicator_is_located_in_the_data() {
 fn markup_characters_and_xml_specials_in_prose_stay_text() {
     let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
                 [opening]\ntext = \"# 不是标题 R&D <投入> \\\"引号\\\"\\n::date 也不是指令\"\n";
-    let d = zongjie::draft(&Source::new("m.toml", text), &TemplateSet::built_in()).unwrap();
+    let d = zongjie::draft(
+        &Source::new("m.toml", text),
+        &TemplateSet::built_in(),
+        Options::default(),
+    )
+    .unwrap();
     let body = paragraphs(&part(&d.docx, "word/document.xml"));
     assert!(
         body.contains(&"# 不是标题 R&D <投入> \"引号\"".to_string()),

@@ -71,26 +71,26 @@ pub const PAGE_NUMBER_INDENT: u32 = PAGE_NUMBER_SIZE * 10;
 /// 成文日期右空四字.
 pub const DATE_RIGHT_INDENT: u32 = 4 * BODY_CHAR;
 
-/// Indicator table column widths (twips), summing to the text width.
-pub const TABLE_COLUMNS: [u32; 7] = {
-    let fixed = [0, 700, 1100, 1100, 1700, 1000, 1250];
+/// Column widths (twips) summing to the text width: `fixed` with the column at `fill` given
+/// what the others leave.
+const fn fill_columns<const N: usize>(mut fixed: [u32; N], fill: usize) -> [u32; N] {
     let mut sum = 0;
-    let mut i = 1;
-    while i < fixed.len() {
-        sum += fixed[i];
+    let mut i = 0;
+    while i < N {
+        if i != fill {
+            sum += fixed[i];
+        }
         i += 1;
     }
-    // The indicator name takes what the figures leave.
-    [
-        TEXT_WIDTH - sum,
-        fixed[1],
-        fixed[2],
-        fixed[3],
-        fixed[4],
-        fixed[5],
-        fixed[6],
-    ]
-};
+    fixed[fill] = TEXT_WIDTH - sum;
+    fixed
+}
+
+/// Indicator table: the indicator name takes what the figures leave.
+pub const TABLE_COLUMNS: [u32; 7] = fill_columns([0, 700, 1100, 1100, 1700, 1000, 1250], 0);
+
+/// 数据核对表: indicator, phrase (takes the rest), formula, inputs, exact, rounded.
+pub const AUDIT_COLUMNS: [u32; 6] = fill_columns([1500, 0, 2000, 1700, 1350, 800], 1);
 
 // The layout's invariants, checked when zongjie is compiled: 22 lines and 28 characters fit,
 // a 23rd line and a 29th character do not, and the table spans the text width exactly.
@@ -100,16 +100,13 @@ const _: () = {
     let pitch = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
     assert!(pitch * CHARS_PER_LINE <= TEXT_WIDTH);
     assert!(pitch * (CHARS_PER_LINE + 1) > TEXT_WIDTH);
-    let mut sum = 0;
-    let mut i = 0;
-    while i < TABLE_COLUMNS.len() {
-        sum += TABLE_COLUMNS[i];
-        i += 1;
-    }
-    assert!(sum == TEXT_WIDTH);
     assert!(
         TABLE_COLUMNS[0] >= 1900,
         "nine 5号 characters fit the name column"
+    );
+    assert!(
+        AUDIT_COLUMNS[1] >= 1400,
+        "six 5号 characters fit the phrase column"
     );
     assert!(FOOTER_DISTANCE + FOOTER_LINE + mm(7) == MARGIN_BOTTOM);
 };
@@ -129,5 +126,11 @@ mod tests {
         assert_eq!(LINE_PITCH, 579);
         // Condensed by a quarter point: 15.75 pt a character, 441 pt for 28 of them.
         assert_eq!(CHAR_SPACING, -5);
+    }
+
+    #[test]
+    fn tables_span_the_text_width() {
+        assert_eq!(TABLE_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
+        assert_eq!(AUDIT_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
     }
 }

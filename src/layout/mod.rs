@@ -78,10 +78,15 @@ fn document(outline: &Outline) -> Docx {
                             .style(styles::TABLE_CAPTION)
                             .keep_next(true),
                     )
-                    .add_table(indicator_table(table));
+                    .add_table(table_of(table));
                 if let Some(note) = &table.note {
                     docx = docx.add_paragraph(text_paragraph(note));
                 }
+            }
+            Block::PageBreak => {
+                docx = docx.add_paragraph(
+                    Paragraph::new().add_run(Run::new().add_break(docx_rs::BreakType::Page)),
+                );
             }
             Block::Signature { text } | Block::Date { text } => {
                 if !signed {
@@ -180,7 +185,11 @@ fn page_number(side: AlignmentType) -> Paragraph {
         .add_run(Run::new().add_text(" —"))
 }
 
-fn indicator_table(table: &outline::Table) -> Table {
+fn table_of(table: &outline::Table) -> Table {
+    let columns: &[u32] = match table.kind {
+        outline::TableKind::Indicators => &g::TABLE_COLUMNS,
+        outline::TableKind::Audit => &g::AUDIT_COLUMNS,
+    };
     let cell = |text: &str, width: u32| {
         TableCell::new()
             .width(width as usize, WidthType::Dxa)
@@ -190,9 +199,9 @@ fn indicator_table(table: &outline::Table) -> Table {
         TableRow::new(
             cells
                 .iter()
-                .zip(g::TABLE_COLUMNS)
+                .zip(columns)
                 .map(|(text, width)| {
-                    let c = cell(text, width);
+                    let c = cell(text, *width);
                     if header {
                         c.shading(docx_rs::Shading::new().fill(g::TABLE_HEADER_FILL))
                     } else {
@@ -205,7 +214,7 @@ fn indicator_table(table: &outline::Table) -> Table {
     let mut rows = vec![row(&table.header, true)];
     rows.extend(table.rows.iter().map(|r| row(r, false)));
     Table::new(rows)
-        .set_grid(g::TABLE_COLUMNS.iter().map(|w| *w as usize).collect())
+        .set_grid(columns.iter().map(|w| *w as usize).collect())
         .width(g::TEXT_WIDTH as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .align(docx_rs::TableAlignmentType::Center)

@@ -42,6 +42,54 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
         .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
 }
 
+/// The `n`th root of a positive `x`, to about 26 significant digits: Newton's method in
+/// decimals, started from the float estimate. A root that is exactly a short decimal (1.1 for
+/// 1.21 and n = 2) comes out exactly, so half-up rounding of a growth rate sitting on a
+/// midpoint still goes up.
+pub fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+    use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+    if n == 0 || x <= Decimal::ZERO {
+        return None;
+    }
+    if n == 1 {
+        return Some(x);
+    }
+    let nd = Decimal::from(n);
+    let guess = x.to_f64()?.powf(1.0 / f64::from(n));
+    let mut y = Decimal::from_f64(guess)?;
+    for _ in 0..60 {
+        let power = power(y, n - 1)?;
+        let next = (y.checked_mul(nd - Decimal::ONE)? + x.checked_div(power)?).checked_div(nd)?;
+        if next == y {
+            break;
+        }
+        y = next;
+    }
+    // Snap to a short decimal when that is the exact root.
+    for places in 1..=12 {
+        let short = y.round_dp(places);
+        if power(short, n) == Some(x) {
+            return Some(short.normalize());
+        }
+    }
+    Some(y)
+}
+
+/// `x` to a whole power, `None` on overflow.
+fn power(x: Decimal, n: u32) -> Option<Decimal> {
+    (0..n).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(x))
+}
+
+/// Average annual growth in percent from `base` to `value` over `years` years:
+/// ((value ÷ base)^(1/years) − 1) × 100. `None` unless both are positive and years ≥ 1.
+pub fn compound_growth(value: Decimal, base: Decimal, years: u32) -> Option<Decimal> {
+    if base <= Decimal::ZERO || value <= Decimal::ZERO || years == 0 {
+        return None;
+    }
+    let root = nth_root(value.checked_div(base)?, years)?;
+    (root - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +120,23 @@ mod tests {
             fixed(percent_change(d("2.0"), d("1.28")).unwrap(), 2),
             "56.25"
         );
+    }
+
+    #[test]
+    fn compound_growth_is_exact_where_the_root_is() {
+        // 100 → 121 over two years is exactly 10% a year.
+        assert_eq!(
+            compound_growth(d("121"), d("100"), 2).unwrap().normalize(),
+            d("10")
+        );
+        // A midpoint: 1.1005² = 1.21110025 → 10.05% a year, rounded up to 10.1.
+        let g = compound_growth(d("1.21110025"), d("1"), 2).unwrap();
+        assert_eq!(fixed(g, 1), "10.1");
+        // The city's outlook: 98.06亿元 in 2021 to 150亿元 in 2025 is 11.2% a year.
+        let g = compound_growth(d("150"), d("98.06"), 4).unwrap();
+        assert_eq!(fixed(g, 1), "11.2");
+        assert_eq!(compound_growth(d("5"), d("0"), 3), None);
+        assert_eq!(compound_growth(d("-5"), d("2"), 3), None);
     }
 
     #[test]

@@ -7,20 +7,32 @@
 //!
 //! Percentages and absolute changes are each rounded from the exact inputs, never one from
 //! the other.
+//!
+//! - [`indicator`]: one indicator against last year, its target and next year's target;
+//! - [`series`]: several years of one indicator (连续N年增长, 创历史新高, 年均增长);
+//! - [`shares`]: parts of a total and indicators derived from two others (占比, 比重);
+//! - [`checks`]: figures that disagree with each other or with the prose;
+//! - [`phrase`], [`decimal`], [`units`]: wording, rounding and unit scaling.
 
+pub mod checks;
 pub mod decimal;
+mod indicator;
 pub mod phrase;
+mod series;
+mod shares;
+pub mod units;
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Indicator, IndicatorKind, ReportFile, ReportKind};
-use decimal::{fixed, percent_change, percent_of, round_half_up};
-use phrase::Trend;
+use crate::model::{Better, Indicator, IndicatorKind, ReportFile, ReportKind, ReportMeta};
+use decimal::{fixed, round_half_up};
 
 /// Decimal places of growth percentages unless the file says otherwise (增长66.9%).
 pub const DEFAULT_PERCENT_PRECISION: u32 = 1;
+/// Decimal places of amounts and ratios unless the file says otherwise (4.54亿元, 2.00%).
+pub const DEFAULT_PRECISION: u32 = 2;
 
 /// Units whose figures are counts of things: compared as 增加N家 rather than by amount.
 const COUNT_UNITS: &[&str] = &[
@@ -41,11 +53,20 @@ pub fn kind_of(indicator: &Indicator) -> IndicatorKind {
     })
 }
 
-/// Decimal places an indicator's values are shown with.
-pub fn precision_of(indicator: &Indicator) -> u32 {
+/// Decimal places an indicator's values are shown with: its own, else the document's for
+/// amounts and ratios, else the default; counts are whole unless they say otherwise.
+pub fn precision_of(indicator: &Indicator, meta: &ReportMeta) -> u32 {
     indicator.precision.unwrap_or(match kind_of(indicator) {
         IndicatorKind::Count => 0,
-        IndicatorKind::Amount | IndicatorKind::Ratio => 2,
+        IndicatorKind::Amount | IndicatorKind::Ratio => meta.precision.unwrap_or(DEFAULT_PRECISION),
+    })
+}
+
+/// The months a report's figures cover: stated, or the whole year / the first half.
+pub fn months_of(meta: &ReportMeta) -> u32 {
+    meta.cutoff_month.unwrap_or(match meta.kind {
+        ReportKind::Annual => 12,
+        ReportKind::HalfYear => 6,
     })
 }
 
@@ -53,7 +74,7 @@ pub fn precision_of(indicator: &Indicator) -> u32 {
 #[derive(Debug, Clone, Serialize)]
 pub struct Facts {
     pub report: ReportFacts,
-    /// Indicator facts by key, in file order.
+    /// Indicator facts by key, in file order; derived ratios follow the indicators.
     pub indicators: IndexMap<String, IndicatorFacts>,
     /// Indicators that carry a next-period target, in file order (总体目标).
     pub next_targets: Vec<IndicatorFacts>,
@@ -78,6 +99,13 @@ pub struct ReportFacts {
     /// [report].title split at its line breaks, when the file overrides the title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_lines: Option<Vec<String>>,
+    /// The last month the figures cover (12 for a whole year).
+    pub cutoff_month: u32,
+    /// The figures cover less than a year: targets are annual and 序时进度 applies.
+    pub part_year: bool,
+    /// Share of the year elapsed, for part-year reports: 50.0%.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_progress: Option<String>,
 }
 
 /// One indicator, measured. Optional fields are absent (not empty) when they cannot be
@@ -98,16 +126,29 @@ pub struct IndicatorFacts {
     pub previous: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_number: Option<String>,
-    /// 增长66.9% / 下降5.0% / 持平 (amounts and counts on a non-zero base).
+    /// 增长66.9% / 下降5.0% / 持平, or 增长2.9倍 when the file asks for multiples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub growth: Option<String>,
+    /// Always the percentage: 增长285.7%.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth_percent: Option<String>,
+    /// Growth of 100% or more as a multiple: 增长2.9倍.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiple: Option<String>,
+    /// 翻一番 / 翻两番 when the value is at least twice / four times last year's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubling: Option<String>,
     /// 增加8家 / 减少0.30亿元 / 持平 (amounts and counts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<String>,
     /// 提高0.72个百分点 (ratios).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub points: Option<String>,
-    /// The comparison as it follows a value: 同比增长66.9% / 同比提高0.72个百分点 / 实现零的突破.
+    /// A ratio's relative change, when the file asks for it: 增长56.25%.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative: Option<String>,
+    /// The comparison as it follows a value: 同比增长66.9% / 同比提高0.72个百分点 / 实现零的突破
+    /// / 同比由负转正 / 同比减亏30万元.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub yoy: Option<String>,
     /// The comparison for a table cell, without 同比.
@@ -117,32 +158,103 @@ pub struct IndicatorFacts {
     pub target: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_number: Option<String>,
-    /// 完成目标任务的108.1% (amounts and counts with a positive target).
+    /// 完成目标任务的108.1% / 完成全年目标的56.3% (amounts and counts with a positive target).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub completion: Option<String>,
     /// 108.1%, for tables.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub completion_rate: Option<String>,
-    /// 超额完成目标任务 / 完成目标任务 / 距目标尚差0.35亿元.
+    /// 超额完成目标任务 / 完成目标任务 / 距目标尚差0.35亿元 / 提前完成全年目标任务.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_status: Option<String>,
+    /// Part-year reports short of the annual target: 全年目标还需完成5家.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<String>,
+    /// Part-year completion against time elapsed: 超序时进度6.3个百分点.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_target: Option<String>,
     /// The next-period target against this period: 比2024年增长12.3% / 比2024年增加3家.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_change: Option<String>,
+    /// Share of the indicator named by `part_of`: 占高新技术产业增加值的35.2%.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<String>,
+    /// 35.2%, for tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_rate: Option<String>,
+    /// Sub-items with their values and shares, in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartFacts>,
+    /// 连续3年增长 / 连续2年下降.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streak: Option<String>,
+    /// 创历史新高, when the value is above every earlier year given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// 首次突破100亿元.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
+    /// The series notes that apply, joined: 连续3年增长,创历史新高.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// 2020年以来年均增长12.3% (from the earliest year in `history`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_growth: Option<String>,
+    /// 到2025年达到150.00亿元.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<String>,
+    /// What the outlook needs each year: 年均增长8.5% / 年均提高0.15个百分点.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlook_growth: Option<String>,
+    /// Exact figures kept for the consistency checks; never shown.
+    #[serde(skip)]
+    pub exact: Exact,
+}
+
+/// A sub-item of an indicator.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PartFacts {
+    pub name: String,
+    pub value: String,
+    pub number: String,
+    /// 占70.5% of the indicator it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yoy: Option<String>,
+}
+
+/// Unrounded results the consistency checks compare against.
+#[derive(Debug, Clone, Default)]
+pub struct Exact {
+    pub precision: u32,
+    pub current: Decimal,
+    pub previous: Option<Decimal>,
+    pub next_target: Option<Decimal>,
+    pub better: Better,
+    pub growth: Option<Decimal>,
+    pub points: Option<Decimal>,
+    pub relative: Option<Decimal>,
+    /// Sums of the sub-items' current and (when every one has it) previous values.
+    pub parts_sum: Option<Decimal>,
+    pub parts_previous_sum: Option<Decimal>,
 }
 
 /// One computed figure with everything needed to check it by hand.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Figure {
+    /// The indicator key (or `key.parts.N` for a sub-item).
     pub key: String,
     pub kind: FigureKind,
+    /// Named inputs as decimals.
     pub inputs: IndexMap<String, String>,
     pub formula: String,
     /// The exact result before rounding (up to 10 decimals shown).
     pub exact: String,
-    pub rounded: String,
+    /// The result rounded half-up at the precision used in the draft.
+    pub value: String,
     /// The phrase placed in the draft.
     pub text: String,
 }
@@ -150,51 +262,88 @@ pub struct Figure {
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
+    UnitConversion,
+    Ratio,
     YoyPercent,
+    YoyMultiple,
+    YoyDoubling,
     YoyChange,
     YoyPoints,
+    YoyRelative,
     TargetCompletion,
     TargetGap,
+    TimeProgress,
     NextPercent,
     NextChange,
     NextPoints,
+    Share,
+    PartShare,
+    PartsSum,
+    Streak,
+    RecordHigh,
+    Milestone,
+    AverageGrowth,
+    OutlookGrowth,
+}
+
+/// Settings that apply to every indicator of a report.
+pub(crate) struct Settings {
+    pub year: i32,
+    pub percent_precision: u32,
+    pub tolerance: Option<Decimal>,
+    pub multiples: bool,
+    pub part_year: bool,
+    /// Exact share of the year elapsed, in percent, for part-year reports.
+    pub time_progress: Option<Decimal>,
+}
+
+impl Settings {
+    fn of(meta: &ReportMeta) -> Settings {
+        let months = months_of(meta);
+        let part_year = months < 12;
+        Settings {
+            year: meta.year,
+            percent_precision: meta.percent_precision.unwrap_or(DEFAULT_PERCENT_PRECISION),
+            tolerance: meta.flat_tolerance.map(|t| t.get()),
+            multiples: meta.multiples.unwrap_or(false),
+            part_year,
+            time_progress: part_year
+                .then(|| decimal::percent_of(Decimal::from(months), Decimal::from(12)))
+                .flatten(),
+        }
+    }
 }
 
 /// Measures a whole report.
 pub fn measure(file: &ReportFile) -> Facts {
-    let meta = &file.report;
-    let percent_precision = meta.percent_precision.unwrap_or(DEFAULT_PERCENT_PRECISION);
+    let settings = Settings::of(&file.report);
     let mut figures = Vec::new();
-    let indicators: IndexMap<String, IndicatorFacts> = file
-        .indicators
-        .iter()
-        .map(|(key, ind)| {
-            let mut m = Measurer {
-                key,
-                indicator: ind,
-                kind: kind_of(ind),
-                precision: precision_of(ind),
-                percent_precision,
-                year: meta.year,
-                figures: &mut figures,
-            };
-            (key.clone(), m.facts())
-        })
-        .collect();
+    let mut indicators: IndexMap<String, IndicatorFacts> = IndexMap::new();
+    for (key, ind) in &file.indicators {
+        let facts = indicator::measure(key, ind, &file.report, &settings, &mut figures);
+        indicators.insert(key.clone(), facts);
+    }
+    for (key, def) in &file.ratios {
+        if let Some(derived) = shares::derive(key, def, &file.report, &indicators, &mut figures) {
+            let facts = indicator::measure(key, &derived, &file.report, &settings, &mut figures);
+            indicators.insert(key.clone(), facts);
+        }
+    }
+    shares::part_of(file, &settings, &mut indicators, &mut figures);
     let next_targets = indicators
         .values()
         .filter(|f| f.next_target.is_some())
         .cloned()
         .collect();
     Facts {
-        report: report_facts(file),
+        report: report_facts(file, &settings),
         indicators,
         next_targets,
         figures,
     }
 }
 
-fn report_facts(file: &ReportFile) -> ReportFacts {
+fn report_facts(file: &ReportFile, settings: &Settings) -> ReportFacts {
     let meta = &file.report;
     let date = meta
         .date
@@ -218,6 +367,11 @@ fn report_facts(file: &ReportFile) -> ReportFacts {
                 .map(String::from)
                 .collect()
         }),
+        cutoff_month: months_of(meta),
+        part_year: settings.part_year,
+        time_progress: settings
+            .time_progress
+            .map(|t| format!("{}%", fixed(t, settings.percent_precision))),
     }
 }
 
@@ -229,250 +383,31 @@ fn scope_of(region: &str) -> String {
     }
 }
 
-struct Measurer<'a> {
-    key: &'a str,
-    indicator: &'a Indicator,
-    kind: IndicatorKind,
-    precision: u32,
-    percent_precision: u32,
-    year: i32,
-    figures: &'a mut Vec<Figure>,
+/// A computation about to be recorded: what went in, how, and at what precision it prints.
+pub(crate) struct Calc<'a> {
+    pub kind: FigureKind,
+    pub inputs: &'a [(&'a str, Decimal)],
+    pub formula: &'a str,
+    pub exact: Decimal,
+    pub places: u32,
 }
 
-impl Measurer<'_> {
-    fn facts(&mut self) -> IndicatorFacts {
-        let ind = self.indicator;
-        let current = ind.current.get();
-        let mut f = IndicatorFacts {
-            key: self.key.to_string(),
-            name: ind.name.clone(),
-            unit: ind.unit.clone(),
-            kind: kind_name(self.kind).into(),
-            number: fixed(current, self.precision),
-            value: self.with_unit(current),
-            ..Default::default()
-        };
-        f.summary = f.value.clone();
-        if let Some(previous) = ind.previous.map(|p| p.get()) {
-            self.compare_with_previous(&mut f, current, previous);
-        }
-        if let Some(target) = ind.target.map(|t| t.get()) {
-            self.compare_with_target(&mut f, current, target);
-        }
-        if let Some(next) = ind.next_target.map(|t| t.get()) {
-            self.compare_next(&mut f, current, next);
-        }
-        f
-    }
-
-    fn with_unit(&self, value: Decimal) -> String {
-        format!("{}{}", fixed(value, self.precision), self.indicator.unit)
-    }
-
-    fn unit(&self) -> &str {
-        &self.indicator.unit
-    }
-
-    fn record(
-        &mut self,
-        kind: FigureKind,
-        inputs: &[(&str, Decimal)],
-        formula: &str,
-        exact: Decimal,
-        places: u32,
-        text: &str,
-    ) {
-        self.figures.push(Figure {
-            key: self.key.to_string(),
-            kind,
-            inputs: inputs
+impl Calc<'_> {
+    /// The figure for the audit trail, with the phrase it produced.
+    pub fn figure(&self, key: &str, text: &str) -> Figure {
+        Figure {
+            key: key.to_string(),
+            kind: self.kind,
+            inputs: self
+                .inputs
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.normalize().to_string()))
                 .collect(),
-            formula: formula.into(),
-            exact: round_half_up(exact, 10).normalize().to_string(),
-            rounded: fixed(exact, places),
+            formula: self.formula.into(),
+            exact: round_half_up(self.exact, 10).normalize().to_string(),
+            value: fixed(self.exact, self.places),
             text: text.into(),
-        });
-    }
-
-    fn compare_with_previous(
-        &mut self,
-        f: &mut IndicatorFacts,
-        current: Decimal,
-        previous: Decimal,
-    ) {
-        f.previous = Some(self.with_unit(previous));
-        f.previous_number = Some(fixed(previous, self.precision));
-        let delta = current - previous;
-        let delta_rounded = round_half_up(delta, self.precision);
-        let delta_trend = Trend::of(delta_rounded);
-        let delta_text = fixed(delta, self.precision);
-        let inputs = [("current", current), ("previous", previous)];
-
-        if self.kind == IndicatorKind::Ratio {
-            let text = phrase::points(delta_trend, &delta_text);
-            self.record(
-                FigureKind::YoyPoints,
-                &inputs,
-                "current − previous",
-                delta,
-                self.precision,
-                &text,
-            );
-            f.yoy = Some(phrase::year_on_year(&text));
-            f.summary = format!("{},{}", f.value, f.yoy.as_deref().unwrap_or_default());
-            f.points = Some(text.clone());
-            f.comparison = Some(text);
-            return;
         }
-
-        let change = phrase::change(delta_trend, &delta_text, self.unit());
-        self.record(
-            FigureKind::YoyChange,
-            &inputs,
-            "current − previous",
-            delta,
-            self.precision,
-            &change,
-        );
-        f.change = Some(change.clone());
-
-        if previous.is_sign_negative() && !previous.is_zero() {
-            // A percentage of a negative base reads backwards (−50 → −20 is "−60%"); the
-            // absolute change is all that can be said honestly.
-            f.yoy = Some(phrase::against_last_year(delta_trend, &change));
-            f.comparison = Some(change);
-        } else if previous.is_zero() {
-            if current.is_zero() {
-                f.yoy = Some(phrase::against_last_year(Trend::Flat, &change));
-                f.comparison = Some("持平".into());
-            } else {
-                f.yoy = Some(phrase::from_zero_base());
-                f.comparison = Some(format!("新增{}", f.value));
-            }
-        } else if let Some(pct) = percent_change(current, previous) {
-            let pct_text = fixed(pct, self.percent_precision);
-            let growth = phrase::growth(
-                Trend::of(round_half_up(pct, self.percent_precision)),
-                &pct_text,
-            );
-            self.record(
-                FigureKind::YoyPercent,
-                &inputs,
-                "(current − previous) ÷ previous × 100",
-                pct,
-                self.percent_precision,
-                &growth,
-            );
-            f.yoy = Some(phrase::year_on_year(&growth));
-            f.comparison = Some(growth.clone());
-            f.growth = Some(growth);
-        }
-
-        let comparison = if self.kind == IndicatorKind::Count || f.growth.is_none() {
-            phrase::against_last_year(delta_trend, f.change.as_deref().unwrap_or_default())
-        } else {
-            f.yoy.clone().unwrap_or_default()
-        };
-        f.summary = if previous.is_zero() && !current.is_zero() {
-            format!("{},{}", f.value, phrase::from_zero_base())
-        } else {
-            format!("{},{}", f.value, comparison)
-        };
-    }
-
-    fn compare_with_target(&mut self, f: &mut IndicatorFacts, current: Decimal, target: Decimal) {
-        f.target = Some(self.with_unit(target));
-        f.target_number = Some(fixed(target, self.precision));
-        let gap = current - target;
-        let gap_unit = if self.kind == IndicatorKind::Ratio {
-            "个百分点"
-        } else {
-            self.unit()
-        };
-        let status = phrase::target_status(
-            Trend::of(round_half_up(gap, self.precision)),
-            &fixed(gap, self.precision),
-            gap_unit,
-        );
-        let inputs = [("current", current), ("target", target)];
-        self.record(
-            FigureKind::TargetGap,
-            &inputs,
-            "current − target",
-            gap,
-            self.precision,
-            &status,
-        );
-        f.target_status = Some(status);
-        if self.kind != IndicatorKind::Ratio
-            && target.is_sign_positive()
-            && !target.is_zero()
-            && let Some(rate) = percent_of(current, target)
-        {
-            {
-                let rate_text = fixed(rate, self.percent_precision);
-                let text = phrase::completion(&rate_text);
-                self.record(
-                    FigureKind::TargetCompletion,
-                    &inputs,
-                    "current ÷ target × 100",
-                    rate,
-                    self.percent_precision,
-                    &text,
-                );
-                f.completion_rate = Some(format!("{rate_text}%"));
-                f.completion = Some(text);
-            }
-        }
-    }
-
-    fn compare_next(&mut self, f: &mut IndicatorFacts, current: Decimal, next: Decimal) {
-        f.next_target = Some(self.with_unit(next));
-        // "比2024年增长…": the year named, so the phrase reads right whether the report is
-        // dated in December or in the following January.
-        let period = format!("{}年", self.year);
-        let period = period.as_str();
-        let inputs = [("next_target", next), ("current", current)];
-        let delta = next - current;
-        let delta_trend = Trend::of(round_half_up(delta, self.precision));
-        let delta_text = fixed(delta, self.precision);
-        let growth = percent_change(next, current).filter(|_| current.is_sign_positive());
-        // Ratios move in points, counts in things, amounts in percent (or, from a zero or
-        // negative base, in absolute terms).
-        let (kind, formula, exact, places, comparison, trend) = match (self.kind, growth) {
-            (IndicatorKind::Ratio, _) => (
-                FigureKind::NextPoints,
-                "next_target − current",
-                delta,
-                self.precision,
-                phrase::points(delta_trend, &delta_text),
-                delta_trend,
-            ),
-            (IndicatorKind::Amount, Some(pct)) => {
-                let trend = Trend::of(round_half_up(pct, self.percent_precision));
-                (
-                    FigureKind::NextPercent,
-                    "(next_target − current) ÷ current × 100",
-                    pct,
-                    self.percent_precision,
-                    phrase::growth(trend, &fixed(pct, self.percent_precision)),
-                    trend,
-                )
-            }
-            _ => (
-                FigureKind::NextChange,
-                "next_target − current",
-                delta,
-                self.precision,
-                phrase::change(delta_trend, &delta_text, self.unit()),
-                delta_trend,
-            ),
-        };
-        let text = phrase::against_this_period(trend, &comparison, period);
-        self.record(kind, &inputs, formula, exact, places, &text);
-        f.next_change = Some(text);
     }
 }
 
@@ -485,98 +420,4 @@ fn kind_name(kind: IndicatorKind) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{Source, parse};
-
-    fn facts_of(indicators: &str) -> Facts {
-        let text = format!(
-            "[report]\nissuer = \"溆浦县科学技术局\"\nregion = \"溆浦县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n{indicators}"
-        );
-        measure(&parse(&Source::new("t.toml", text)).unwrap())
-    }
-
-    #[test]
-    fn amount_growth_matches_the_bureau_figure() {
-        let f = facts_of(
-            "[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 4.54\nprevious = 2.72\n",
-        );
-        let rd = &f.indicators["rd"];
-        assert_eq!(rd.value, "4.54亿元");
-        assert_eq!(rd.growth.as_deref(), Some("增长66.9%"));
-        assert_eq!(rd.change.as_deref(), Some("增加1.82亿元"));
-        assert_eq!(rd.summary, "4.54亿元,同比增长66.9%");
-        let pct = f
-            .figures
-            .iter()
-            .find(|x| x.kind == FigureKind::YoyPercent)
-            .unwrap();
-        assert_eq!(pct.rounded, "66.9");
-        assert!(pct.exact.starts_with("66.911764"), "{}", pct.exact);
-    }
-
-    #[test]
-    fn ratio_changes_are_in_percentage_points() {
-        let f = facts_of(
-            "[indicators.rdi]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.0\nprevious = 1.28\n",
-        );
-        let rdi = &f.indicators["rdi"];
-        assert_eq!(rdi.kind, "ratio");
-        assert_eq!(rdi.value, "2.00%");
-        assert_eq!(rdi.yoy.as_deref(), Some("同比提高0.72个百分点"));
-        assert!(rdi.growth.is_none());
-    }
-
-    #[test]
-    fn counts_compare_in_things_and_percent() {
-        let f = facts_of(
-            "[indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 57\nprevious = 49\ntarget = 55\nnext_target = 60\n",
-        );
-        let hte = &f.indicators["hte"];
-        assert_eq!(hte.summary, "57家,比上年增加8家");
-        assert_eq!(hte.growth.as_deref(), Some("增长16.3%"));
-        assert_eq!(hte.completion.as_deref(), Some("完成目标任务的103.6%"));
-        assert_eq!(hte.target_status.as_deref(), Some("超额完成目标任务"));
-        assert_eq!(hte.next_change.as_deref(), Some("比2024年增加3家"));
-        assert_eq!(f.next_targets.len(), 1);
-    }
-
-    #[test]
-    fn zero_and_missing_bases_never_divide() {
-        let f = facts_of(
-            "[indicators.a]\nname = \"孵化器\"\nunit = \"个\"\ncurrent = 2\nprevious = 0\n\
-             [indicators.b]\nname = \"平台\"\nunit = \"个\"\ncurrent = 3\n\
-             [indicators.c]\nname = \"贷款\"\nunit = \"万元\"\ncurrent = 0\nprevious = 0\n",
-        );
-        assert_eq!(f.indicators["a"].summary, "2个,实现零的突破");
-        assert!(f.indicators["a"].growth.is_none());
-        assert_eq!(f.indicators["b"].summary, "3个");
-        assert!(f.indicators["b"].yoy.is_none());
-        assert_eq!(f.indicators["c"].yoy.as_deref(), Some("与上年持平"));
-    }
-
-    #[test]
-    fn decreases_flat_and_shortfalls() {
-        let f = facts_of(
-            "[indicators.x]\nname = \"技术合同成交额\"\nunit = \"亿元\"\ncurrent = 12.5\nprevious = 13.23\ntarget = 13\nnext_target = 12.5\n\
-             [indicators.y]\nname = \"研发强度\"\nunit = \"%\"\ncurrent = 2.0\ntarget = 2.1\nnext_target = 2.1\nprecision = 1\n",
-        );
-        let x = &f.indicators["x"];
-        assert_eq!(x.growth.as_deref(), Some("下降5.5%"));
-        assert_eq!(x.change.as_deref(), Some("减少0.73亿元"));
-        assert_eq!(x.target_status.as_deref(), Some("距目标尚差0.50亿元"));
-        assert_eq!(x.next_change.as_deref(), Some("与2024年持平"));
-        let y = &f.indicators["y"];
-        assert_eq!(y.target_status.as_deref(), Some("距目标尚差0.1个百分点"));
-        assert!(y.completion.is_none());
-        assert_eq!(y.next_change.as_deref(), Some("比2024年提高0.1个百分点"));
-    }
-
-    #[test]
-    fn report_facts_name_the_scope_and_date() {
-        let f = facts_of("");
-        assert_eq!(f.report.scope, "全县");
-        assert_eq!(f.report.date, "2024年12月20日");
-        assert_eq!(f.report.next_year, 2025);
-    }
-}
+mod tests;

@@ -8,12 +8,14 @@
 use rust_decimal::Decimal;
 
 /// Which way a rounded figure points. A change that rounds to zero is flat: printing
-/// "增长0.0%" would contradict itself.
+/// "增长0.0%" would contradict itself. A change inside the file's tolerance is steady
+/// (基本持平): not zero, but too small to call a rise or a fall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend {
     Up,
     Down,
     Flat,
+    Steady,
 }
 
 impl Trend {
@@ -26,6 +28,19 @@ impl Trend {
             Trend::Down
         }
     }
+
+    /// Like [`Trend::of`], but an exact change smaller than `tolerance` is [`Trend::Steady`].
+    pub fn within(rounded: Decimal, exact: Decimal, tolerance: Option<Decimal>) -> Trend {
+        match (Trend::of(rounded), tolerance) {
+            (Trend::Up | Trend::Down, Some(t)) if exact.abs() < t => Trend::Steady,
+            (trend, _) => trend,
+        }
+    }
+
+    /// Up or down, as opposed to flat or steady.
+    pub fn moved(self) -> bool {
+        matches!(self, Trend::Up | Trend::Down)
+    }
 }
 
 /// Strips the sign: wording carries the direction.
@@ -33,13 +48,35 @@ fn magnitude(printed: &str) -> &str {
     printed.trim_start_matches('-')
 }
 
-/// 增长66.9% / 下降5.0% / 持平.
+fn level(trend: Trend) -> Option<&'static str> {
+    match trend {
+        Trend::Flat => Some("持平"),
+        Trend::Steady => Some("基本持平"),
+        Trend::Up | Trend::Down => None,
+    }
+}
+
+/// 增长66.9% / 下降5.0% / 持平 / 基本持平.
 pub fn growth(trend: Trend, percent: &str) -> String {
     match trend {
         Trend::Up => format!("增长{}%", magnitude(percent)),
         Trend::Down => format!("下降{}%", magnitude(percent)),
-        Trend::Flat => "持平".into(),
+        _ => level(trend).unwrap_or_default().into(),
     }
+}
+
+/// Growth of 100% or more as a multiple of the base: 增长2.9倍 (the value is 3.9 times the base).
+pub fn multiple(times: &str) -> String {
+    format!("增长{}倍", magnitude(times))
+}
+
+/// A value that has doubled `n` times over its base: 翻一番 (×2), 翻两番 (×4), 翻三番 (×8).
+pub fn doubling(n: u32) -> String {
+    let count = match n {
+        2 => "两".to_string(),
+        _ => crate::outline::chinese_numeral(n as usize),
+    };
+    format!("翻{count}番")
 }
 
 /// 增加8家 / 减少0.30亿元 / 持平.
@@ -47,7 +84,7 @@ pub fn change(trend: Trend, amount: &str, unit: &str) -> String {
     match trend {
         Trend::Up => format!("增加{}{unit}", magnitude(amount)),
         Trend::Down => format!("减少{}{unit}", magnitude(amount)),
-        Trend::Flat => "持平".into(),
+        _ => level(trend).unwrap_or_default().into(),
     }
 }
 
@@ -56,7 +93,26 @@ pub fn points(trend: Trend, points: &str) -> String {
     match trend {
         Trend::Up => format!("提高{}个百分点", magnitude(points)),
         Trend::Down => format!("下降{}个百分点", magnitude(points)),
-        Trend::Flat => "持平".into(),
+        _ => level(trend).unwrap_or_default().into(),
+    }
+}
+
+/// A signed figure (profit, balance) that was negative: the loss shrank (减亏30万元) or grew
+/// (增亏30万元).
+pub fn loss_change(trend: Trend, amount: &str, unit: &str) -> String {
+    match trend {
+        Trend::Up => format!("减亏{}{unit}", magnitude(amount)),
+        Trend::Down => format!("增亏{}{unit}", magnitude(amount)),
+        _ => level(trend).unwrap_or_default().into(),
+    }
+}
+
+/// A signed figure that changed sign: 由负转正 / 由正转负.
+pub fn sign_change(now_positive: bool) -> String {
+    if now_positive {
+        "由负转正".into()
+    } else {
+        "由正转负".into()
     }
 }
 
@@ -65,11 +121,18 @@ pub fn year_on_year(comparison: &str) -> String {
     format!("同比{comparison}")
 }
 
-/// A count or amount compared with last year's, in absolute terms: 比上年增加8家 / 与上年持平.
-pub fn against_last_year(trend: Trend, change: &str) -> String {
-    match trend {
-        Trend::Flat => "与上年持平".into(),
-        _ => format!("比上年{change}"),
+/// The period compared with: 上年 for a whole year, 上年同期 for part of one.
+fn last_period(part_year: bool) -> &'static str {
+    if part_year { "上年同期" } else { "上年" }
+}
+
+/// A count or amount compared with last year's, in absolute terms: 比上年增加8家 /
+/// 比上年同期增加8家 / 与上年持平.
+pub fn against_last_year(trend: Trend, change: &str, part_year: bool) -> String {
+    let period = last_period(part_year);
+    match level(trend) {
+        Some(level) => format!("与{period}{level}"),
+        None => format!("比{period}{change}"),
     }
 }
 
@@ -78,26 +141,89 @@ pub fn from_zero_base() -> String {
     "实现零的突破".into()
 }
 
-/// Target completion rate: 完成目标任务的108.1%.
-pub fn completion(rate: &str) -> String {
-    format!("完成目标任务的{rate}%")
+/// New this year, for a table cell: 新增2个.
+pub fn added(value: &str) -> String {
+    format!("新增{value}")
 }
 
-/// Whether a target was met: 超额完成目标任务 / 完成目标任务 / 距目标尚差0.35亿元.
-pub fn target_status(trend: Trend, gap: &str, unit_or_points: &str) -> String {
+/// Target completion rate: 完成目标任务的108.1% / 完成全年目标的56.3%.
+pub fn completion(rate: &str, part_year: bool) -> String {
+    if part_year {
+        format!("完成全年目标的{rate}%")
+    } else {
+        format!("完成目标任务的{rate}%")
+    }
+}
+
+/// Whether a target was met: 超额完成目标任务 / 完成目标任务 / 距目标尚差0.35亿元; before the
+/// year is out, 提前完成全年目标任务 / 距全年目标尚差N.
+pub fn target_status(trend: Trend, gap: &str, unit_or_points: &str, part_year: bool) -> String {
+    match (trend, part_year) {
+        (Trend::Down, false) => format!("距目标尚差{}{unit_or_points}", magnitude(gap)),
+        (Trend::Down, true) => format!("距全年目标尚差{}{unit_or_points}", magnitude(gap)),
+        (_, true) => "提前完成全年目标任务".into(),
+        (Trend::Up, false) => "超额完成目标任务".into(),
+        (_, false) => "完成目标任务".into(),
+    }
+}
+
+/// What the rest of the year must still bring: 全年目标还需完成5家.
+pub fn remaining(gap: &str, unit: &str) -> String {
+    format!("全年目标还需完成{}{unit}", magnitude(gap))
+}
+
+/// Completion against the share of the year elapsed: 超序时进度6.3个百分点 /
+/// 低于序时进度2.0个百分点 / 与序时进度持平.
+pub fn time_progress(trend: Trend, points: &str) -> String {
     match trend {
-        Trend::Up => "超额完成目标任务".into(),
-        Trend::Flat => "完成目标任务".into(),
-        Trend::Down => format!("距目标尚差{}{unit_or_points}", magnitude(gap)),
+        Trend::Up => format!("超序时进度{}个百分点", magnitude(points)),
+        Trend::Down => format!("低于序时进度{}个百分点", magnitude(points)),
+        _ => "与序时进度持平".into(),
     }
 }
 
 /// A next-period target against this period's value: 比2024年增长12.3% / 与2024年持平.
 pub fn against_this_period(trend: Trend, comparison: &str, period: &str) -> String {
-    match trend {
-        Trend::Flat => format!("与{period}持平"),
-        _ => format!("比{period}{comparison}"),
+    match level(trend) {
+        Some(level) => format!("与{period}{level}"),
+        None => format!("比{period}{comparison}"),
     }
+}
+
+/// A part's share of its whole: 占研发经费投入的70.5%.
+pub fn share(whole: &str, percent: &str) -> String {
+    format!("占{whole}的{percent}%")
+}
+
+/// 连续3年增长 / 连续3年下降 (three rises in a row).
+pub fn streak(years: usize, rising: bool) -> String {
+    let way = if rising { "增长" } else { "下降" };
+    format!("连续{years}年{way}")
+}
+
+/// The highest value of the series given.
+pub fn record_high() -> String {
+    "创历史新高".into()
+}
+
+/// A named threshold crossed for the first time: 首次突破100亿元.
+pub fn milestone(threshold: &str) -> String {
+    format!("首次突破{threshold}")
+}
+
+/// Average annual change since a base year: 2020年以来年均增长12.3%.
+pub fn average_since(base_year: i32, comparison: &str) -> String {
+    format!("{base_year}年以来年均{comparison}")
+}
+
+/// A plan value for a later year: 到2025年达到150.00亿元.
+pub fn outlook(year: i32, value: &str) -> String {
+    format!("到{year}年达到{value}")
+}
+
+/// The average annual change a plan value needs: 年均增长8.5% / 年均提高0.15个百分点.
+pub fn yearly(comparison: &str) -> String {
+    format!("年均{comparison}")
 }
 
 #[cfg(test)]
@@ -109,17 +235,31 @@ mod tests {
     fn words_follow_the_sign() {
         assert_eq!(growth(Trend::Up, "66.9"), "增长66.9%");
         assert_eq!(growth(Trend::Down, "-5.0"), "下降5.0%");
+        assert_eq!(growth(Trend::Steady, "0.3"), "基本持平");
         assert_eq!(change(Trend::Down, "-0.30", "亿元"), "减少0.30亿元");
         assert_eq!(points(Trend::Up, "0.72"), "提高0.72个百分点");
-        assert_eq!(against_last_year(Trend::Flat, "持平"), "与上年持平");
+        assert_eq!(against_last_year(Trend::Flat, "持平", false), "与上年持平");
         assert_eq!(
-            target_status(Trend::Down, "-0.35", "亿元"),
+            against_last_year(Trend::Up, "增加8家", true),
+            "比上年同期增加8家"
+        );
+        assert_eq!(
+            target_status(Trend::Down, "-0.35", "亿元", false),
             "距目标尚差0.35亿元"
+        );
+        assert_eq!(
+            target_status(Trend::Up, "3", "家", true),
+            "提前完成全年目标任务"
         );
         assert_eq!(
             against_this_period(Trend::Up, "增长12.3%", "2024年"),
             "比2024年增长12.3%"
         );
+        assert_eq!(loss_change(Trend::Up, "30", "万元"), "减亏30万元");
+        assert_eq!(doubling(1), "翻一番");
+        assert_eq!(doubling(2), "翻两番");
+        assert_eq!(doubling(3), "翻三番");
+        assert_eq!(time_progress(Trend::Up, "6.3"), "超序时进度6.3个百分点");
     }
 
     #[test]
@@ -127,5 +267,22 @@ mod tests {
         assert_eq!(Trend::of(Decimal::new(0, 1)), Trend::Flat);
         assert_eq!(Trend::of(Decimal::new(-0, 2)), Trend::Flat);
         assert_eq!(Trend::of(Decimal::new(-1, 1)), Trend::Down);
+    }
+
+    #[test]
+    fn a_change_inside_the_tolerance_is_steady() {
+        let tol = Some(Decimal::new(5, 1));
+        assert_eq!(
+            Trend::within(Decimal::new(3, 1), Decimal::new(3, 1), tol),
+            Trend::Steady
+        );
+        assert_eq!(
+            Trend::within(Decimal::new(5, 1), Decimal::new(5, 1), tol),
+            Trend::Up
+        );
+        assert_eq!(
+            Trend::within(Decimal::ZERO, Decimal::new(1, 3), tol),
+            Trend::Flat
+        );
     }
 }

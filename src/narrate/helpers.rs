@@ -110,9 +110,7 @@ fn cite(
             let known: Vec<&str> = indicators
                 .map(|m| m.keys().map(String::as_str).collect())
                 .unwrap_or_default();
-            let closest = known.iter().max_by(|a, b| {
-                strsim::jaro_winkler(key, a).total_cmp(&strsim::jaro_winkler(key, b))
-            });
+            let closest = crate::diagnostic::closest(key, known.iter().copied());
             let hint = match closest {
                 Some(c) => format!("; did you mean \"{c}\"?"),
                 None => "; the file has no [indicators]".into(),

@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::load::Source;
 use crate::measure::Facts;
 use crate::model::{Part, ReportFile};
-use crate::outline::{Block, Directive, LITERAL, Outline, Table};
+use crate::outline::{Block, Directive, LITERAL, Outline, Table, TableKind};
 pub use templates::{Origin, TemplateSet};
 
 /// Renders a report to its outline.
@@ -233,6 +233,7 @@ fn indicator_table(facts: &Facts, caption: String) -> Table {
     let year = facts.report.year;
     let dash = || "—".to_string();
     Table {
+        kind: TableKind::Indicators,
         caption: if caption.is_empty() {
             "主要指标完成情况表".into()
         } else {

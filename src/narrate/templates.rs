@@ -110,13 +110,8 @@ impl TemplateSet {
                 continue;
             };
             if !known.contains(&stem) {
-                let closest = known
-                    .iter()
-                    .max_by(|a, b| {
-                        strsim::jaro_winkler(stem, a).total_cmp(&strsim::jaro_winkler(stem, b))
-                    })
-                    .copied()
-                    .unwrap_or("report");
+                let closest =
+                    crate::diagnostic::closest(stem, known.iter().copied()).unwrap_or("report");
                 return Err(Diagnostic::error(format!(
                     "{} does not replace any built-in template",
                     path.display()

@@ -1,0 +1,168 @@
+//! The audit (数据核对表): every figure the measure stage computed, in three shapes — a text
+//! table for the terminal (`zongjie explain`), a JSON array for other tools (`--format json`)
+//! and an outline table appended to a draft (`draft --audit`).
+//!
+//! The JSON array is a stable interface. Each element is an object with, in this order:
+//!
+//! | field     | meaning                                                            |
+//! |-----------|--------------------------------------------------------------------|
+//! | `key`     | indicator key (`rd_spend`), or `key.parts.N` for a sub-item         |
+//! | `name`    | the indicator's printed name                                       |
+//! | `kind`    | what was computed: `yoy_percent`, `target_completion`, … (snake case) |
+//! | `inputs`  | object of named inputs, decimals as strings (`"4.54"`)             |
+//! | `formula` | how the inputs combine                                             |
+//! | `exact`   | the unrounded result as a decimal string (up to 10 places)         |
+//! | `value`   | the result rounded half-up at the precision printed                |
+//! | `text`    | the phrase placed in the draft                                     |
+//!
+//! Fields are only ever added, never renamed or removed.
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::measure::{Facts, Figure};
+use crate::outline::{Table, TableKind};
+
+/// One row of the audit: a figure and the name of what it is about.
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    #[serde(flatten)]
+    pub figure: FigureView<'a>,
+}
+
+/// A figure without its key (the entry carries it first).
+#[derive(Debug, Serialize)]
+pub struct FigureView<'a> {
+    pub kind: crate::measure::FigureKind,
+    pub inputs: &'a indexmap::IndexMap<String, String>,
+    pub formula: &'a str,
+    pub exact: &'a str,
+    pub value: &'a str,
+    pub text: &'a str,
+}
+
+/// The audit rows, in the order the figures were computed.
+pub fn entries(facts: &Facts) -> Vec<Entry<'_>> {
+    facts
+        .figures
+        .iter()
+        .map(|f: &Figure| {
+            let indicator = f.key.split('.').next().unwrap_or_default();
+            let name = facts
+                .indicators
+                .get(indicator)
+                .map_or("", |i| i.name.as_str());
+            Entry {
+                key: &f.key,
+                name,
+                figure: FigureView {
+                    kind: f.kind,
+                    inputs: &f.inputs,
+                    formula: &f.formula,
+                    exact: &f.exact,
+                    value: &f.value,
+                    text: &f.text,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The audit as a pretty-printed JSON array.
+pub fn json(facts: &Facts) -> String {
+    // Serialising plain strings and maps cannot fail.
+    serde_json::to_string_pretty(&entries(facts)).unwrap_or_else(|_| "[]".into())
+}
+
+fn kind_label(figure: &FigureView) -> String {
+    serde_json::to_value(figure.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn inputs_text(figure: &FigureView) -> String {
+    figure
+        .inputs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The audit as aligned text, one block per indicator.
+pub fn text(facts: &Facts) -> String {
+    let entries = entries(facts);
+    let rows: Vec<[String; 5]> = entries
+        .iter()
+        .map(|e| {
+            [
+                kind_label(&e.figure),
+                e.figure.formula.to_string(),
+                inputs_text(&e.figure),
+                format!("= {} → {}", e.figure.exact, e.figure.value),
+                e.figure.text.to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 4];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    let mut last_key = "";
+    for (entry, row) in entries.iter().zip(&rows) {
+        if entry.key != last_key {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("{}  {}\n", entry.key, entry.name));
+            last_key = entry.key;
+        }
+        out.push_str("  ");
+        for (cell, width) in row.iter().zip(widths) {
+            out.push_str(cell);
+            out.push_str(&" ".repeat(width - cell.width() + 2));
+        }
+        out.push_str(&row[4]);
+        out.push('\n');
+    }
+    out.push_str(&format!("\n{} figures computed\n", rows.len()));
+    out
+}
+
+/// The audit as a table for the last page of a draft.
+pub fn table(facts: &Facts) -> Table {
+    Table {
+        kind: TableKind::Audit,
+        caption: "数据核对表".into(),
+        header: ["指标", "表述", "公式", "输入", "精确值", "取值"]
+            .map(String::from)
+            .to_vec(),
+        rows: entries(facts)
+            .iter()
+            .map(|e| {
+                vec![
+                    if e.name.is_empty() {
+                        e.key.to_string()
+                    } else {
+                        e.name.to_string()
+                    },
+                    e.figure.text.to_string(),
+                    e.figure.formula.to_string(),
+                    inputs_text(&e.figure),
+                    e.figure.exact.to_string(),
+                    e.figure.value.to_string(),
+                ]
+            })
+            .collect(),
+        note: Some(format!(
+            "注:共{}项计算,均由zongjie按数据文件计算,四舍五入。",
+            facts.figures.len()
+        )),
+    }
+}

@@ -1,0 +1,315 @@
+//! Consistency checks: figures that disagree with each other or with what the prose says.
+//!
+//! These are the mistakes hand-written reports make — parts that do not add up to their
+//! total, a growth rate typed from last year's report, a ratio's change written as a percent
+//! instead of 百分点, next year's target set below this year's result. Each finding names the
+//! key path it is about and shows both the figure given and the one computed; the caller
+//! decides whether it is a warning (default) or an error (`--strict`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::decimal::{fixed, round_half_up};
+use super::{Facts, IndicatorFacts, units};
+use crate::model::{Better, ReportFile};
+
+/// One inconsistency, about the value at `key_path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub key_path: String,
+    pub message: String,
+    pub help: String,
+}
+
+/// Every inconsistency in a measured report.
+pub fn consistency(file: &ReportFile, facts: &Facts) -> Vec<Finding> {
+    let mut found = Vec::new();
+    parts_add_up(facts, &mut found);
+    parts_fit_their_whole(file, facts, &mut found);
+    stated_growth(file, facts, &mut found);
+    next_targets_keep_up(file, facts, &mut found);
+    prose_claims(file, facts, &mut found);
+    found
+}
+
+fn printed(f: &IndicatorFacts, value: Decimal) -> String {
+    format!("{}{}", fixed(value, f.exact.precision), f.unit)
+}
+
+/// Sub-items must add up to the indicator, as printed.
+fn parts_add_up(facts: &Facts, found: &mut Vec<Finding>) {
+    for (key, f) in &facts.indicators {
+        let e = &f.exact;
+        let pairs = [
+            ("current", Some(e.current), e.parts_sum),
+            ("previous", e.previous, e.parts_previous_sum),
+        ];
+        for (field, total, sum) in pairs {
+            let (Some(total), Some(sum)) = (total, sum) else {
+                continue;
+            };
+            let p = e.precision;
+            if round_half_up(total, p) != round_half_up(sum, p) {
+                found.push(Finding {
+                    key_path: format!("indicators.{key}.parts"),
+                    message: format!(
+                        "the parts of {} add up to {} ({field}), but {field} is {} — a difference of {}",
+                        f.name,
+                        printed(f, sum),
+                        printed(f, total),
+                        printed(f, total - sum),
+                    ),
+                    help: format!(
+                        "correct the part that is wrong, or `{field}`; add a part (其他) if some is not itemised"
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Indicators that are `part_of` one total cannot add up to more than it.
+fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+    let mut wholes: Vec<&str> = file
+        .indicators
+        .values()
+        .filter_map(|i| i.part_of.as_deref())
+        .collect();
+    wholes.dedup();
+    for whole_key in wholes {
+        let Some(whole) = facts.indicators.get(whole_key) else {
+            continue;
+        };
+        let parts: Vec<(&String, &IndicatorFacts)> = file
+            .indicators
+            .iter()
+            .filter(|(_, i)| i.part_of.as_deref() == Some(whole_key))
+            .filter_map(|(k, _)| facts.indicators.get(k).map(|f| (k, f)))
+            .collect();
+        let sum: Decimal = parts
+            .iter()
+            .map(|(_, f)| {
+                f.exact.current * units::factor(&f.unit, &whole.unit).unwrap_or(Decimal::ONE)
+            })
+            .sum();
+        let p = whole.exact.precision;
+        if round_half_up(sum, p) > round_half_up(whole.exact.current, p) {
+            let names: Vec<&str> = parts.iter().map(|(_, f)| f.name.as_str()).collect();
+            found.push(Finding {
+                key_path: format!("indicators.{}.part_of", parts[0].0),
+                message: format!(
+                    "{} together come to {}, more than the {} they are part of ({})",
+                    names.join("、"),
+                    printed(whole, sum),
+                    whole.name,
+                    whole.value
+                ),
+                help: format!(
+                    "check the figures, or remove `part_of` from any that is not a part of {whole_key}"
+                ),
+            });
+        }
+    }
+}
+
+/// A growth rate compared at the decimals it was written with: 66.9 agrees with 66.91…,
+/// 285 does not agree with 285.7.
+fn agrees(stated: Decimal, computed: Decimal) -> bool {
+    round_half_up(computed, stated.scale()) == stated
+}
+
+/// `stated_growth` (a published figure) against the one computed from the data.
+fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+    for (key, ind) in &file.indicators {
+        let (Some(stated), Some(f)) = (ind.stated_growth, facts.indicators.get(key)) else {
+            continue;
+        };
+        let stated = stated.get();
+        let (computed, unit) = match (f.exact.points, f.exact.growth) {
+            (Some(points), _) => (points, "个百分点"),
+            (None, Some(growth)) => (growth, "%"),
+            (None, None) => continue,
+        };
+        if !agrees(stated, computed) {
+            let previous = f.previous.as_deref().unwrap_or_default();
+            found.push(Finding {
+                key_path: format!("indicators.{key}.stated_growth"),
+                message: format!(
+                    "stated growth {}{unit} disagrees with {}{unit} computed from {} against {}",
+                    stated.normalize(),
+                    fixed(computed, stated.scale().max(1)),
+                    f.value,
+                    previous,
+                ),
+                help: "correct `stated_growth`, `current` or `previous`; the draft prints the computed figure".into(),
+            });
+        }
+    }
+}
+
+/// A next-period target that falls behind this period, unless the file says it is meant to.
+fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+    for (key, ind) in &file.indicators {
+        let Some(f) = facts.indicators.get(key) else {
+            continue;
+        };
+        let Some(next) = f.exact.next_target else {
+            continue;
+        };
+        let p = f.exact.precision;
+        let (next, current) = (round_half_up(next, p), round_half_up(f.exact.current, p));
+        let falls_behind = match f.exact.better {
+            Better::Higher => next < current,
+            Better::Lower => next > current,
+        };
+        if falls_behind && !ind.decline_planned {
+            found.push(Finding {
+                key_path: format!("indicators.{key}.next_target"),
+                message: format!(
+                    "next year's target for {} ({}) is worse than this year's result ({})",
+                    f.name,
+                    f.next_target.as_deref().unwrap_or_default(),
+                    f.value
+                ),
+                help: "raise the target, or set decline_planned = true if the fall is intended"
+                    .into(),
+            });
+        }
+    }
+}
+
+/// 增长66.9% / 下降5% / 提高0.72个百分点 as typed in prose.
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(增长|增加|提高|提升|上升|下降|降低|减少)了?\s*(\d+(?:\.\d+)?)\s*(%|%|个百分点)")
+        .expect("the claim pattern is a valid regex")
+});
+
+/// Growth rates typed into prose next to an indicator's name, checked against the data.
+///
+/// Prose is cut into clauses at 。;!? and line ends; within a clause, a rate belongs to the
+/// nearest indicator name before it. Cited figures (`{{ind.rd.growth}}`) are not typed and so
+/// never checked: they are right by construction.
+fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+    let mut names: Vec<(&str, &IndicatorFacts)> = facts
+        .indicators
+        .values()
+        .filter(|f| !f.name.trim().is_empty())
+        .map(|f| (f.name.as_str(), f))
+        .collect();
+    // Longest first, so 研发经费投入强度 wins over 研发经费投入.
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let narrative = file.texts().into_iter().filter(|(path, _)| {
+        !["report.", "indicators.", "ratios."]
+            .iter()
+            .any(|p| path.starts_with(p))
+    });
+    for (path, text) in narrative {
+        for clause in text.split(['。', ';', ';', '!', '!', '?', '?', '\n']) {
+            let mentions = mentions(clause, &names);
+            for (i, (end, f)) in mentions.iter().enumerate() {
+                let stop = mentions
+                    .get(i + 1)
+                    .map_or(clause.len(), |(next_end, g)| next_end - g.name.len());
+                let Some(claim) = CLAIM.captures(&clause[*end..stop]) else {
+                    continue;
+                };
+                if let Some(message) = judge(f, &claim[0], &claim[1], &claim[2], &claim[3]) {
+                    found.push(Finding {
+                        key_path: path.clone(),
+                        message,
+                        help: format!(
+                            "cite the computed figure instead of typing it: {{{{ind.{}.{}}}}}",
+                            f.key,
+                            if f.exact.points.is_some() {
+                                "points"
+                            } else {
+                                "growth"
+                            }
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Where each indicator name ends in a clause, left to right, longest match at each place.
+fn mentions<'f>(
+    clause: &str,
+    names: &[(&str, &'f IndicatorFacts)],
+) -> Vec<(usize, &'f IndicatorFacts)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < clause.len() {
+        let rest = &clause[at..];
+        if let Some((name, f)) = names.iter().find(|(n, _)| rest.starts_with(n)) {
+            at += name.len();
+            out.push((at, *f));
+        } else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// The message for a claim that disagrees with the data, or `None` when it agrees (or there
+/// is nothing to compare it with).
+fn judge(f: &IndicatorFacts, claim: &str, verb: &str, number: &str, unit: &str) -> Option<String> {
+    let magnitude: Decimal = number.parse().ok()?;
+    let falling = matches!(verb, "下降" | "降低" | "减少");
+    let stated = if falling { -magnitude } else { magnitude };
+    let e = &f.exact;
+    let show = |v: Decimal| fixed(v, magnitude.scale().max(1));
+    if unit == "个百分点" {
+        let points = e.points?;
+        return (!agrees(stated, points)).then(|| {
+            format!(
+                "the text says {} {claim}, but {} against {} is {}个百分点",
+                f.name,
+                f.value,
+                f.previous.as_deref().unwrap_or_default(),
+                show(points)
+            )
+        });
+    }
+    if let Some(points) = e.points {
+        // A ratio: a percent may be its relative change, but if it matches the points it is
+        // the classic slip of writing 百分点 as %.
+        if e.relative.is_some_and(|r| agrees(stated, r)) {
+            return None;
+        }
+        let relative = e
+            .relative
+            .map(|r| format!(" (its relative change is {}%)", show(r)))
+            .unwrap_or_default();
+        return Some(if agrees(stated, points) {
+            format!(
+                "{} is a ratio: its change from {} to {} is {}个百分点, not {claim}{relative}",
+                f.name,
+                f.previous.as_deref().unwrap_or_default(),
+                f.value,
+                show(points)
+            )
+        } else {
+            format!(
+                "the text says {} {claim}, but {} against {} is {}个百分点{relative}",
+                f.name,
+                f.value,
+                f.previous.as_deref().unwrap_or_default(),
+                show(points)
+            )
+        });
+    }
+    let growth = e.growth?;
+    (!agrees(stated, growth)).then(|| {
+        format!(
+            "the text says {} {claim}, but {} against {} is {}%",
+            f.name,
+            f.value,
+            f.previous.as_deref().unwrap_or_default(),
+            show(growth)
+        )
+    })
+}

@@ -1,0 +1,191 @@
+//! Several years of one indicator: 连续N年增长, 创历史新高, 首次突破, 年均增长, and the average
+//! growth a plan value for a later year needs.
+//!
+//! Rises and falls are judged on values rounded at the indicator's precision, the way they
+//! are printed: two years that both read 57家 are not a rise.
+
+use rust_decimal::Decimal;
+
+use super::decimal::{compound_growth, fixed, round_half_up};
+use super::indicator::{Measurer, Values};
+use super::phrase::{self, Trend};
+use super::{Calc, FigureKind, IndicatorFacts};
+use crate::model::{Better, IndicatorKind};
+
+impl Measurer<'_> {
+    pub(super) fn measure_series(&mut self, f: &mut IndicatorFacts, values: &Values) {
+        let series = &values.series;
+        let inputs: Vec<(String, Decimal)> =
+            series.iter().map(|(y, v)| (y.to_string(), *v)).collect();
+        let inputs: Vec<(&str, Decimal)> = inputs.iter().map(|(y, v)| (y.as_str(), *v)).collect();
+        let current = values.current;
+        let earlier = &series[..series.len().saturating_sub(1)];
+
+        if let Some((years, rising)) = self.streak(series) {
+            let text = phrase::streak(years, rising);
+            self.record(
+                Calc {
+                    kind: FigureKind::Streak,
+                    inputs: &inputs,
+                    formula: "consecutive yearly changes in one direction, ending this year",
+                    exact: Decimal::from(years),
+                    places: 0,
+                },
+                &text,
+            );
+            f.streak = Some(text);
+        }
+
+        let rounded = |v: Decimal| round_half_up(v, self.precision);
+        if self.better == Better::Higher
+            && earlier.len() >= 2
+            && earlier.iter().all(|(_, v)| rounded(*v) < rounded(current))
+        {
+            let best = earlier.iter().map(|(_, v)| *v).max().unwrap_or_default();
+            let text = phrase::record_high();
+            self.record(
+                Calc {
+                    kind: FigureKind::RecordHigh,
+                    inputs: &inputs,
+                    formula: "current > every earlier year",
+                    exact: current - best,
+                    places: self.precision,
+                },
+                &text,
+            );
+            f.record = Some(text);
+        }
+
+        let first_crossed = values
+            .milestones
+            .iter()
+            .filter(|m| current >= **m && !earlier.is_empty())
+            .filter(|m| earlier.iter().all(|(_, v)| v < *m))
+            .max();
+        if let Some(threshold) = first_crossed {
+            let text = phrase::milestone(&format!("{}{}", threshold.normalize(), self.unit));
+            self.record(
+                Calc {
+                    kind: FigureKind::Milestone,
+                    inputs: &[("current", current), ("threshold", *threshold)],
+                    formula: "current ≥ threshold > every earlier year",
+                    exact: current,
+                    places: self.precision,
+                },
+                &text,
+            );
+            f.milestone = Some(text);
+        }
+
+        let notes: Vec<&str> = [&f.streak, &f.record, &f.milestone]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !notes.is_empty() {
+            f.series = Some(notes.join(","));
+        }
+
+        if let Some(&(base_year, base)) = series.first()
+            && self.settings.year - base_year >= 2
+        {
+            let years = (self.settings.year - base_year) as u32;
+            let inputs = [
+                ("base", base),
+                ("current", current),
+                ("years", Decimal::from(years)),
+            ];
+            if let Some((calc, comparison)) = self.yearly(base, current, years, &inputs) {
+                let text = phrase::average_since(base_year, &comparison);
+                self.record(calc, &text);
+                f.average_growth = Some(text);
+            }
+        }
+
+        if let Some((year, value)) = values.outlook {
+            f.outlook = Some(phrase::outlook(year, &self.with_unit(value)));
+            let years = (year - self.settings.year).max(0) as u32;
+            let inputs = [
+                ("current", current),
+                ("plan", value),
+                ("years", Decimal::from(years)),
+            ];
+            if let Some((calc, comparison)) = self.yearly(current, value, years, &inputs) {
+                let text = phrase::yearly(&comparison);
+                self.record(
+                    Calc {
+                        kind: FigureKind::OutlookGrowth,
+                        ..calc
+                    },
+                    &text,
+                );
+                f.outlook_growth = Some(text);
+            }
+        }
+    }
+
+    /// The longest run of rises (or falls) ending this year, when it is two years or more;
+    /// years must follow each other without a gap.
+    fn streak(&self, series: &[(i32, Decimal)]) -> Option<(usize, bool)> {
+        let mut direction = None;
+        let mut years = 0;
+        for pair in series.windows(2).rev() {
+            let ((y0, v0), (y1, v1)) = (pair[0], pair[1]);
+            let step =
+                Trend::of(round_half_up(v1, self.precision) - round_half_up(v0, self.precision));
+            if y1 - y0 != 1 || !step.moved() {
+                break;
+            }
+            let rising = step == Trend::Up;
+            match direction {
+                None => direction = Some(rising),
+                Some(d) if d != rising => break,
+                Some(_) => {}
+            }
+            years += 1;
+        }
+        direction.filter(|_| years >= 2).map(|d| (years, d))
+    }
+
+    /// Average yearly change from `from` to `to` over `years`: compound growth in percent, or
+    /// for a ratio the points per year.
+    fn yearly<'i>(
+        &self,
+        from: Decimal,
+        to: Decimal,
+        years: u32,
+        inputs: &'i [(&'i str, Decimal)],
+    ) -> Option<(Calc<'i>, String)> {
+        if years == 0 {
+            return None;
+        }
+        if self.kind == IndicatorKind::Ratio {
+            let per_year = (to - from) / Decimal::from(years);
+            let text = fixed(per_year, self.precision);
+            let trend = Trend::of(round_half_up(per_year, self.precision));
+            return Some((
+                Calc {
+                    kind: FigureKind::AverageGrowth,
+                    inputs,
+                    formula: "(later − earlier) ÷ years",
+                    exact: per_year,
+                    places: self.precision,
+                },
+                phrase::points(trend, &text),
+            ));
+        }
+        let pp = self.percent_places();
+        let rate = compound_growth(to, from, years)?;
+        let trend = Trend::of(round_half_up(rate, pp));
+        Some((
+            Calc {
+                kind: FigureKind::AverageGrowth,
+                inputs,
+                formula: "((later ÷ earlier)^(1 ÷ years) − 1) × 100",
+                exact: rate,
+                places: pp,
+            },
+            phrase::growth(trend, &fixed(rate, pp)),
+        ))
+    }
+}

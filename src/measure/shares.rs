@@ -1,0 +1,148 @@
+//! Shares and derived ratios: one indicator as a part of another (占比), and indicators
+//! computed from two others (研发投入占GDP比重 = 研发经费投入 ÷ GDP × 100).
+//!
+//! Both work on exact values in display units; when the two units are of one family (万元
+//! and 亿元) the numerator is converted first, so a share never depends on how a clerk typed
+//! the figures.
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+
+use super::decimal::{fixed, percent_of};
+use super::phrase;
+use super::{Calc, Figure, FigureKind, IndicatorFacts, Settings, units};
+use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile, ReportMeta};
+use crate::number::Num;
+
+/// The multiplier of a derived ratio: stated, else 100 for a result in %, else 1.
+pub fn scale_of(def: &RatioDef) -> Decimal {
+    def.scale.map(Num::get).unwrap_or_else(|| {
+        if unit_of(def) == "%" {
+            Decimal::ONE_HUNDRED
+        } else {
+            Decimal::ONE
+        }
+    })
+}
+
+pub fn unit_of(def: &RatioDef) -> &str {
+    def.unit.as_deref().unwrap_or("%")
+}
+
+/// Builds the indicator a ratio definition describes, from measured numerator and
+/// denominator; `None` when either is missing or the denominator is zero (validate reports
+/// both).
+pub(super) fn derive(
+    key: &str,
+    def: &RatioDef,
+    meta: &ReportMeta,
+    measured: &IndexMap<String, IndicatorFacts>,
+    figures: &mut Vec<Figure>,
+) -> Option<Indicator> {
+    let top = measured.get(&def.numerator)?;
+    let bottom = measured.get(&def.denominator)?;
+    let convert = units::factor(&top.unit, &bottom.unit).unwrap_or(Decimal::ONE);
+    let scale = scale_of(def);
+    let unit = unit_of(def);
+    let formula = if convert == Decimal::ONE {
+        format!(
+            "{} ÷ {} × {}",
+            def.numerator,
+            def.denominator,
+            scale.normalize()
+        )
+    } else {
+        format!(
+            "{} × {} ÷ {} × {}",
+            def.numerator,
+            convert.normalize(),
+            def.denominator,
+            scale.normalize()
+        )
+    };
+    let mut ratio = |label: &str, n: Decimal, d: Decimal| -> Option<Decimal> {
+        if d.is_zero() {
+            return None;
+        }
+        let exact = n.checked_mul(convert)?.checked_div(d)?.checked_mul(scale)?;
+        let calc = Calc {
+            kind: FigureKind::Ratio,
+            inputs: &[(def.numerator.as_str(), n), (def.denominator.as_str(), d)],
+            formula: &formula,
+            exact,
+            places: 10,
+        };
+        figures.push(calc.figure(
+            key,
+            &format!("{label} {}{unit}", exact.round_dp(10).normalize()),
+        ));
+        Some(exact)
+    };
+    let current = ratio("current", top.exact.current, bottom.exact.current)?;
+    let previous = match (top.exact.previous, bottom.exact.previous) {
+        (Some(n), Some(d)) => ratio("previous", n, d),
+        _ => None,
+    };
+    Some(Indicator {
+        name: def.name.clone(),
+        unit: unit.to_string(),
+        current: Num(current),
+        previous: previous.map(Num),
+        target: def.target,
+        next_target: def.next_target,
+        precision: Some(
+            def.precision
+                .unwrap_or(meta.precision.unwrap_or(super::DEFAULT_PRECISION)),
+        ),
+        kind: Some(if unit == "%" {
+            IndicatorKind::Ratio
+        } else {
+            IndicatorKind::Amount
+        }),
+        better: def.better,
+        relative_change: def.relative_change,
+        ..Default::default()
+    })
+}
+
+/// Fills `share` for every indicator that names the total it is `part_of`.
+pub(super) fn part_of(
+    file: &ReportFile,
+    settings: &Settings,
+    measured: &mut IndexMap<String, IndicatorFacts>,
+    figures: &mut Vec<Figure>,
+) {
+    let pp = settings.percent_precision;
+    for (key, ind) in &file.indicators {
+        let Some(whole_key) = &ind.part_of else {
+            continue;
+        };
+        let (Some(part), Some(whole)) = (measured.get(key), measured.get(whole_key)) else {
+            continue;
+        };
+        let convert = units::factor(&part.unit, &whole.unit).unwrap_or(Decimal::ONE);
+        let part_value = part.exact.current * convert;
+        let Some(share) = percent_of(part_value, whole.exact.current)
+            .filter(|_| whole.exact.current > Decimal::ZERO)
+        else {
+            continue;
+        };
+        let rate = fixed(share, pp);
+        let text = phrase::share(&whole.name, &rate);
+        let calc = Calc {
+            kind: FigureKind::Share,
+            inputs: &[
+                ("part", part_value),
+                (whole_key.as_str(), whole.exact.current),
+            ],
+            formula: "part ÷ whole × 100",
+            exact: share,
+            places: pp,
+        };
+        figures.push(calc.figure(key, &text));
+        if let Some(part) = measured.get_mut(key) {
+            part.share = Some(text);
+            part.share_rate = Some(format!("{rate}%"));
+        }
+    }
+}
