@@ -145,12 +145,15 @@ pub fn table(facts: &Facts) -> Table {
             .to_vec(),
         rows: entries(facts)
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
+                // The indicator is named on its first row only, so its rows read as a group.
+                let first = i == 0 || facts.figures[i - 1].key != e.key;
                 vec![
-                    if e.name.is_empty() {
-                        e.key.to_string()
-                    } else {
-                        e.name.to_string()
+                    match (first, e.name.is_empty()) {
+                        (false, _) => String::new(),
+                        (true, true) => e.key.to_string(),
+                        (true, false) => e.name.to_string(),
                     },
                     e.figure.text.to_string(),
                     e.figure.formula.to_string(),

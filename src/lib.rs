@@ -60,7 +60,15 @@ pub fn check(source: &Source, options: Options) -> Result<Checked, Diagnostics> 
     findings.extend(
         measure::checks::consistency(&file, &facts)
             .into_iter()
-            .map(|f| source.warning_at(&f.key_path, f.message).help(f.help)),
+            .map(|f| {
+                source
+                    .warning_in(
+                        &f.key_path,
+                        f.excerpt.as_deref().unwrap_or_default(),
+                        f.message,
+                    )
+                    .help(f.help)
+            }),
     );
     if options.strict && !findings.is_empty() {
         return Err(Diagnostics(

@@ -91,6 +91,29 @@ impl Source {
         self.diagnostic_at(Diagnostic::warning(message), key_path)
     }
 
+    /// A warning about `excerpt` inside the text at `key_path`: the caret points at the
+    /// excerpt when the file has it literally, else at the whole value.
+    pub fn warning_in(
+        &self,
+        key_path: &str,
+        excerpt: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let span = self.span_of_path(key_path).map(|span| {
+            match self.text[span.clone()]
+                .find(excerpt)
+                .filter(|_| !excerpt.is_empty())
+            {
+                Some(at) => span.start + at..span.start + at + excerpt.len(),
+                None => span,
+            }
+        });
+        Diagnostic::warning(message)
+            .in_file(&self.path)
+            .key(key_path)
+            .at(span.map(|s| self.locate(s)))
+    }
+
     fn diagnostic_at(&self, d: Diagnostic, key_path: &str) -> Diagnostic {
         d.in_file(&self.path)
             .key(key_path)

@@ -118,3 +118,169 @@ fn help_shows_examples() {
             "zongjie draft examples/xupu-2024.toml",
         ));
 }
+
+#[test]
+fn explain_prints_every_figure_of_every_example_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(common::example(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.push(common::fixture("comparisons.toml"));
+    assert!(files.len() >= 3);
+    for file in files {
+        let file = file.to_str().unwrap();
+        let text = zongjie(dir.path())
+            .args(["explain", file])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(text).unwrap();
+        let json = zongjie(dir.path())
+            .args(["explain", file, "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let entries = json.as_array().expect("a JSON array");
+        assert!(!entries.is_empty(), "{file}");
+        for e in entries {
+            for field in ["key", "name", "kind", "formula", "exact", "value", "text"] {
+                assert!(e[field].is_string(), "{file}: {field} in {e}");
+            }
+            assert!(e["inputs"].is_object(), "{file}: {e}");
+            assert!(text.contains(e["text"].as_str().unwrap()), "{file}: {e}");
+        }
+        assert!(
+            text.contains(&format!("{} figures computed", entries.len())),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn explain_shows_inputs_formula_and_rounding_of_a_published_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = zongjie(dir.path())
+        .args([
+            "explain",
+            common::fixture("comparisons.toml").to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let growth = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["key"] == "rd_spend" && e["kind"] == "yoy_percent")
+        .expect("the growth of rd_spend");
+    assert_eq!(growth["inputs"]["current"], "4.54");
+    assert_eq!(growth["inputs"]["previous"], "2.72");
+    assert_eq!(growth["exact"], "66.9117647059");
+    assert_eq!(growth["value"], "66.9");
+    assert_eq!(growth["text"], "增长66.9%");
+}
+
+#[test]
+fn draft_audit_goes_on_the_last_page_or_beside_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = common::example("xupu-2024.toml");
+    zongjie(dir.path())
+        .args([
+            "draft",
+            example.to_str().unwrap(),
+            "-o",
+            "a.docx",
+            "--audit",
+        ])
+        .assert()
+        .success();
+    let docx = std::fs::read(dir.path().join("a.docx")).unwrap();
+    let paragraphs = common::paragraphs(&common::part(&docx, "word/document.xml"));
+    assert!(paragraphs.iter().any(|p| p == "数据核对表"));
+    assert!(paragraphs.iter().any(|p| p == "完成目标任务的108.1%"));
+
+    zongjie(dir.path())
+        .args(["draft", example.to_str().unwrap(), "-o", "b.docx"])
+        .args(["--audit", "json"])
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(dir.path().join("b.audit.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(json.as_array().unwrap().len() > 20);
+    let plain = common::part(
+        &std::fs::read(dir.path().join("b.docx")).unwrap(),
+        "word/document.xml",
+    );
+    assert!(
+        !plain.contains("数据核对表"),
+        "json mode leaves the DOCX alone"
+    );
+    // An existing audit file is not overwritten without --force.
+    zongjie(dir.path())
+        .args([
+            "draft",
+            example.to_str().unwrap(),
+            "-o",
+            "c.docx",
+            "--audit",
+            "json",
+        ])
+        .assert()
+        .success();
+    std::fs::remove_file(dir.path().join("c.docx")).unwrap();
+    zongjie(dir.path())
+        .args([
+            "draft",
+            example.to_str().unwrap(),
+            "-o",
+            "c.docx",
+            "--audit",
+            "json",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("c.audit.json already exists"));
+}
+
+#[test]
+fn strict_turns_consistency_warnings_into_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("slip.toml");
+    std::fs::write(
+        &data,
+        "[report]\nissuer = \"某市科学技术局\"\nregion = \"某市\"\nyear = 2022\nkind = \"annual\"\ndate = 2022-12-20\n\n\
+         [indicators.rdi]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.23\nprevious = 1.57\n\n\
+         [opening]\ntext = \"研发投入强度提升至2.23%,同比增长0.66%。\"\n",
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["check", "slip.toml"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("warning: 研发投入强度 is a ratio")
+                .and(predicate::str::contains("slip.toml:15:26"))
+                .and(predicate::str::contains("{{ind.rdi.points}}")),
+        );
+    zongjie(dir.path())
+        .args(["check", "--strict", "slip.toml"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains("error: 研发投入强度 is a ratio"));
+    zongjie(dir.path())
+        .args(["draft", "--strict", "slip.toml"])
+        .assert()
+        .failure()
+        .code(1);
+    assert!(!dir.path().join("out/slip.docx").exists());
+}

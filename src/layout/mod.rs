@@ -210,6 +210,8 @@ fn table_of(table: &outline::Table) -> Table {
                 })
                 .collect(),
         )
+        // A row is read as a whole: never break it across pages.
+        .cant_split()
     };
     let mut rows = vec![row(&table.header, true)];
     rows.extend(table.rows.iter().map(|r| row(r, false)));

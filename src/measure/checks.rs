@@ -19,6 +19,8 @@ use crate::model::{Better, ReportFile};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub key_path: String,
+    /// The words in the value the finding is about (a rate typed in prose), if not all of it.
+    pub excerpt: Option<String>,
     pub message: String,
     pub help: String,
 }
@@ -53,6 +55,7 @@ fn parts_add_up(facts: &Facts, found: &mut Vec<Finding>) {
             let p = e.precision;
             if round_half_up(total, p) != round_half_up(sum, p) {
                 found.push(Finding {
+                    excerpt: None,
                     key_path: format!("indicators.{key}.parts"),
                     message: format!(
                         "the parts of {} add up to {} ({field}), but {field} is {} — a difference of {}",
@@ -98,6 +101,7 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Findi
         if round_half_up(sum, p) > round_half_up(whole.exact.current, p) {
             let names: Vec<&str> = parts.iter().map(|(_, f)| f.name.as_str()).collect();
             found.push(Finding {
+                excerpt: None,
                 key_path: format!("indicators.{}.part_of", parts[0].0),
                 message: format!(
                     "{} together come to {}, more than the {} they are part of ({})",
@@ -135,6 +139,7 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
         if !agrees(stated, computed) {
             let previous = f.previous.as_deref().unwrap_or_default();
             found.push(Finding {
+                excerpt: None,
                 key_path: format!("indicators.{key}.stated_growth"),
                 message: format!(
                     "stated growth {}{unit} disagrees with {}{unit} computed from {} against {}",
@@ -166,6 +171,7 @@ fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Findin
         };
         if falls_behind && !ind.decline_planned {
             found.push(Finding {
+                excerpt: None,
                 key_path: format!("indicators.{key}.next_target"),
                 message: format!(
                     "next year's target for {} ({}) is worse than this year's result ({})",
@@ -218,6 +224,7 @@ fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
                 if let Some(message) = judge(f, &claim[0], &claim[1], &claim[2], &claim[3]) {
                     found.push(Finding {
                         key_path: path.clone(),
+                        excerpt: Some(claim[0].to_string()),
                         message,
                         help: format!(
                             "cite the computed figure instead of typing it: {{{{ind.{}.{}}}}}",

@@ -41,7 +41,7 @@ impl Values {
                 inputs: &[("current", ind.current.get())],
                 formula: &formula,
                 exact: scale(ind.current.get()),
-                places: 10,
+                places: scale(ind.current.get()).normalize().scale(),
             };
             let text = format!("{}{}", scale(ind.current.get()).normalize(), ind.unit);
             figures.push(calc.figure(key, &text));
@@ -229,22 +229,30 @@ impl Measurer<'_> {
         let comparison = if previous < Decimal::ZERO {
             // A percentage of a negative base reads backwards (−50 → −20 is "−60%"): say
             // the loss shrank or grew, or that the figure turned positive.
-            if current > Decimal::ZERO {
+            let text = if current > Decimal::ZERO {
                 phrase::sign_change(true)
             } else {
                 phrase::loss_change(delta_trend, &delta_text, self.unit)
-            }
+            };
+            self.record(difference(FigureKind::YoySigned), &text);
+            text
         } else if previous.is_zero() {
             if current.is_zero() {
                 "持平".into()
             } else {
+                self.record(
+                    difference(FigureKind::YoyFromZero),
+                    &phrase::from_zero_base(),
+                );
                 f.yoy = Some(phrase::from_zero_base());
                 f.comparison = Some(phrase::added(&f.value));
                 f.summary = format!("{},{}", f.value, phrase::from_zero_base());
                 return;
             }
         } else if current < Decimal::ZERO {
-            phrase::sign_change(false)
+            let text = phrase::sign_change(false);
+            self.record(difference(FigureKind::YoySigned), &text);
+            text
         } else {
             self.growth(f, current, previous, &inputs)
         };

@@ -268,6 +268,10 @@ pub enum FigureKind {
     YoyMultiple,
     YoyDoubling,
     YoyChange,
+    /// 由负转正 / 由正转负 / 减亏 / 增亏: a base or value below zero.
+    YoySigned,
+    /// 实现零的突破: last year's value was zero.
+    YoyFromZero,
     YoyPoints,
     YoyRelative,
     TargetCompletion,

@@ -52,3 +52,9 @@ pub fn paragraphs(document_xml: &str) -> Vec<String> {
         .filter(|t| !t.is_empty())
         .collect()
 }
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
