@@ -68,7 +68,13 @@ fn city_example_keeps_its_title_lines_and_two_decimal_growth() {
         text.contains("争取省研发财政奖补资金5113.32万元,同比增长49.95%"),
         "{text}"
     );
-    assert!(text.contains("其中市本级奖补资金2973.81万元,同比增长346.77%"));
+    assert!(text.contains(
+        "其中市本级2973.81万元,同比增长346.77%,占争取省研发财政奖补资金的58.16%"
+    ));
+    // Computed from history and milestones, not typed: 152.3 → 201.6 crosses 200.
+    assert!(text.contains("技术合同成交额201.60亿元,同比增长32.37%,首次突破200亿元"));
+    // The five-year outlook: 767 → 1100家 over three years.
+    assert!(text.contains("高新技术企业到2025年达到1100家,需年均增长12.77%"));
     assert!(text.contains("研发投入强度达到2.23%,同比提高0.66个百分点"));
 }
 

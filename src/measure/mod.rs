@@ -78,6 +78,8 @@ pub struct Facts {
     pub indicators: IndexMap<String, IndicatorFacts>,
     /// Indicators that carry a next-period target, in file order (总体目标).
     pub next_targets: Vec<IndicatorFacts>,
+    /// Indicators that carry a plan value for a later year, in file order (中长期目标).
+    pub outlooks: Vec<IndicatorFacts>,
     /// Every computed figure, for the audit.
     pub figures: Vec<Figure>,
 }
@@ -334,15 +336,16 @@ pub fn measure(file: &ReportFile) -> Facts {
         }
     }
     shares::part_of(file, &settings, &mut indicators, &mut figures);
-    let next_targets = indicators
-        .values()
-        .filter(|f| f.next_target.is_some())
-        .cloned()
-        .collect();
+    let with = |has: fn(&IndicatorFacts) -> bool| -> Vec<IndicatorFacts> {
+        indicators.values().filter(|f| has(f)).cloned().collect()
+    };
+    let next_targets = with(|f| f.next_target.is_some());
+    let outlooks = with(|f| f.outlook.is_some());
     Facts {
         report: report_facts(file, &settings),
-        indicators,
         next_targets,
+        outlooks,
+        indicators,
         figures,
     }
 }

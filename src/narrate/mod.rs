@@ -36,6 +36,7 @@ pub fn narrate(
         "report": facts.report,
         "ind": facts.indicators,
         "next_targets": facts.next_targets,
+        "outlooks": facts.outlooks,
     });
     let context = Narrative {
         hb: &hb,
@@ -154,6 +155,7 @@ impl Narrative<'_> {
             "report": facts.report,
             "ind": facts.indicators,
             "next_targets": facts.next_targets,
+            "outlooks": facts.outlooks,
             "has_indicators": !file.indicators.is_empty(),
             "opening": opening,
             "achievements": achievements,

@@ -31,6 +31,7 @@ pub const BUILT_IN: &[(&str, &str)] = built_in![
     "highlights",
     "problems",
     "plan",
+    "outlook",
     "signature",
 ];
 
