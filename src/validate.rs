@@ -468,4 +468,42 @@ mod tests {
             check("[indicators.a]\nname = \"x\"\nunit = \"亿元\"\ncurrent = 1e13\nprecision = 9\n");
         assert_eq!(d.iter().filter(|d| d.is_error()).count(), 2);
     }
+
+    #[test]
+    fn measure_settings_and_references_are_checked() {
+        let d = check(
+            "[indicators.a]\nname = \"甲\"\nunit = \"家\"\ncurrent = 5\nprevious = 4\n\
+             history = { 2023 = 3, 2030 = 9, abc = 1 }\npart_of = \"totl\"\ninput_unit = \"万元\"\n\
+             outlook = { year = 2020, value = 9 }\n\
+             [indicators.total]\nname = \"总\"\nunit = \"家\"\ncurrent = 9\n\
+             [ratios.r]\nname = \"比\"\nnumerator = \"a\"\ndenominator = \"zero\"\n\
+             [ratios.total]\nname = \"重名\"\nnumerator = \"a\"\ndenominator = \"total\"\n",
+        );
+        let messages: Vec<String> = d.iter().map(|d| format!("{d}")).collect();
+        let has = |s: &str| messages.iter().any(|m| m.contains(s));
+        assert!(
+            has("figures in 万元 cannot be shown in 家"),
+            "{messages:#?}"
+        );
+        assert!(has("history gives 2023 as 3, but previous is 4"));
+        assert!(has("\"2030\" is not a year before 2024"));
+        assert!(has("\"abc\" is not a year before 2024"));
+        assert!(has("the outlook year 2020 is not after 2024"));
+        assert!(has("there is no indicator \"totl\"") && has("did you mean \"total\""));
+        assert!(has("there is no indicator \"zero\""));
+        assert!(has("\"total\" is already an indicator"));
+        assert!(d.iter().all(|d| d.is_error() && d.key_path.is_some()));
+    }
+
+    #[test]
+    fn a_zero_denominator_and_a_bad_cutoff_are_errors() {
+        let d = check(
+            "cutoff_month = 13\n[indicators.a]\nname = \"甲\"\nunit = \"亿元\"\ncurrent = 5\n\
+             [indicators.b]\nname = \"乙\"\nunit = \"亿元\"\ncurrent = 0\n\
+             [ratios.r]\nname = \"比\"\nnumerator = \"a\"\ndenominator = \"b\"\n",
+        );
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d[0].message.contains("13 is not a month"));
+        assert!(d[1].message.contains("乙 is zero"));
+    }
 }

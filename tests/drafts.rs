@@ -68,9 +68,9 @@ fn city_example_keeps_its_title_lines_and_two_decimal_growth() {
         text.contains("争取省研发财政奖补资金5113.32万元,同比增长49.95%"),
         "{text}"
     );
-    assert!(text.contains(
-        "其中市本级2973.81万元,同比增长346.77%,占争取省研发财政奖补资金的58.16%"
-    ));
+    assert!(
+        text.contains("其中市本级2973.81万元,同比增长346.77%,占争取省研发财政奖补资金的58.16%")
+    );
     // Computed from history and milestones, not typed: 152.3 → 201.6 crosses 200.
     assert!(text.contains("技术合同成交额201.60亿元,同比增长32.37%,首次突破200亿元"));
     // The five-year outlook: 767 → 1100家 over three years.

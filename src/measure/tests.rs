@@ -138,6 +138,19 @@ fn percent_and_change_are_each_rounded_from_exact_inputs() {
 }
 
 #[test]
+fn the_document_precision_applies_to_amounts_and_ratios_not_counts() {
+    let f = facts_with(
+        "precision = 1",
+        "[indicators.a]\nname = \"甲\"\nunit = \"亿元\"\ncurrent = 4.54\n\
+         [indicators.b]\nname = \"乙\"\nunit = \"家\"\ncurrent = 57\n\
+         [indicators.c]\nname = \"丙\"\nunit = \"亿元\"\ncurrent = 4.54\nprecision = 3\n",
+    );
+    assert_eq!(f.indicators["a"].value, "4.5亿元");
+    assert_eq!(f.indicators["b"].value, "57家");
+    assert_eq!(f.indicators["c"].value, "4.540亿元");
+}
+
+#[test]
 fn a_tolerance_turns_small_changes_into_steady() {
     let f = facts_with(
         "flat_tolerance = 0.5",
