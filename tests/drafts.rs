@@ -228,3 +228,80 @@ fn repairing_a_repaired_part_changes_nothing() {
         );
     }
 }
+
+/// The half-year example, optionally with its figures cut off at another month.
+fn half_year(cutoff: Option<u32>) -> (zongjie::Draft, Vec<String>) {
+    let path = example("xupu-2025-h1.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    if let Some(month) = cutoff {
+        text = text.replace("cutoff_month = 6", &format!("cutoff_month = {month}"));
+    }
+    let d = zongjie::draft(
+        &Source::new(path, text),
+        &TemplateSet::built_in(),
+        Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let paragraphs = paragraphs(&part(&d.docx, "word/document.xml"));
+    (d, paragraphs)
+}
+
+#[test]
+fn a_half_year_report_names_its_periods_and_sections_from_the_data() {
+    let (d, paragraphs) = half_year(None);
+    assert_eq!(
+        d.outline.title,
+        ["溆浦县科学技术局", "2025年上半年工作总结和下半年工作思路"]
+    );
+    for heading in [
+        "一、上半年工作情况",
+        "二、存在的问题",
+        "三、下半年工作思路",
+        "(一)全年目标任务",
+        "(二)工作任务",
+    ] {
+        assert!(paragraphs.iter().any(|p| p == heading), "missing {heading}");
+    }
+    let text = paragraphs.join("\n");
+    // Compared with the same period last year; targets are annual, measured against 6/12.
+    assert!(text.contains("2025年上半年,全县高新技术企业认定申报数23家,比上年同期增加4家,完成全年目标的115.0%,提前完成全年目标任务"), "{text}");
+    assert!(text.contains("科技型中小企业评价入库数118家,比上年同期增加22家,完成全年目标的73.8%,超序时进度23.8个百分点"));
+    assert!(text.contains("完成全年目标的42.0%,低于序时进度8.0个百分点"));
+    assert!(text.contains("完成全年目标的50.0%,与序时进度持平"));
+    // The second-half plan states what each annual target still needs.
+    assert!(text.contains("科技型中小企业评价入库数全年目标160家,还需完成42家"));
+    assert!(text.contains("科技型企业知识价值信用贷款全年目标4000万元,还需完成2320万元"));
+    // The table's columns are the same half of each year.
+    let table = d
+        .outline
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            zongjie::outline::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        table.header[2..6],
+        ["2025年1-6月", "2024年1-6月", "同比", "全年目标"]
+    );
+    assert!(
+        !text.contains("2026年"),
+        "a half-year report plans the second half, not next year"
+    );
+}
+
+#[test]
+fn a_half_year_report_cut_off_in_april_measures_against_four_months() {
+    let (d, paragraphs) = half_year(Some(4));
+    let text = paragraphs.join("\n");
+    // The title still names the half year; figures and progress name the months.
+    assert_eq!(d.outline.title[1], "2025年上半年工作总结和下半年工作思路");
+    assert_eq!(d.facts.report.time_progress.as_deref(), Some("33.3%"));
+    assert!(text.contains("2025年1-4月,全县"), "{text}");
+    // 118 of 160 is 73.75% → 73.8%; 73.75 − 33.33… = 40.41… → 40.4.
+    assert!(text.contains("完成全年目标的73.8%,超序时进度40.4个百分点"));
+    // 1680 of 4000 is 42.0%, ahead of a third of the year.
+    assert!(text.contains("完成全年目标的42.0%,超序时进度8.7个百分点"));
+    assert!(text.contains("2025年1-4月主要科技指标完成情况表"));
+}

@@ -370,7 +370,8 @@ impl Measurer<'_> {
             },
             &status,
         );
-        f.target_status = Some(status);
+        f.target_status = Some(status.clone());
+        f.target_summary = Some(status.clone());
         if part_year && gap_trend == Trend::Down && self.kind != IndicatorKind::Ratio {
             f.remaining = Some(phrase::remaining(&gap_text, gap_unit));
         }
@@ -393,6 +394,7 @@ impl Measurer<'_> {
             &text,
         );
         f.completion_rate = Some(format!("{rate_text}%"));
+        f.target_summary = Some(text.clone());
         f.completion = Some(text);
         if let Some(elapsed) = self.settings.time_progress {
             let ahead = rate - elapsed;
@@ -408,6 +410,13 @@ impl Measurer<'_> {
                 },
                 &text,
             );
+            // Ahead of the year is worth saying once: met early, or where it stands in time.
+            let standing = if gap_trend == Trend::Down {
+                &text
+            } else {
+                &status
+            };
+            f.target_summary = f.completion.as_ref().map(|c| format!("{c},{standing}"));
             f.progress = Some(text);
         }
     }

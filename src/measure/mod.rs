@@ -80,6 +80,9 @@ pub struct Facts {
     pub next_targets: Vec<IndicatorFacts>,
     /// Indicators that carry a plan value for a later year, in file order (中长期目标).
     pub outlooks: Vec<IndicatorFacts>,
+    /// Indicators that carry a target for this period, in file order (a half-year report's
+    /// plan states what the annual targets still need).
+    pub targets: Vec<IndicatorFacts>,
     /// Every computed figure, for the audit.
     pub figures: Vec<Figure>,
 }
@@ -103,6 +106,18 @@ pub struct ReportFacts {
     pub title_lines: Option<Vec<String>>,
     /// The last month the figures cover (12 for a whole year).
     pub cutoff_month: u32,
+    /// A half-year report (上半年工作总结及下半年工作思路).
+    pub half_year: bool,
+    /// The period the report sums up, for its title: 2024年 / 2024年上半年.
+    pub period_name: String,
+    /// The same for headings inside the report: 2024年 / 上半年.
+    pub work_period: String,
+    /// The period the plan is for: 2025年 / 下半年.
+    pub plan_period: String,
+    /// The months the figures cover, for sentences: 2024年 / 2024年上半年 / 2024年1-4月.
+    pub figures_period: String,
+    /// The months as a suffix for table headers: empty for a whole year, 1-6月, 1-4月.
+    pub span: String,
     /// The figures cover less than a year: targets are annual and 序时进度 applies.
     pub part_year: bool,
     /// Share of the year elapsed, for part-year reports: 50.0%.
@@ -169,12 +184,17 @@ pub struct IndicatorFacts {
     /// 超额完成目标任务 / 完成目标任务 / 距目标尚差0.35亿元 / 提前完成全年目标任务.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_status: Option<String>,
-    /// Part-year reports short of the annual target: 全年目标还需完成5家.
+    /// Part-year reports short of the annual target: 还需完成5家.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remaining: Option<String>,
     /// Part-year completion against time elapsed: 超序时进度6.3个百分点.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
+    /// How the target stands, in one phrase for a summary sentence: 完成目标任务的108.1% /
+    /// 完成全年目标的73.8%,超序时进度23.8个百分点 / 完成全年目标的115.0%,提前完成全年目标任务 /
+    /// 距目标尚差0.09个百分点 (ratios).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_target: Option<String>,
     /// The next-period target against this period: 比2024年增长12.3% / 比2024年增加3家.
@@ -341,10 +361,12 @@ pub fn measure(file: &ReportFile) -> Facts {
     };
     let next_targets = with(|f| f.next_target.is_some());
     let outlooks = with(|f| f.outlook.is_some());
+    let targets = with(|f| f.target.is_some());
     Facts {
         report: report_facts(file, &settings),
         next_targets,
         outlooks,
+        targets,
         indicators,
         figures,
     }
@@ -352,6 +374,14 @@ pub fn measure(file: &ReportFile) -> Facts {
 
 fn report_facts(file: &ReportFile, settings: &Settings) -> ReportFacts {
     let meta = &file.report;
+    let year = meta.year;
+    let months = months_of(meta);
+    let half_year = meta.kind == ReportKind::HalfYear;
+    let span = if months < 12 {
+        format!("1-{months}月")
+    } else {
+        String::new()
+    };
     let date = meta
         .date
         .date
@@ -374,7 +404,29 @@ fn report_facts(file: &ReportFile, settings: &Settings) -> ReportFacts {
                 .map(String::from)
                 .collect()
         }),
-        cutoff_month: months_of(meta),
+        cutoff_month: months,
+        half_year,
+        period_name: if half_year {
+            format!("{year}年上半年")
+        } else {
+            format!("{year}年")
+        },
+        work_period: if half_year {
+            "上半年".into()
+        } else {
+            format!("{year}年")
+        },
+        plan_period: if half_year {
+            "下半年".into()
+        } else {
+            format!("{}年", year + 1)
+        },
+        figures_period: match (half_year, months) {
+            (_, 12) => format!("{year}年"),
+            (true, 6) => format!("{year}年上半年"),
+            _ => format!("{year}年{span}"),
+        },
+        span,
         part_year: settings.part_year,
         time_progress: settings
             .time_progress

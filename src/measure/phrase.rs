@@ -167,9 +167,9 @@ pub fn target_status(trend: Trend, gap: &str, unit_or_points: &str, part_year: b
     }
 }
 
-/// What the rest of the year must still bring: 全年目标还需完成5家.
+/// What the rest of the year must still bring: 还需完成5家.
 pub fn remaining(gap: &str, unit: &str) -> String {
-    format!("全年目标还需完成{}{unit}", magnitude(gap))
+    format!("还需完成{}{unit}", magnitude(gap))
 }
 
 /// Completion against the share of the year elapsed: 超序时进度6.3个百分点 /

@@ -242,7 +242,7 @@ fn part_year_targets_are_annual_and_measured_against_time() {
     assert_eq!(a.completion.as_deref(), Some("完成全年目标的56.3%"));
     assert_eq!(a.progress.as_deref(), Some("超序时进度6.3个百分点"));
     assert_eq!(a.target_status.as_deref(), Some("距全年目标尚差43.70亿元"));
-    assert_eq!(a.remaining.as_deref(), Some("全年目标还需完成43.70亿元"));
+    assert_eq!(a.remaining.as_deref(), Some("还需完成43.70亿元"));
     assert_eq!(a.summary, "56.30亿元,同比增长12.6%");
     let b = &f.indicators["b"];
     assert_eq!(b.target_status.as_deref(), Some("提前完成全年目标任务"));

@@ -37,6 +37,7 @@ pub fn narrate(
         "ind": facts.indicators,
         "next_targets": facts.next_targets,
         "outlooks": facts.outlooks,
+        "targets": facts.targets,
     });
     let context = Narrative {
         hb: &hb,
@@ -156,12 +157,15 @@ impl Narrative<'_> {
             "ind": facts.indicators,
             "next_targets": facts.next_targets,
             "outlooks": facts.outlooks,
+            "targets": facts.targets,
             "has_indicators": !file.indicators.is_empty(),
             "opening": opening,
             "achievements": achievements,
             "highlights": highlights,
             "problems": problems,
-            "has_plan": file.plan.is_some() || !facts.next_targets.is_empty(),
+            "has_plan": file.plan.is_some()
+                || !facts.next_targets.is_empty()
+                || (facts.report.half_year && !facts.targets.is_empty()),
             "plan": plan,
         }))
     }
@@ -233,6 +237,7 @@ fn protect_markup(text: &str) -> String {
 /// 主要指标完成情况表: one row per indicator, figures as the measure stage printed them.
 fn indicator_table(facts: &Facts, caption: String) -> Table {
     let year = facts.report.year;
+    let span = &facts.report.span;
     let dash = || "—".to_string();
     Table {
         kind: TableKind::Indicators,
@@ -244,10 +249,14 @@ fn indicator_table(facts: &Facts, caption: String) -> Table {
         header: vec![
             "指标".into(),
             "单位".into(),
-            format!("{year}年"),
-            format!("{}年", year - 1),
+            format!("{year}年{span}"),
+            format!("{}年{span}", year - 1),
             "同比".into(),
-            "目标".into(),
+            if facts.report.part_year {
+                "全年目标".into()
+            } else {
+                "目标".into()
+            },
             "完成情况".into(),
         ],
         rows: facts
