@@ -350,7 +350,7 @@ pub fn measure(file: &ReportFile) -> Facts {
         indicators.insert(key.clone(), facts);
     }
     for (key, def) in &file.ratios {
-        if let Some(derived) = shares::derive(key, def, &file.report, &indicators, &mut figures) {
+        if let Some(derived) = shares::derive(key, def, &indicators, &mut figures) {
             let facts = indicator::measure(key, &derived, &file.report, &settings, &mut figures);
             indicators.insert(key.clone(), facts);
         }

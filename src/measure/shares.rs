@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::decimal::{fixed, percent_of};
 use super::phrase;
 use super::{Calc, Figure, FigureKind, IndicatorFacts, Settings, units};
-use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile, ReportMeta};
+use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
 use crate::number::Num;
 
 /// The multiplier of a derived ratio: stated, else 100 for a result in %, else 1.
@@ -35,7 +35,6 @@ pub fn unit_of(def: &RatioDef) -> &str {
 pub(super) fn derive(
     key: &str,
     def: &RatioDef,
-    meta: &ReportMeta,
     measured: &IndexMap<String, IndicatorFacts>,
     figures: &mut Vec<Figure>,
 ) -> Option<Indicator> {
@@ -90,10 +89,8 @@ pub(super) fn derive(
         previous: previous.map(Num),
         target: def.target,
         next_target: def.next_target,
-        precision: Some(
-            def.precision
-                .unwrap_or(meta.precision.unwrap_or(super::DEFAULT_PRECISION)),
-        ),
+        // Unset, the document's default applies as for any ratio or amount.
+        precision: def.precision,
         kind: Some(if unit == "%" {
             IndicatorKind::Ratio
         } else {
