@@ -24,6 +24,7 @@ pub mod narrate;
 pub mod number;
 pub mod outline;
 pub mod output;
+pub mod schema;
 pub mod validate;
 
 use diagnostic::{Diagnostic, Diagnostics};

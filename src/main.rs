@@ -73,6 +73,9 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print the JSON Schema of a data file (for editors: Taplo / Even Better TOML)
+    #[command(after_help = "Example:\n  zongjie schema > schemas/report.schema.json")]
+    Schema,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -100,6 +103,10 @@ fn main() -> ExitCode {
         } => draft(&file, output, force, templates.as_deref(), strict, audit),
         Command::Explain { file, format } => explain(&file, format),
         Command::Check { files, strict } => check(&files, strict),
+        Command::Schema => {
+            print!("{}", zongjie::schema::data_file_text());
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,11 +6,12 @@
 //! `[report]` and `[indicators]` drafts a short document.
 
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::number::Num;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFile {
     pub report: ReportMeta,
@@ -92,7 +93,7 @@ fn push_part<'a>(out: &mut Vec<(String, &'a str)>, path: String, part: &'a Part)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReportKind {
     /// 年度工作总结及下年工作计划.
@@ -101,7 +102,7 @@ pub enum ReportKind {
     HalfYear,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportMeta {
     /// The issuing body as it signs the document, e.g. 溆浦县科学技术局.
@@ -115,6 +116,7 @@ pub struct ReportMeta {
     pub year: i32,
     pub kind: ReportKind,
     /// 成文日期, written as a TOML date: `date = 2024-12-20`.
+    #[schemars(schema_with = "date_schema")]
     pub date: toml::value::Datetime,
     /// Overrides the generated title.
     #[serde(default)]
@@ -140,7 +142,7 @@ pub struct ReportMeta {
     pub cutoff_month: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum IndicatorKind {
     /// A sum of money or a quantity: compared in percent (增长66.9%) and absolute change.
@@ -151,7 +153,7 @@ pub enum IndicatorKind {
     Ratio,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Full name as printed, e.g. 全社会研发经费投入.
@@ -219,7 +221,7 @@ pub struct Indicator {
     pub decline_planned: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Better {
     #[default]
@@ -228,7 +230,7 @@ pub enum Better {
 }
 
 /// A plan value for a later year.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outlook {
     pub year: i32,
@@ -236,7 +238,7 @@ pub struct Outlook {
 }
 
 /// One part of an indicator (企业投入 within 全社会研发经费投入).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubItem {
     pub name: String,
@@ -247,7 +249,7 @@ pub struct SubItem {
 
 /// An indicator computed as numerator ÷ denominator × scale, e.g. 研发投入强度 from
 /// 研发经费投入 and GDP. Units of the same family (万元, 亿元) are converted first.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RatioDef {
     pub name: String,
@@ -273,7 +275,7 @@ pub struct RatioDef {
     pub relative_change: Option<bool>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Opening {
     /// The opening paragraph(s) before the first heading (context, guidance, 现汇报如下).
@@ -281,7 +283,7 @@ pub struct Opening {
 }
 
 /// A headed part of the achievements section, e.g. (一)聚焦核心指标,高效完成目标任务.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     pub title: String,
@@ -293,7 +295,7 @@ pub struct Part {
     pub points: Vec<Point>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub title: String,
@@ -302,7 +304,7 @@ pub struct Point {
 }
 
 /// A highlight (特色亮点) or a problem (存在的问题): a short title and its explanation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Highlight {
     pub title: String,
@@ -310,7 +312,7 @@ pub struct Highlight {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Lead paragraph of the tasks part (指导思想, what the bureau will focus on).
@@ -322,4 +324,9 @@ pub struct Plan {
     pub goals: Vec<String>,
     #[serde(default)]
     pub tasks: Vec<Part>,
+}
+
+/// A TOML local date (`2024-12-20`), which JSON Schema tools see as a string in date format.
+fn date_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "format": "date" })
 }

@@ -29,6 +29,20 @@ impl From<Decimal> for Num {
     }
 }
 
+/// A figure may be written as a number (`4.54`) or, to be explicit, as a string (`"4.54"`).
+impl schemars::JsonSchema for Num {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Num".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["number", "string"],
+            "description": "a figure: 4.54, 57, or \"4.54\"",
+        })
+    }
+}
+
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.normalize().fmt(f)

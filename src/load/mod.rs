@@ -4,9 +4,12 @@
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::ReportFile;
+
+pub mod structure;
 
 /// Larger than any real report data file by two orders of magnitude; anything bigger is a
 /// wrong file (a spreadsheet, an image) rather than data.
@@ -59,7 +62,14 @@ impl Source {
                 "check that you may read the file",
             )
         })?;
-        let text = decode_utf8(bytes).map_err(|d| d.in_file(path))?;
+        Source::from_bytes(path, bytes)
+    }
+
+    /// A data file from its raw bytes (a UTF-8 BOM is dropped; other encodings are refused
+    /// with a hint).
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+        let path = path.into();
+        let text = decode_utf8(bytes).map_err(|d| d.in_file(&path))?;
         Ok(Source::new(path, text))
     }
 
@@ -149,9 +159,92 @@ fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-/// Parses the text of a data file into the typed model.
-pub fn parse(source: &Source) -> Result<ReportFile, Diagnostic> {
-    toml::from_str::<ReportFile>(&source.text).map_err(|e| toml_error(source, &e))
+/// The data file's schema, generated once.
+static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(crate::schema::data_file);
+
+/// Most syntax errors reported for one file: after a few, the rest are usually echoes.
+const MAX_SYNTAX_ERRORS: usize = 10;
+
+/// Parses the text of a data file into the typed model, reporting every problem found: all
+/// syntax errors (each line with one is set aside and the rest read again), else all
+/// structural ones (unknown, missing and mistyped keys), else serde's.
+pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
+    let doc = match toml_edit::ImDocument::parse(source.text.as_str()) {
+        Ok(doc) => doc,
+        Err(first) => return Err(syntax_errors(source, first)),
+    };
+    let problems = structure::check(&doc, &SCHEMA);
+    if !problems.is_empty() {
+        return Err(Diagnostics(
+            problems
+                .into_iter()
+                .map(|p| {
+                    Diagnostic::error(p.message)
+                        .in_file(&source.path)
+                        .key(p.key_path)
+                        .at(p.span.map(|s| source.locate(s)))
+                        .help(p.help)
+                })
+                .collect(),
+        ));
+    }
+    toml::from_str::<ReportFile>(&source.text).map_err(|e| toml_error(source, &e).into())
+}
+
+/// The first syntax error, and those after it: the line at fault is blanked (keeping every
+/// position) and the text parsed again, so that one missing quote does not hide the next.
+fn syntax_errors(source: &Source, first: toml_edit::TomlError) -> Diagnostics {
+    let mut found = Vec::new();
+    let mut text = source.text.clone();
+    let mut error = Some(first);
+    while let Some(e) = error.take() {
+        let span = e.span();
+        let located = span.clone().map(|s| source.locate(s));
+        let line = located.as_ref().map(|l| l.line);
+        if found.len() >= MAX_SYNTAX_ERRORS
+            || found
+                .iter()
+                .any(|d: &Diagnostic| d.location.as_ref().map(|l| l.line) == line)
+        {
+            break;
+        }
+        let message = e.message().trim().replace('\n', "; ");
+        let help = syntax_help(&message, located.as_ref().map(|l| l.line_text.as_str()));
+        found.push(
+            Diagnostic::error(format!("TOML syntax: {message}"))
+                .in_file(&source.path)
+                .at(located)
+                .help(help),
+        );
+        let Some(span) = span else { break };
+        let start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // Spaces of the same byte length keep every later span valid in the original.
+        text.replace_range(start..end, &" ".repeat(end - start));
+        if let Err(next) = toml_edit::ImDocument::parse(text.as_str()) {
+            error = Some(next);
+        }
+    }
+    Diagnostics(found)
+}
+
+/// Advice for the syntax slips clerks make most: text without quotes, Chinese punctuation,
+/// a table header without its bracket.
+fn syntax_help(message: &str, line: Option<&str>) -> String {
+    let line = line.unwrap_or_default();
+    if line.contains('“') || line.contains('”') || line.contains('=') && line.contains(',') {
+        "use straight double quotes \" and half-width punctuation outside the quotes".into()
+    } else if message.contains("invalid string") || message.contains("expected `\"`") {
+        "text must be in double quotes: name = \"全社会研发经费投入\"".into()
+    } else if line.trim_start().starts_with('[') {
+        "a table header is [name] or [[name]] on a line of its own".into()
+    } else if message.contains("duplicate key") {
+        "each key may appear once in a table; delete or rename the repeated one".into()
+    } else {
+        "check this line against the examples in examples/".into()
+    }
 }
 
 fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
@@ -217,15 +310,74 @@ mod tests {
         let text = format!(
             "{MINIMAL}\n[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurent = 4.54\n"
         );
-        let d = parse(&Source::new("a.toml", text)).unwrap_err();
-        assert!(d.message.contains("unknown field `curent`"), "{d}");
+        let all = parse(&Source::new("a.toml", text)).unwrap_err();
+        assert_eq!(all.0.len(), 1, "{all}");
+        let d = &all.0[0];
+        assert!(d.message.contains("unknown key `curent`"), "{d}");
+        assert!(d.message.contains("is it `current` misspelt?"), "{d}");
         assert_eq!(d.location.as_ref().unwrap().line, 11);
+        // A key that is not a misspelt required one gets the closest valid key.
+        let text = format!(
+            "{MINIMAL}\n[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 4.54\nprevous = 2.72\n"
+        );
+        let d = &parse(&Source::new("a.toml", text)).unwrap_err().0[0];
         assert!(
             d.help
                 .as_deref()
                 .unwrap()
-                .contains("did you mean `current`"),
+                .contains("did you mean `previous`"),
             "{d}"
+        );
+    }
+
+    #[test]
+    fn every_structural_problem_is_reported_in_one_run() {
+        let text = "[report]\nissuer = \"某县科学技术局\"\nyear = \"2024\"\nkind = \"anual\"\ndate = 2024-12-20\n\
+                    [indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurent = 4.54\n\
+                    [indicators.hte]\nname = \"高企\"\nunit = \"家\"\ncurrent = 57\nprevious = [49]\n\
+                    [[achievements]]\nparagraphs = [\"…\"]\n";
+        let all = parse(&Source::new("a.toml", text)).unwrap_err().0;
+        let messages: Vec<(usize, &str)> = all
+            .iter()
+            .map(|d| {
+                (
+                    d.location.as_ref().map_or(0, |l| l.line),
+                    d.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (1, "[report] needs `region`"),
+                (3, "`year` must be a whole number, not text"),
+                (4, "\"anual\" is not one of: annual, half-year"),
+                (
+                    9,
+                    "unknown key `curent` in [indicators.rd]: is it `current` misspelt?"
+                ),
+                (14, "`previous` must be a number, not a list"),
+                (15, "[achievements.0] needs `title`"),
+            ],
+            "{}",
+            Diagnostics(all.clone())
+        );
+        assert!(all[2].help.as_deref() == Some("did you mean \"annual\"?"));
+    }
+
+    #[test]
+    fn several_syntax_errors_are_reported_line_by_line() {
+        let text = "[report]\nissuer = 某县科学技术局\nregion = \"某县\"\nyear = 2024,\nkind = \"annual\"\ndate = 2024-12-20\n";
+        let all = parse(&Source::new("a.toml", text)).unwrap_err().0;
+        let lines: Vec<usize> = all
+            .iter()
+            .map(|d| d.location.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines, [2, 4], "{}", Diagnostics(all.clone()));
+        assert!(
+            all[0].help.as_deref().unwrap().contains("double quotes"),
+            "{}",
+            all[0]
         );
     }
 
