@@ -230,20 +230,30 @@ fn syntax_errors(source: &Source, first: toml_edit::TomlError) -> Diagnostics {
     Diagnostics(found)
 }
 
-/// Advice for the syntax slips clerks make most: text without quotes, Chinese punctuation,
-/// a table header without its bracket.
+/// Advice for the syntax slips clerks make most: text without quotes, typographic quotes and
+/// full-width signs from a Chinese input method, a stray comma, a table header without its
+/// bracket.
 fn syntax_help(message: &str, line: Option<&str>) -> String {
-    let line = line.unwrap_or_default();
-    if line.contains('“') || line.contains('”') || line.contains('=') && line.contains(',') {
-        "use straight double quotes \" and half-width punctuation outside the quotes".into()
-    } else if message.contains("invalid string") || message.contains("expected `\"`") {
-        "text must be in double quotes: name = \"全社会研发经费投入\"".into()
-    } else if line.trim_start().starts_with('[') {
-        "a table header is [name] or [[name]] on a line of its own".into()
+    let line = line.unwrap_or_default().trim();
+    let (key, value) = line
+        .split_once('=')
+        .map_or(("", ""), |(k, v)| (k.trim(), v.trim()));
+    if line.contains(['“', '”', '‘', '’']) {
+        "use straight double quotes (\"), not “ ” from a Chinese input method".into()
+    } else if line.contains('＝') {
+        "use the half-width = sign, not ＝".into()
     } else if message.contains("duplicate key") {
         "each key may appear once in a table; delete or rename the repeated one".into()
+    } else if line.starts_with('[') {
+        "a table header is [name] or [[name]] on a line of its own".into()
+    } else if message.contains("invalid basic string") || message.contains("unterminated") {
+        "the closing \" is missing: a string ends on the line it starts (use \"\"\" for several lines)".into()
+    } else if message.contains("invalid string") && !key.is_empty() {
+        format!("text must be in double quotes: {key} = \"{value}\"")
+    } else if value.ends_with([',', ';', ',', ';', '。']) {
+        "remove the punctuation at the end: one key = value per line".into()
     } else {
-        "check this line against the examples in examples/".into()
+        "compare this line with the same key in examples/".into()
     }
 }
 

@@ -127,7 +127,6 @@ fn how_to_write(kind: &str, key: &str) -> String {
         "number" => format!("write digits without quotes or commas: {key} = 4.54"),
         "boolean" => format!("write {key} = true or {key} = false, without quotes"),
         "array" => format!("write a list in square brackets: {key} = [\"…\", \"…\"]"),
-        "object" => format!("write a table: [{key}] on its own line, or {key} = {{ … }}"),
         "date" => format!("write the date without quotes: {key} = 2024-12-20"),
         _ => String::new(),
     }
@@ -138,6 +137,16 @@ fn join(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
+    }
+}
+
+/// How a value is named in a message: `year`, or `item 1 of points` inside a list.
+fn label(path: &str) -> String {
+    let mut segments = path.rsplit('.');
+    let last = segments.next().unwrap_or(path);
+    match (last.parse::<usize>(), segments.next()) {
+        (Ok(i), Some(list)) => format!("item {} of `{list}`", i + 1),
+        _ => format!("`{last}`"),
     }
 }
 
@@ -166,6 +175,33 @@ impl<'s> Walk<'s> {
         schema
     }
 
+    /// `{ title = …, text = … }` from a table schema's keys (required ones first).
+    fn table_example(&self, schema: &Json, key: &str) -> String {
+        let schema = self.resolve(schema);
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Json::as_str)
+            .collect();
+        let mut keys = required.clone();
+        if let Some(props) = schema.get("properties").and_then(Json::as_object) {
+            keys.extend(
+                props
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|k| !required.contains(k)),
+            );
+        }
+        keys.truncate(3);
+        if keys.is_empty() {
+            return format!("[{key}] on a line of its own, its keys below it");
+        }
+        let inner: Vec<String> = keys.iter().map(|k| format!("{k} = …")).collect();
+        format!("{{ {} }}", inner.join(", "))
+    }
+
     fn problem(&mut self, path: &str, span: Option<Range<usize>>, message: String, help: String) {
         self.problems.push(Problem {
             key_path: path.to_string(),
@@ -179,6 +215,14 @@ impl<'s> Walk<'s> {
     fn node(&mut self, node: Node, schema: &'s Json, path: &str, fallback: Option<Range<usize>>) {
         let schema = self.resolve(schema);
         let span = node.span().or(fallback);
+        for part in schema
+            .get("allOf")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+        {
+            self.node(node, part, path, span.clone());
+        }
         if let Some(branches) = schema
             .get("anyOf")
             .or_else(|| schema.get("oneOf"))
@@ -214,15 +258,21 @@ impl<'s> Walk<'s> {
                         .unwrap_or("nothing")
                 };
                 let key = path.rsplit('.').next().unwrap_or(path);
+                let help = if expected == "object" {
+                    format!("write it as a table: {}", self.table_example(schema, key))
+                } else {
+                    how_to_write(expected, key)
+                };
                 self.problem(
                     path,
                     span,
                     format!(
-                        "`{key}` must be {}, not {}",
+                        "{} must be {}, not {}",
+                        label(path),
                         name_of(expected),
                         name_of(kind)
                     ),
-                    how_to_write(expected, key),
+                    help,
                 );
                 return;
             }
@@ -315,7 +365,30 @@ impl<'s> Walk<'s> {
             }
         }
         for required in missing {
-            if !misspelt.contains(&required) {
+            if misspelt.contains(&required) {
+                continue;
+            }
+            let target = properties.get(required).map(|s| self.resolve(s));
+            if let Some(t) =
+                target.filter(|t| t.get("type").and_then(Json::as_str) == Some("object"))
+            {
+                let keys: Vec<&str> = t
+                    .get("required")
+                    .and_then(Json::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Json::as_str)
+                    .collect();
+                let table = join(path, required);
+                self.problem(
+                    &table,
+                    span.clone(),
+                    format!("{} needs a [{table}] table", where_(path)),
+                    format!("add [{table}] with {} (see examples/)", keys.join(", ")),
+                );
+                continue;
+            }
+            {
                 let about = properties
                     .get(required)
                     .map(|s| self.resolve(s))
@@ -371,8 +444,11 @@ impl<'s> Walk<'s> {
                     Some(text) => format!("\"{text}\" is not one of: {list}"),
                     None => format!("this must be one of: {list}, in quotes"),
                 };
-                let help = match found.and_then(|t| closest(t, words.iter().copied())) {
-                    Some(c) => format!("did you mean \"{c}\"?"),
+                let near = found
+                    .and_then(|t| closest(t, words.iter().copied()).map(|c| (t, c)))
+                    .filter(|(t, c)| strsim::jaro_winkler(t, c) > 0.6);
+                let help = match near {
+                    Some((_, c)) => format!("did you mean \"{c}\"?"),
                     None => format!("write one of {list} in double quotes"),
                 };
                 self.problem(path, span, message, help);
