@@ -109,6 +109,20 @@ impl Source {
         excerpt: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
+        self.diagnostic_in(Diagnostic::warning(message), key_path, excerpt)
+    }
+
+    /// An error about `excerpt` inside the text at `key_path`, located like [`Self::warning_in`].
+    pub fn error_in(
+        &self,
+        key_path: &str,
+        excerpt: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.diagnostic_in(Diagnostic::error(message), key_path, excerpt)
+    }
+
+    fn diagnostic_in(&self, d: Diagnostic, key_path: &str, excerpt: &str) -> Diagnostic {
         let span = self.span_of_path(key_path).map(|span| {
             match self.text[span.clone()]
                 .find(excerpt)
@@ -118,8 +132,7 @@ impl Source {
                 None => span,
             }
         });
-        Diagnostic::warning(message)
-            .in_file(&self.path)
+        d.in_file(&self.path)
             .key(key_path)
             .at(span.map(|s| self.locate(s)))
     }

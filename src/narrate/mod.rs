@@ -13,7 +13,7 @@ pub mod templates;
 
 use std::path::PathBuf;
 
-use handlebars::{Handlebars, RenderError, TemplateError};
+use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
@@ -204,20 +204,84 @@ impl Narrative<'_> {
         match self.hb.render_template(text, self.facts) {
             Ok(rendered) => protect_markup(&rendered),
             Err(e) => {
-                let within = e
-                    .line_no
-                    .zip(e.column_no)
-                    .map(|(l, c)| format!(" (line {l}, column {c} of the text)"))
-                    .unwrap_or_default();
-                self.errors.push(
-                    self.source
-                        .error_at(key_path, format!("cannot fill in this text{within}: {}", e.reason()))
-                        .help("cite indicators as {{ind.KEY.value}}, {{ind.KEY.summary}} or {{cite \"KEY\"}} with a key from [indicators]"),
-                );
+                let (excerpt, message, help) = citation_problem(&e, self.facts);
+                self.errors
+                    .push(self.source.error_in(key_path, &excerpt, message).help(help));
                 String::new()
             }
         }
     }
+}
+
+/// What is wrong with a citation in prose, said in the data's terms: the citation itself (for
+/// the caret), the message and the fix.
+fn citation_problem(e: &RenderError, facts: &Value) -> (String, String, String) {
+    let general = "cite indicators as {{ind.KEY.value}}, {{ind.KEY.summary}} or {{cite \"KEY\"}} with a key from [indicators]";
+    let Some(path) = (match e.reason() {
+        RenderErrorReason::MissingVariable(path) => path.clone(),
+        RenderErrorReason::TemplateError(_) => {
+            let message = "a citation is not closed: each {{ needs its }}".to_string();
+            return ("{{".into(), message, general.into());
+        }
+        _ => None,
+    }) else {
+        return (
+            String::new(),
+            format!("cannot fill in this text: {}", e.reason()),
+            general.into(),
+        );
+    };
+    let excerpt = format!("{{{{{path}}}}}");
+    let mut parts = path.splitn(3, '.');
+    let (Some("ind"), Some(key), field) = (parts.next(), parts.next(), parts.next()) else {
+        let message = format!("`{path}` is not something a text can cite");
+        return (excerpt, message, general.into());
+    };
+    let indicators = facts.get("ind").and_then(Value::as_object);
+    let Some(known) = indicators.and_then(|m| m.get(key)) else {
+        let keys = indicators
+            .map(|m| m.keys().map(String::as_str).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let help = match crate::diagnostic::closest(key, keys.iter().copied()) {
+            Some(c) => format!(
+                "did you mean \"{c}\"? the keys under [indicators] are: {}",
+                keys.join(", ")
+            ),
+            None => "the file has no [indicators] to cite".into(),
+        };
+        return (excerpt, format!("there is no indicator \"{key}\""), help);
+    };
+    let field = field.unwrap_or_default();
+    let needs = match field {
+        "previous" | "previous_number" | "growth" | "growth_percent" | "change" | "points"
+        | "yoy" | "comparison" => "it needs `previous` (last year's value)".to_string(),
+        "relative" => "it needs `previous` and `relative_change = true` on a % indicator".into(),
+        "multiple" | "doubling" => "it is given only for growth of 100% or more".into(),
+        "target" | "target_number" | "completion" | "completion_rate" | "target_status"
+        | "target_summary" => "it needs `target`".into(),
+        "remaining" => "it is given only for a part-year target not yet met".into(),
+        "progress" => "it needs `target` and figures for part of the year (`cutoff_month`)".into(),
+        "next_target" | "next_change" => "it needs `next_target`".into(),
+        "share" | "share_rate" => "it needs `part_of` naming the total".into(),
+        "streak" | "record" | "milestone" | "series" | "average_growth" => {
+            "it needs `history` (and `milestones` for 首次突破), and is given only when it holds"
+                .into()
+        }
+        "outlook" | "outlook_growth" => "it needs `outlook = { year = …, value = … }`".into(),
+        _ => {
+            let fields = known
+                .as_object()
+                .map(|m| m.keys().map(String::as_str).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            format!("this indicator offers: {fields}")
+        }
+    };
+    let message = format!("indicator \"{key}\" has no `{field}` to cite");
+    (
+        excerpt,
+        message,
+        format!("{needs}; or cite another field such as {{{{ind.{key}.value}}}}"),
+    )
 }
 
 fn protect_markup(text: &str) -> String {
