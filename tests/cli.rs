@@ -284,3 +284,70 @@ fn strict_turns_consistency_warnings_into_errors() {
         .code(1);
     assert!(!dir.path().join("out/slip.docx").exists());
 }
+
+#[test]
+fn inputs_that_are_not_data_files_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("huge.toml"), vec![b'#'; 5 * 1024 * 1024]).unwrap();
+    zongjie(dir.path())
+        .args(["check", "huge.toml", "missing.toml"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(
+            predicate::str::contains("huge.toml is 5242880 bytes")
+                .and(predicate::str::contains("cannot read missing.toml"))
+                .and(predicate::str::contains("2 of 2 files have errors")),
+        );
+}
+
+#[test]
+fn a_refused_draft_writes_nothing_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "[report]\nissuer = 某县\n").unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::write(dir.path().join("out/bad.docx"), b"old draft").unwrap();
+    zongjie(dir.path())
+        .args(["draft", "bad.toml", "--force"])
+        .assert()
+        .failure()
+        .code(1);
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["bad.docx"], "no temporary file left behind");
+    assert_eq!(
+        std::fs::read(dir.path().join("out/bad.docx")).unwrap(),
+        b"old draft"
+    );
+}
+
+#[test]
+fn a_killed_draft_leaves_the_old_file_or_a_whole_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = common::example("xupu-2024.toml");
+    let out = dir.path().join("draft.docx");
+    let bin = assert_cmd::cargo::cargo_bin("zongjie");
+    for round in 0..24u64 {
+        std::fs::write(&out, b"old draft").unwrap();
+        let mut child = std::process::Command::new(&bin)
+            .args(["draft", example.to_str().unwrap(), "--force", "-o"])
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at a spread of moments, from before the write to after it.
+        std::thread::sleep(std::time::Duration::from_micros(round * 6000));
+        let _ = child.kill();
+        let _ = child.wait();
+        let bytes = std::fs::read(&out).unwrap();
+        if bytes != b"old draft" {
+            let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes));
+            assert!(
+                zip.is_ok_and(|z| z.len() > 5),
+                "round {round}: a whole package"
+            );
+        }
+    }
+}
