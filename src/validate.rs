@@ -335,6 +335,16 @@ fn check_ratio(
                 .help(format!("use 0 to {MAX_PRECISION}")),
         );
     }
+    let figures = [
+        ("scale", ratio.scale),
+        ("target", ratio.target),
+        ("next_target", ratio.next_target),
+    ];
+    for (field, value) in figures {
+        if let Some(value) = value {
+            check_figure(source, found, &at(field), value, IndicatorKind::Amount);
+        }
+    }
     for (field, target) in [
         ("numerator", &ratio.numerator),
         ("denominator", &ratio.denominator),

@@ -305,3 +305,29 @@ fn a_half_year_report_cut_off_in_april_measures_against_four_months() {
     assert!(text.contains("完成全年目标的42.0%,超序时进度8.7个百分点"));
     assert!(text.contains("2025年1-4月主要科技指标完成情况表"));
 }
+
+#[test]
+fn tabs_become_word_tabs_and_illegal_characters_never_reach_the_package() {
+    let text = "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\
+                [opening]\ntext = \"甲\\t乙\\u0007丙\\u001F丁\\uFFFE戊 'R&D'\"\n";
+    let d = zongjie::draft(
+        &Source::new("t.toml", text),
+        &TemplateSet::built_in(),
+        Options::default(),
+    )
+    .unwrap();
+    // Two warnings' worth of characters, one warning: the first is named, all are dropped.
+    assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+    let xml = part(&d.docx, "word/document.xml");
+    assert!(
+        xml.contains("甲</w:t><w:tab /><w:t xml:space=\"preserve\">乙丙丁戊 &apos;R&amp;D&apos;"),
+        "{xml}"
+    );
+    for bad in ['\u{7}', '\u{1F}', '\u{FFFE}'] {
+        assert!(
+            !xml.contains(bad),
+            "U+{:04X} reached the package",
+            bad as u32
+        );
+    }
+}

@@ -98,11 +98,14 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Findi
             })
             .sum();
         let p = whole.exact.precision;
+        let Some((first, _)) = parts.first() else {
+            continue;
+        };
         if round_half_up(sum, p) > round_half_up(whole.exact.current, p) {
             let names: Vec<&str> = parts.iter().map(|(_, f)| f.name.as_str()).collect();
             found.push(Finding {
                 excerpt: None,
-                key_path: format!("indicators.{}.part_of", parts[0].0),
+                key_path: format!("indicators.{first}.part_of"),
                 message: format!(
                     "{} together come to {}, more than the {} they are part of ({})",
                     names.join("、"),
