@@ -188,8 +188,11 @@ fn a_prose_citation_of_an_unknown_indicator_is_located_in_the_data() {
     .err()
     .unwrap();
     let shown = err.to_string();
-    assert!(shown.contains("cite.toml:12:8"), "{shown}");
+    // The caret stands on the citation itself: `text = "全县高企` is 13 characters.
+    assert!(shown.contains("cite.toml:12:13"), "{shown}");
     assert!(shown.contains("opening.text"), "{shown}");
+    assert!(shown.contains("there is no indicator \"hte_count\""), "{shown}");
+    assert!(shown.contains("did you mean \"hte\"?"), "{shown}");
 }
 
 #[test]
