@@ -191,7 +191,10 @@ fn a_prose_citation_of_an_unknown_indicator_is_located_in_the_data() {
     // The caret stands on the citation itself: `text = "全县高企` is 13 characters.
     assert!(shown.contains("cite.toml:12:13"), "{shown}");
     assert!(shown.contains("opening.text"), "{shown}");
-    assert!(shown.contains("there is no indicator \"hte_count\""), "{shown}");
+    assert!(
+        shown.contains("there is no indicator \"hte_count\""),
+        "{shown}"
+    );
     assert!(shown.contains("did you mean \"hte\"?"), "{shown}");
 }
 
@@ -332,5 +335,58 @@ fn tabs_become_word_tabs_and_illegal_characters_never_reach_the_package() {
             "U+{:04X} reached the package",
             bad as u32
         );
+    }
+}
+
+#[test]
+fn a_template_syntax_error_names_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("problems.hbs"),
+        "# 存在的问题\n{{#each problems}}\n{{title}}\n",
+    )
+    .unwrap();
+    let err = match TemplateSet::with_overrides(dir.path()) {
+        Err(d) => d.to_string(),
+        Ok(templates) => {
+            let source = Source::read(&example("xupu-2024.toml")).unwrap();
+            zongjie::draft(&source, &templates, Options::default())
+                .err()
+                .expect("an unclosed block is refused")
+                .to_string()
+        }
+    };
+    assert!(err.contains("problems.hbs:"), "{err}");
+    assert!(err.contains("each"), "{err}");
+}
+
+#[test]
+fn a_user_template_cannot_pull_in_files_from_outside_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.hbs");
+    std::fs::write(&secret, "SECRET-CONTENT").unwrap();
+    let folder = dir.path().join("templates");
+    std::fs::create_dir(&folder).unwrap();
+    for include in [
+        "{{> ../secret}}".to_string(),
+        format!("{{{{> {}}}}}", secret.display()),
+    ] {
+        std::fs::write(folder.join("problems.hbs"), format!("# 问题\n{include}\n")).unwrap();
+        let source = Source::read(&example("xupu-2024.toml")).unwrap();
+        let result = TemplateSet::with_overrides(&folder)
+            .map_err(zongjie::diagnostic::Diagnostics::from)
+            .and_then(|t| zongjie::draft(&source, &t, Options::default()));
+        match result {
+            Ok(d) => panic!(
+                "drafted with {include}: {}",
+                paragraphs(&part(&d.docx, "word/document.xml")).join("\n")
+            ),
+            Err(e) => {
+                let shown = e.to_string();
+                assert!(!shown.contains("SECRET-CONTENT"), "{shown}");
+                assert!(shown.contains("problems.hbs"), "{shown}");
+                assert!(shown.contains("not one of zongjie's templates"), "{shown}");
+            }
+        }
     }
 }

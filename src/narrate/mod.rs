@@ -98,13 +98,31 @@ fn render_diagnostic(templates: &TemplateSet, e: &RenderError) -> Diagnostic {
         ),
         None => (PathBuf::from("templates"), None),
     };
-    Diagnostic::error(format!(
-        "template could not be filled: {}",
-        e.reason()
-    ))
-    .in_file(&file)
-    .at(location)
-    .help("a value the template names is missing from the data; guard optional ones with {{#if …}}")
+    let (message, help) = match e.reason() {
+        RenderErrorReason::PartialNotFound(name) => (
+            format!("the template includes {{{{> {name}}}}}, which is not one of zongjie's templates"),
+            format!(
+                "a template may include only these, by name: {}",
+                templates::BUILT_IN
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        RenderErrorReason::MissingVariable(Some(path)) => (
+            format!("the template names `{path}`, which this data file does not have"),
+            "guard optional values with {{#if …}}, or check the name against README's citation table".into(),
+        ),
+        reason => (
+            format!("template could not be filled: {reason}"),
+            "check the helper's arguments and that every value the template names exists".into(),
+        ),
+    };
+    Diagnostic::error(message)
+        .in_file(&file)
+        .at(location)
+        .help(help)
 }
 
 /// Builds a [`Location`] from a 1-based line and column as handlebars reports them.
