@@ -24,7 +24,9 @@ pub mod narrate;
 pub mod number;
 pub mod outline;
 pub mod output;
+pub mod preview;
 pub mod schema;
+pub mod skeleton;
 pub mod validate;
 
 use diagnostic::{Diagnostic, Diagnostics};

@@ -73,6 +73,45 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Start a new data file: every section, commented, ready to fill in
+    #[command(
+        after_help = "Examples:\n  zongjie init                                   # 某县-<this year>.toml, annual\n  zongjie init --region 溆浦县 --year 2025 xupu-2025.toml\n  zongjie init --kind half-year --region 溆浦县 xupu-h1.toml\n\nNever overwrites a file. Also writes zongjie.schema.json beside it (if absent) so that\neditors with Even Better TOML complete and check the keys."
+    )]
+    Init {
+        /// Where to write the data file [default: <region>-<year>.toml]
+        path: Option<PathBuf>,
+        /// annual (年度总结) or half-year (半年总结)
+        #[arg(long, value_enum, default_value = "annual")]
+        kind: KindArg,
+        /// The county or city, e.g. 溆浦县
+        #[arg(long, default_value = "某县")]
+        region: String,
+        /// The year the report covers [default: this year]
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Print a draft's outline and text to the terminal, computed figures highlighted
+    #[command(
+        after_help = "Examples:\n  zongjie preview examples/xupu-2024.toml\n  zongjie preview examples/xupu-2024.toml --color never | less"
+    )]
+    Preview {
+        /// The report data (TOML)
+        file: PathBuf,
+        /// A folder of NAME.hbs files replacing built-in templates of the same name
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Highlight computed figures: auto (on a terminal), always, never
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorArg,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  zongjie completions bash > /etc/bash_completion.d/zongjie\n  zongjie completions zsh > ~/.zfunc/_zongjie"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  zongjie man > zongjie.1 && man ./zongjie.1")]
+    Man,
     /// Print the JSON Schema of a data file (for editors: Taplo / Even Better TOML)
     #[command(after_help = "Example:\n  zongjie schema > schemas/report.schema.json")]
     Schema,
@@ -82,6 +121,19 @@ enum Command {
 enum AuditMode {
     Table,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum KindArg {
+    Annual,
+    HalfYear,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -103,6 +155,23 @@ fn main() -> ExitCode {
         } => draft(&file, output, force, templates.as_deref(), strict, audit),
         Command::Explain { file, format } => explain(&file, format),
         Command::Check { files, strict } => check(&files, strict),
+        Command::Init {
+            path,
+            kind,
+            region,
+            year,
+        } => init(path, kind, region, year),
+        Command::Preview {
+            file,
+            templates,
+            color,
+        } => preview(&file, templates.as_deref(), color),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "zongjie", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => man(),
         Command::Schema => {
             print!("{}", zongjie::schema::data_file_text());
             Ok(())
@@ -169,6 +238,69 @@ fn draft(
         draft.facts.figures.len(),
         draft.docx.len().div_ceil(1024),
         started.elapsed().as_millis()
+    );
+    Ok(())
+}
+
+fn init(
+    path: Option<PathBuf>,
+    kind: KindArg,
+    region: String,
+    year: Option<i32>,
+) -> Result<(), Diagnostics> {
+    let year = year.unwrap_or_else(zongjie::skeleton::this_year);
+    let path = path.unwrap_or_else(|| PathBuf::from(format!("{region}-{year}.toml")));
+    let skeleton = zongjie::skeleton::Skeleton {
+        kind: match kind {
+            KindArg::Annual => zongjie::model::ReportKind::Annual,
+            KindArg::HalfYear => zongjie::model::ReportKind::HalfYear,
+        },
+        region,
+        year,
+    };
+    // Never overwrites: not even with a flag, since the file is hand-filled work.
+    write_atomically(&path, skeleton.render().as_bytes(), false)?;
+    let schema = path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(zongjie::skeleton::SCHEMA_FILE);
+    if !schema.exists() {
+        write_atomically(&schema, zongjie::schema::data_file_text().as_bytes(), false)?;
+    }
+    eprintln!(
+        "wrote {} — fill it in, then: zongjie check {0} && zongjie draft {0}",
+        path.display()
+    );
+    Ok(())
+}
+
+fn man() -> Result<(), Diagnostics> {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .render(&mut out)
+        .map_err(|e| Diagnostic::error(format!("cannot write the manual page: {e}")))?;
+    std::io::Write::write_all(&mut std::io::stdout(), &out)
+        .map_err(|e| Diagnostic::error(format!("cannot print the manual page: {e}")).into())
+}
+
+fn preview(file: &Path, templates: Option<&Path>, color: ColorArg) -> Result<(), Diagnostics> {
+    use std::io::IsTerminal;
+    let templates = match templates {
+        Some(dir) => TemplateSet::with_overrides(dir)?,
+        None => TemplateSet::built_in(),
+    };
+    let source = Source::read(file)?;
+    let draft = zongjie::draft(&source, &templates, zongjie::Options::default())?;
+    eprint!("{}", Diagnostics(draft.warnings.clone()));
+    let color = match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    print!(
+        "{}",
+        zongjie::preview::render(&draft.outline, &draft.facts, color)
     );
     Ok(())
 }

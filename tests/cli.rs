@@ -351,3 +351,101 @@ fn a_killed_draft_leaves_the_old_file_or_a_whole_new_one() {
         }
     }
 }
+
+#[test]
+fn init_writes_a_file_that_checks_and_drafts_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    zongjie(dir.path())
+        .args(["init", "--region", "溆浦县", "--year", "2025", "new.toml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote new.toml"));
+    let text = std::fs::read_to_string(dir.path().join("new.toml")).unwrap();
+    assert!(
+        text.starts_with("#:schema ./zongjie.schema.json\n"),
+        "{text}"
+    );
+    assert!(text.contains("issuer = \"溆浦县科学技术局\""));
+    assert!(dir.path().join("zongjie.schema.json").exists());
+    zongjie(dir.path())
+        .args(["check", "new.toml"])
+        .assert()
+        .success();
+    zongjie(dir.path())
+        .args(["draft", "new.toml"])
+        .assert()
+        .success();
+    assert!(dir.path().join("out/new.docx").exists());
+    // Hand-filled work is never replaced.
+    std::fs::write(dir.path().join("new.toml"), "mine").unwrap();
+    zongjie(dir.path())
+        .args(["init", "new.toml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("new.toml already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("new.toml")).unwrap(),
+        "mine"
+    );
+    // A half-year skeleton, named from region and year.
+    zongjie(dir.path())
+        .args([
+            "init",
+            "--kind",
+            "half-year",
+            "--region",
+            "某县",
+            "--year",
+            "2026",
+        ])
+        .assert()
+        .success();
+    let half = std::fs::read_to_string(dir.path().join("某县-2026.toml")).unwrap();
+    assert!(half.contains("kind = \"half-year\""));
+    zongjie(dir.path())
+        .args(["check", "某县-2026.toml"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn preview_prints_numbered_headings_and_highlights_computed_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = common::example("xupu-2024.toml");
+    let plain = zongjie(dir.path())
+        .args(["preview", example.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(plain.contains("一、2024年工作情况"), "{plain}");
+    assert!(plain.contains("全社会研发经费投入4.54亿元,同比增长66.9%"));
+    assert!(!plain.contains('\u{1b}'), "no colour when piped");
+    let coloured = zongjie(dir.path())
+        .args(["preview", example.to_str().unwrap(), "--color", "always"])
+        .output()
+        .unwrap();
+    let coloured = String::from_utf8(coloured.stdout).unwrap();
+    assert!(
+        coloured.contains("\u{1b}[1;36m同比增长66.9%\u{1b}[0m"),
+        "{coloured}"
+    );
+    assert!(!dir.path().join("out").exists(), "preview writes nothing");
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        zongjie(dir.path())
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("preview").and(predicate::str::contains("explain")));
+    }
+    zongjie(dir.path())
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH zongjie").and(predicate::str::contains("draft")));
+}

@@ -1,0 +1,158 @@
+//! `zongjie preview`: a draft's outline and text for the terminal — title, numbered headings,
+//! paragraphs and tables — with every computed figure highlighted, for a quick read before
+//! opening Word.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::measure::Facts;
+use crate::outline::{Block, Outline, Table};
+
+const HIGHLIGHT: &str = "\x1b[1;36m";
+const HEADING: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+/// The outline as terminal text; `color` adds ANSI highlighting.
+pub fn render(outline: &Outline, facts: &Facts, color: bool) -> String {
+    let marks = Marks::new(facts, color);
+    let mut out = String::new();
+    let width = outline.title.iter().map(|t| t.width()).max().unwrap_or(0);
+    for line in &outline.title {
+        let pad = (width - line.width()) / 2;
+        out.push_str(&format!("{}{}\n", " ".repeat(pad), marks.bold(line)));
+    }
+    out.push('\n');
+    for block in &outline.blocks {
+        match block {
+            Block::Heading {
+                level,
+                number,
+                text,
+            } => {
+                let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
+                out.push_str(&format!(
+                    "{indent}{}\n",
+                    marks.bold(&format!("{number}{text}"))
+                ));
+            }
+            Block::Paragraph { text } => {
+                out.push_str(&format!("    {}\n", marks.figures(text)));
+            }
+            Block::Table(table) => out.push_str(&self::table(table, &marks)),
+            Block::PageBreak => out.push_str(&format!("{}\n", "-".repeat(40))),
+            Block::Signature { text } | Block::Date { text } => {
+                out.push_str(&format!("{:>40}\n", text));
+            }
+        }
+    }
+    out
+}
+
+/// A table with columns aligned by display width (CJK characters are two columns).
+fn table(table: &Table, marks: &Marks) -> String {
+    let mut widths = vec![0; table.header.len()];
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |cells: &[String], highlight: bool| {
+        let cells: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let shown = if highlight {
+                    marks.figures(c)
+                } else {
+                    c.clone()
+                };
+                format!("{shown}{}", " ".repeat(w - c.width()))
+            })
+            .collect();
+        format!("  | {} |\n", cells.join(" | "))
+    };
+    let mut out = format!("\n  {}\n", marks.bold(&table.caption));
+    out.push_str(&line(&table.header, false));
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    out.push_str(&format!("  |-{}-|\n", rule.join("-|-")));
+    for row in &table.rows {
+        out.push_str(&line(row, true));
+    }
+    if let Some(note) = &table.note {
+        out.push_str(&format!("  {note}\n"));
+    }
+    out.push('\n');
+    out
+}
+
+/// The phrases the measure stage produced, to be marked wherever the text contains them.
+struct Marks {
+    phrases: Vec<String>,
+    color: bool,
+}
+
+impl Marks {
+    fn new(facts: &Facts, color: bool) -> Marks {
+        let mut phrases: Vec<String> = Vec::new();
+        for f in facts.indicators.values() {
+            let fields = [
+                Some(&f.value),
+                f.previous.as_ref(),
+                f.yoy.as_ref(),
+                f.growth.as_ref(),
+                f.change.as_ref(),
+                f.points.as_ref(),
+                f.relative.as_ref(),
+                f.comparison.as_ref(),
+                f.target.as_ref(),
+                f.completion.as_ref(),
+                f.target_status.as_ref(),
+                f.remaining.as_ref(),
+                f.progress.as_ref(),
+                f.next_target.as_ref(),
+                f.next_change.as_ref(),
+                f.share.as_ref(),
+                f.streak.as_ref(),
+                f.record.as_ref(),
+                f.milestone.as_ref(),
+                f.average_growth.as_ref(),
+                f.outlook.as_ref(),
+                f.outlook_growth.as_ref(),
+            ];
+            phrases.extend(fields.into_iter().flatten().cloned());
+        }
+        phrases.extend(facts.figures.iter().map(|g| g.text.clone()));
+        phrases.retain(|p| p.chars().any(|c| c.is_ascii_digit()));
+        // Longest first, so 同比增长66.9% wins over 66.9%.
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        phrases.dedup();
+        Marks { phrases, color }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("{HEADING}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `text` with every computed phrase highlighted.
+    fn figures(&self, text: &str) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        let mut out = String::new();
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Some(p) = self.phrases.iter().find(|p| rest.starts_with(p.as_str())) {
+                out.push_str(&format!("{HIGHLIGHT}{p}{RESET}"));
+                rest = &rest[p.len()..];
+            } else {
+                let c = rest.chars().next().map_or(1, char::len_utf8);
+                out.push_str(&rest[..c]);
+                rest = &rest[c..];
+            }
+        }
+        out
+    }
+}
