@@ -15,6 +15,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod audit;
+pub mod carry;
 pub mod diagnostic;
 pub mod layout;
 pub mod load;

@@ -90,6 +90,21 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Start next period's data file from this one: values become `previous`, plan targets
+    /// become `target`, the narrative is emptied
+    #[command(
+        after_help = "Examples:\n  zongjie next examples/xupu-2024.toml            # writes xupu-2025.toml beside it\n  zongjie next data.toml -o data-next.toml"
+    )]
+    Next {
+        /// This period's data file (TOML)
+        file: PathBuf,
+        /// Where to write it [default: the file name with the year moved on]
+        #[arg(short, long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a draft's outline and text to the terminal, computed figures highlighted
     #[command(
         after_help = "Examples:\n  zongjie preview examples/xupu-2024.toml\n  zongjie preview examples/xupu-2024.toml --color never | less"
@@ -161,6 +176,11 @@ fn main() -> ExitCode {
             region,
             year,
         } => init(path, kind, region, year),
+        Command::Next {
+            file,
+            output,
+            force,
+        } => next(&file, output, force),
         Command::Preview {
             file,
             templates,
@@ -272,6 +292,43 @@ fn init(
         path.display()
     );
     Ok(())
+}
+
+fn next(file: &Path, output: Option<PathBuf>, force: bool) -> Result<(), Diagnostics> {
+    let source = Source::read(file)?;
+    let text = zongjie::carry::next_period(&source)?;
+    let output = output.unwrap_or_else(|| next_name(file, &text));
+    write_atomically(&output, text.as_bytes(), force)?;
+    eprintln!(
+        "wrote {} — fill in this period's figures and narrative, then: zongjie check {0}",
+        output.display()
+    );
+    Ok(())
+}
+
+/// xupu-2024.toml → xupu-2025.toml when the name carries the year, else data-next.toml.
+fn next_name(file: &Path, next_text: &str) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let year = next_text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("year = "))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse::<i32>().ok());
+    let renamed = year
+        .map(|y| (y - 1, y))
+        .filter(|(old, _)| name.contains(&old.to_string()))
+        .map(|(old, new)| name.replacen(&old.to_string(), &new.to_string(), 1));
+    let name = renamed.unwrap_or_else(|| {
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("{stem}-next.toml")
+    });
+    file.with_file_name(name)
 }
 
 fn man() -> Result<(), Diagnostics> {

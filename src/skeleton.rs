@@ -17,7 +17,7 @@ pub struct Skeleton {
 }
 
 /// Placeholder prose: bracketed so it stands out in the draft until replaced.
-const FILL: &str = "(请在此填写)";
+pub const FILL: &str = "(请在此填写)";
 
 impl Skeleton {
     /// The text of the data file.

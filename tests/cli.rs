@@ -449,3 +449,42 @@ fn completions_and_man_page_are_generated() {
         .success()
         .stdout(predicate::str::contains(".TH zongjie").and(predicate::str::contains("draft")));
 }
+
+#[test]
+fn next_carries_values_and_targets_into_next_years_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(common::example("xupu-2024.toml")).unwrap();
+    std::fs::write(dir.path().join("xupu-2024.toml"), &original).unwrap();
+    zongjie(dir.path())
+        .args(["next", "xupu-2024.toml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote xupu-2025.toml"));
+    let next = std::fs::read_to_string(dir.path().join("xupu-2025.toml")).unwrap();
+    let file: toml::Table = next.parse().unwrap();
+    assert_eq!(file["report"]["year"].as_integer(), Some(2025));
+    let rd = &file["indicators"]["rd_spend"];
+    // This year's value is last year's now; the plan target is this year's target.
+    assert_eq!(rd["previous"].as_float(), Some(4.54));
+    assert_eq!(rd["target"].as_float(), Some(5.1));
+    assert!(rd.get("next_target").is_none());
+    assert_eq!(rd["current"].as_integer(), Some(0));
+    // An indicator with history keeps its series whole.
+    let hte = file["indicators"]["hte"]["history"].as_table().unwrap();
+    assert_eq!(hte["2023"].as_integer(), Some(46));
+    // The clerk's comments and the key order survive.
+    let head: Vec<&str> = original.lines().take(6).collect();
+    assert_eq!(next.lines().take(6).collect::<Vec<_>>(), head);
+    assert!(next.contains("current = 0   # 填写2025年数值\nprevious = 4.54\ntarget = 5.1"));
+    // The narrative is emptied to placeholders, and the file checks and drafts.
+    assert!(next.contains("请填写2025年的工作标题"));
+    zongjie(dir.path())
+        .args(["check", "xupu-2025.toml"])
+        .assert()
+        .success();
+    zongjie(dir.path())
+        .args(["next", "xupu-2024.toml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}

@@ -1,0 +1,165 @@
+//! `zongjie next`: next period's data file from this one, edited in place with toml_edit so
+//! that the clerk's comments, order and formatting survive.
+//!
+//! This period's values become `previous`, this period's plan targets (`next_target`) become
+//! the new `target` — so what was promised in December is measured next December — and the
+//! narrative is emptied to placeholders, since it must be written anew.
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::Source;
+use crate::skeleton::FILL;
+
+/// The text of next period's data file, from a file that checks.
+pub fn next_period(source: &Source) -> Result<String, Diagnostics> {
+    let checked = crate::check(source, crate::Options::default())?;
+    let mut doc: DocumentMut = source.text.parse().map_err(|e: toml_edit::TomlError| {
+        Diagnostics::from(
+            Diagnostic::error(format!("cannot edit the file: {e}")).in_file(&source.path),
+        )
+    })?;
+    let year = checked.file.report.year;
+    let next = year + 1;
+    let report = &mut doc["report"];
+    report["year"] = value(i64::from(next));
+    if let Some(date) = checked.file.report.date.date {
+        let date = format!(
+            "{}-{:02}-{:02}",
+            i32::from(date.year) + 1,
+            date.month,
+            date.day
+        );
+        if let Ok(d) = date.parse::<toml_edit::Datetime>() {
+            report["date"] = value(d);
+        }
+    }
+    if let Some(t) = report.as_table_like_mut() {
+        // A title names its year; the generated one will name the new one.
+        t.remove("title");
+    }
+    if let Some(indicators) = doc.get_mut("indicators").and_then(Item::as_table_like_mut) {
+        for (_, item) in indicators.iter_mut() {
+            if let Some(ind) = item.as_table_like_mut() {
+                carry_indicator(ind, year, next);
+            }
+        }
+    }
+    if let Some(ratios) = doc.get_mut("ratios").and_then(Item::as_table_like_mut) {
+        for (_, item) in ratios.iter_mut() {
+            if let Some(r) = item.as_table_like_mut() {
+                move_next_target(r);
+            }
+        }
+    }
+    empty_narrative(&mut doc, next);
+    Ok(doc.to_string())
+}
+
+/// `next_target` becomes `target` (in `target`'s place when there is one); without one,
+/// last period's target no longer applies.
+fn move_next_target(t: &mut dyn toml_edit::TableLike) {
+    match (t.remove("next_target"), t.get_mut("target")) {
+        (Some(next), Some(target)) => *target = next,
+        (Some(next), None) => {
+            t.insert("target", next);
+        }
+        (None, _) => {
+            t.remove("target");
+        }
+    }
+}
+
+/// Sets `key` to `item`, in the key's place when it exists.
+fn set(t: &mut dyn toml_edit::TableLike, key: &str, item: Item) {
+    match t.get_mut(key) {
+        Some(slot) => *slot = item,
+        None => {
+            t.insert(key, item);
+        }
+    }
+}
+
+fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
+    let old_previous = ind.get("previous").and_then(Item::as_value).cloned();
+    if let Some(prev) = old_previous {
+        let label = (year - 1).to_string();
+        match ind.get_mut("history") {
+            Some(Item::Value(Value::InlineTable(h))) => {
+                h.insert(&label, prev);
+                h.fmt();
+            }
+            Some(Item::Table(h)) => {
+                h.insert(&label, Item::Value(prev));
+            }
+            _ => {}
+        }
+    }
+    if let Some(current) = ind.get("current").cloned() {
+        set(ind, "previous", current);
+    }
+    let mut placeholder = Value::from(0);
+    placeholder
+        .decor_mut()
+        .set_suffix(format!("   # 填写{next}年数值"));
+    set(ind, "current", Item::Value(placeholder));
+    move_next_target(ind);
+    ind.remove("stated_growth");
+    ind.remove("decline_planned");
+    let outlook_passed = ind
+        .get("outlook")
+        .and_then(|o| o.get("year"))
+        .and_then(Item::as_integer)
+        .is_some_and(|y| y <= i64::from(next));
+    if outlook_passed {
+        ind.remove("outlook");
+    }
+    if let Some(parts) = ind.get_mut("parts").and_then(Item::as_array_mut) {
+        for part in parts.iter_mut() {
+            if let Some(p) = part.as_inline_table_mut() {
+                if let Some(current) = p.get("current").cloned() {
+                    p.insert("previous", current);
+                }
+                p.insert("current", Value::from(0));
+                p.fmt();
+            }
+        }
+    }
+}
+
+/// The narrative of last period, replaced by one placeholder per section.
+fn empty_narrative(doc: &mut DocumentMut, next: i32) {
+    if doc.contains_key("opening") {
+        doc["opening"]["text"] = value(format!("{FILL}开头段:{next}年工作的指导思想和总体成效。"));
+    }
+    for (section, title) in [
+        ("achievements", "工作标题"),
+        ("highlights", "特色亮点"),
+        ("problems", "问题"),
+    ] {
+        if !doc.contains_key(section) {
+            continue;
+        }
+        let mut table = Table::new();
+        table.insert("title", value(format!("{FILL}{title}")));
+        let text = format!("{FILL}具体内容。");
+        if section == "achievements" {
+            let mut paragraphs = Array::new();
+            paragraphs.push(text);
+            table.insert("paragraphs", value(paragraphs));
+        } else {
+            table.insert("text", value(text));
+        }
+        table.decor_mut().set_prefix(format!(
+            "\n# 上一期的内容已清空:请填写{next}年的{title}。\n"
+        ));
+        let mut list = ArrayOfTables::new();
+        list.push(table);
+        doc.insert(section, Item::ArrayOfTables(list));
+    }
+    if let Some(plan) = doc.get_mut("plan").and_then(Item::as_table_like_mut) {
+        plan.remove("goals");
+        plan.remove("tasks");
+        plan.insert("intro", value(format!("{FILL}{}年工作思路。", next + 1)));
+    }
+}
