@@ -9,11 +9,156 @@ use serde_json::Value;
 
 use crate::model::ReportFile;
 
-/// The data file's schema as a JSON value.
+/// The data file's schema as a JSON value, each field described in Chinese first (for the
+/// clerk hovering over a key in an editor) and in English after (from the doc comments).
 pub fn data_file() -> Value {
     let generator = SchemaSettings::draft07().into_generator();
-    generator.into_root_schema_for::<ReportFile>().to_value()
+    let mut schema = generator.into_root_schema_for::<ReportFile>().to_value();
+    for (place, chinese) in CHINESE {
+        let (definition, field) = place.split_once('.').unwrap_or(("", place));
+        let properties = if definition.is_empty() {
+            schema.get_mut("properties")
+        } else {
+            schema
+                .get_mut("definitions")
+                .and_then(|d| d.get_mut(definition))
+                .and_then(|d| d.get_mut("properties"))
+        };
+        if let Some(Value::Object(property)) = properties.and_then(|p| p.get_mut(field)) {
+            let english = property
+                .get("description")
+                .and_then(Value::as_str)
+                .map(|e| format!("\n\n{e}"))
+                .unwrap_or_default();
+            property.insert(
+                "description".into(),
+                Value::String(format!("{chinese}{english}")),
+            );
+        }
+    }
+    schema
 }
+
+/// Chinese descriptions by `Definition.field` (a bare field is top-level).
+const CHINESE: &[(&str, &str)] = &[
+    (
+        "report",
+        "报告基本信息:发文机关、地区、年度、类型、成文日期",
+    ),
+    (
+        "indicators",
+        "主要科技指标,键名自定,正文中用 {{ind.键名.summary}} 引用",
+    ),
+    ("ratios", "由两个指标相除得出的比值指标,如研发投入占GDP比重"),
+    ("opening", "开头段"),
+    ("achievements", "工作情况(一、……工作情况下的各部分)"),
+    ("highlights", "特色亮点工作"),
+    ("problems", "存在的问题"),
+    ("plan", "下一阶段工作计划/思路"),
+    ("ReportMeta.issuer", "发文机关署名,如 溆浦县科学技术局"),
+    (
+        "ReportMeta.region",
+        "地区名称,如 溆浦县;“全县/全市”由此得出",
+    ),
+    ("ReportMeta.city", "上级市或省,如 怀化市"),
+    ("ReportMeta.year", "报告年度,如 2024"),
+    (
+        "ReportMeta.kind",
+        "报告类型:annual 年度总结,half-year 半年总结",
+    ),
+    ("ReportMeta.date", "成文日期,不加引号:2024-12-20"),
+    ("ReportMeta.title", "自定义标题,用 \\n 分行;不填则自动生成"),
+    (
+        "ReportMeta.percent_precision",
+        "增长率保留的小数位数,默认 1(增长66.9%)",
+    ),
+    (
+        "ReportMeta.precision",
+        "金额和比率保留的小数位数,默认 2;计数类指标为整数",
+    ),
+    (
+        "ReportMeta.flat_tolerance",
+        "变化小于此值(%或百分点)时表述为“基本持平”",
+    ),
+    ("ReportMeta.multiples", "增长100%以上时表述为“增长X倍”"),
+    (
+        "ReportMeta.cutoff_month",
+        "数据截止月份:截至4月底填 4;小于 12 时按序时进度比较",
+    ),
+    ("Indicator.name", "指标名称,如 全社会研发经费投入"),
+    (
+        "Indicator.unit",
+        "显示单位:亿元、万元、家、项、件、人、% 等",
+    ),
+    ("Indicator.current", "本期数值"),
+    ("Indicator.previous", "上年同期数值,用于计算同比"),
+    ("Indicator.target", "本期目标,用于计算完成率"),
+    ("Indicator.next_target", "下期目标,写入“总体目标”"),
+    ("Indicator.precision", "本指标保留的小数位数"),
+    (
+        "Indicator.kind",
+        "比较方式:amount 金额,count 计数,ratio 比率(按百分点比较)",
+    ),
+    (
+        "Indicator.input_unit",
+        "数据填写单位(如 万元),与显示单位不同时自动换算",
+    ),
+    (
+        "Indicator.better",
+        "好的方向:higher 越高越好(默认),lower 越低越好(如能耗)",
+    ),
+    (
+        "Indicator.relative_change",
+        "比率指标同时给出相对增幅(如 增长56.25%)",
+    ),
+    ("Indicator.multiples", "本指标增长100%以上时表述为“增长X倍”"),
+    ("Indicator.flat_tolerance", "本指标的“基本持平”阈值"),
+    (
+        "Indicator.history",
+        "往年数值,如 { 2021 = 1.9, 2022 = 2.72 },用于连续增长、历史新高、年均增长",
+    ),
+    ("Indicator.milestones", "关口值,首次超过时表述为“首次突破”"),
+    (
+        "Indicator.outlook",
+        "规划目标:{ year = 2025, value = 150 },计算所需年均增速",
+    ),
+    ("Indicator.part_of", "所属总量指标的键名,用于计算占比"),
+    (
+        "Indicator.parts",
+        "构成项,如 [{ name = \"企业\", current = 3.2 }],检查合计并计算占比",
+    ),
+    ("Indicator.stated_growth", "已公布的增长率,用于核对计算结果"),
+    (
+        "Indicator.decline_planned",
+        "下期目标低于本期数值是有意为之时设为 true",
+    ),
+    ("Outlook.year", "规划年份"),
+    ("Outlook.value", "规划目标值"),
+    ("SubItem.name", "构成项名称"),
+    ("SubItem.current", "构成项本期数值"),
+    ("SubItem.previous", "构成项上年同期数值"),
+    ("RatioDef.name", "比值指标名称,如 研发投入强度"),
+    ("RatioDef.numerator", "分子指标的键名"),
+    ("RatioDef.denominator", "分母指标的键名"),
+    ("RatioDef.unit", "结果单位,默认 %"),
+    ("RatioDef.scale", "乘数,默认 % 为 100"),
+    ("RatioDef.precision", "保留的小数位数"),
+    ("RatioDef.target", "本期目标"),
+    ("RatioDef.next_target", "下期目标"),
+    ("RatioDef.better", "好的方向:higher 越高越好,lower 越低越好"),
+    ("RatioDef.relative_change", "同时给出相对增幅"),
+    ("Opening.text", "开头段文字,可引用指标"),
+    ("Part.title", "小标题(编号自动生成,不要手写“(一)”)"),
+    ("Part.paragraphs", "段落列表"),
+    ("Part.points", "要点列表,自动编为“一是……二是……”"),
+    ("Point.title", "要点标题"),
+    ("Point.text", "要点内容"),
+    ("Highlight.title", "标题"),
+    ("Highlight.text", "内容"),
+    ("Plan.intro", "工作思路导语"),
+    ("Plan.goals", "不属于指标的目标,如 力争引进科技人才20人"),
+    ("Plan.tasks", "重点任务,每项含 title、paragraphs、points"),
+];
 
 /// The schema as checked in at `schemas/report.schema.json`: pretty JSON and a final newline.
 pub fn data_file_text() -> String {
@@ -35,6 +180,25 @@ mod tests {
             checked_in == data_file_text(),
             "schemas/report.schema.json is stale: run `cargo run -- schema > schemas/report.schema.json`"
         );
+    }
+
+    #[test]
+    fn every_field_is_described_in_chinese() {
+        let s = data_file();
+        let mut missing = Vec::new();
+        let definitions = s["definitions"].as_object().unwrap();
+        let top = std::iter::once(("", &s));
+        for (name, def) in top.chain(definitions.iter().map(|(k, v)| (k.as_str(), v))) {
+            for (field, property) in def["properties"].as_object().into_iter().flatten() {
+                let described = property["description"]
+                    .as_str()
+                    .is_some_and(|d| d.chars().next().is_some_and(|c| !c.is_ascii()));
+                if !described {
+                    missing.push(format!("{name}.{field}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no Chinese description: {missing:?}");
     }
 
     #[test]
