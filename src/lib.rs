@@ -17,6 +17,7 @@
 pub mod audit;
 pub mod carry;
 pub mod diagnostic;
+pub mod import;
 pub mod layout;
 pub mod load;
 pub mod measure;

@@ -105,6 +105,23 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Fill the [indicators] of a data file from a spreadsheet (.xlsx, .xls, .ods, .csv)
+    #[command(
+        after_help = "Examples:\n  zongjie import 指标.xlsx --into xupu-2025.toml\n  zongjie import indicators.csv --into data.toml --dry-run\n\nThe sheet needs a header row naming the indicator (指标名称 or key) and figure columns:\n单位, 2025年 / 本年 / current, 2024年 / 上年 / previous, 目标 / target, 明年目标 / next_target.\nOnly the figures change; comments, order and every other section stay as they are."
+    )]
+    Import {
+        /// The spreadsheet
+        sheet: PathBuf,
+        /// The data file to update
+        #[arg(long, value_name = "FILE.toml")]
+        into: PathBuf,
+        /// The worksheet to read [default: the first]
+        #[arg(long = "sheet", value_name = "NAME")]
+        sheet_name: Option<String>,
+        /// Show what would change without writing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print a draft's outline and text to the terminal, computed figures highlighted
     #[command(
         after_help = "Examples:\n  zongjie preview examples/xupu-2024.toml\n  zongjie preview examples/xupu-2024.toml --color never | less"
@@ -181,6 +198,12 @@ fn main() -> ExitCode {
             output,
             force,
         } => next(&file, output, force),
+        Command::Import {
+            sheet,
+            into,
+            sheet_name,
+            dry_run,
+        } => import(&sheet, &into, sheet_name.as_deref(), dry_run),
         Command::Preview {
             file,
             templates,
@@ -329,6 +352,35 @@ fn next_name(file: &Path, next_text: &str) -> PathBuf {
         format!("{stem}-next.toml")
     });
     file.with_file_name(name)
+}
+
+fn import(sheet: &Path, into: &Path, name: Option<&str>, dry_run: bool) -> Result<(), Diagnostics> {
+    let source = Source::read(into)?;
+    let rows = zongjie::import::read_rows(sheet, name)?;
+    let imported = zongjie::import::import(&source, &rows, sheet)?;
+    eprint!("{}", Diagnostics(imported.skipped.clone()));
+    for change in &imported.changes {
+        println!("{change}");
+    }
+    // The figures must still make a valid file before it is replaced.
+    let updated = Source::new(into, imported.text.clone());
+    zongjie::check(&updated, zongjie::Options::default())?;
+    if dry_run {
+        eprintln!(
+            "{} values would change (dry run: nothing written)",
+            imported.changes.len()
+        );
+    } else if !imported.changes.is_empty() {
+        write_atomically(into, imported.text.as_bytes(), true)?;
+        eprintln!(
+            "updated {} ({} values)",
+            into.display(),
+            imported.changes.len()
+        );
+    } else {
+        eprintln!("{} already has these figures", into.display());
+    }
+    Ok(())
 }
 
 fn man() -> Result<(), Diagnostics> {

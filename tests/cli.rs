@@ -488,3 +488,83 @@ fn next_carries_values_and_targets_into_next_years_file() {
         .failure()
         .stderr(predicate::str::contains("already exists"));
 }
+
+#[test]
+fn import_fills_figures_from_a_spreadsheet_and_reports_rows_it_cannot_match() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::example("xupu-2024.toml"),
+        dir.path().join("xupu-2024.toml"),
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["next", "xupu-2024.toml"])
+        .assert()
+        .success();
+    let before = std::fs::read_to_string(dir.path().join("xupu-2025.toml")).unwrap();
+    let sheet = common::fixture("indicators-2025.xlsx");
+    // A dry run changes nothing.
+    zongjie(dir.path())
+        .args([
+            "import",
+            sheet.to_str().unwrap(),
+            "--into",
+            "xupu-2025.toml",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rd_spend.current: 0 → 5.12"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("xupu-2025.toml")).unwrap(),
+        before
+    );
+    zongjie(dir.path())
+        .args([
+            "import",
+            sheet.to_str().unwrap(),
+            "--into",
+            "xupu-2025.toml",
+        ])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("row 8: \"科技特派员\" matches no indicator").and(
+                predicate::str::contains("updated xupu-2025.toml (4 values)"),
+            ),
+        );
+    let after = std::fs::read_to_string(dir.path().join("xupu-2025.toml")).unwrap();
+    // 51200万元 in the sheet is 5.12亿元 in the file; the rest of the file is untouched.
+    assert!(
+        after.contains("current = 5.12\nprevious = 4.54\ntarget = 5.1"),
+        "{after}"
+    );
+    assert!(
+        after.contains("[indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 63\n")
+    );
+    fn untouched(t: &str) -> Vec<&str> {
+        t.lines().filter(|l| !l.starts_with("current")).collect()
+    }
+    assert_eq!(untouched(&after), untouched(&before));
+
+    // CSV with English headers and keys; a unit that cannot be converted is refused by row.
+    std::fs::write(
+        dir.path().join("figures.csv"),
+        "key,unit,current,target\ncontract_value,亿元,14.2,15\ninvention_patents,亿元,170,\n",
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["import", "figures.csv", "--into", "xupu-2025.toml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "contract_value.target: (none) → 15",
+        ))
+        .stderr(predicate::str::contains(
+            "row 3: 有效发明专利 is in 亿元 in the sheet but 件 in the data file",
+        ));
+    zongjie(dir.path())
+        .args(["check", "xupu-2025.toml"])
+        .assert()
+        .success();
+}
