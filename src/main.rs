@@ -17,7 +17,7 @@ use zongjie::output::write_atomically;
     name = "zongjie",
     version,
     about = "Drafts S&T bureau work summaries (工作总结) from TOML data as GB/T 9704 DOCX",
-    after_help = "Examples:\n  zongjie draft examples/xupu-2024.toml\n  zongjie check examples/*.toml"
+    after_help = "A first draft:\n  zongjie init --region 某县 --year 2025 mycounty-2025.toml   # fill it in\n  zongjie check mycounty-2025.toml\n  zongjie preview mycounty-2025.toml\n  zongjie draft mycounty-2025.toml                          # out/mycounty-2025.docx\n\nExamples:\n  zongjie draft examples/xupu-2024.toml\n  zongjie check examples/*.toml"
 )]
 struct Cli {
     #[command(subcommand)]

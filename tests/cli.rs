@@ -108,7 +108,7 @@ fn unknown_template_overrides_are_refused() {
 }
 
 #[test]
-fn help_shows_examples() {
+fn help_shows_examples_for_every_command() {
     let dir = tempfile::tempdir().unwrap();
     zongjie(dir.path())
         .args(["draft", "--help"])
@@ -117,6 +117,34 @@ fn help_shows_examples() {
         .stdout(predicate::str::contains(
             "zongjie draft examples/xupu-2024.toml",
         ));
+    let commands = [
+        "draft",
+        "check",
+        "explain",
+        "init",
+        "next",
+        "import",
+        "preview",
+        "completions",
+        "man",
+        "schema",
+    ];
+    for command in commands {
+        zongjie(dir.path())
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("Example")
+                    .and(predicate::str::contains(format!("zongjie {command}"))),
+            );
+    }
+    // The top-level help lists them all.
+    let top = zongjie(dir.path()).arg("--help").output().unwrap();
+    let top = String::from_utf8(top.stdout).unwrap();
+    for command in commands {
+        assert!(top.contains(&format!("  {command} ")), "{command} in {top}");
+    }
 }
 
 #[test]
