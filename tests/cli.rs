@@ -596,3 +596,15 @@ fn import_fills_figures_from_a_spreadsheet_and_reports_rows_it_cannot_match() {
         .assert()
         .success();
 }
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let printed = zongjie(dir.path()).arg("schema").output().unwrap();
+    let checked_in = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/report.schema.json"),
+    )
+    .unwrap();
+    assert!(printed.status.success());
+    assert_eq!(printed.stdout, checked_in);
+}
