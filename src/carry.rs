@@ -12,8 +12,8 @@ use crate::load::Source;
 use crate::skeleton::FILL;
 
 /// The text of next period's data file, from a file that checks.
-pub fn next_period(source: &Source) -> Result<String, Diagnostics> {
-    let checked = crate::check(source, crate::Options::default())?;
+pub fn next_period(source: &Source, options: crate::Options) -> Result<String, Diagnostics> {
+    let checked = crate::check(source, options)?;
     let mut doc: DocumentMut = source.text.parse().map_err(|e: toml_edit::TomlError| {
         Diagnostics::from(
             Diagnostic::error(format!("cannot edit the file: {e}")).in_file(&source.path),

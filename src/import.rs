@@ -136,8 +136,9 @@ pub fn import(
     source: &Source,
     rows: &[Vec<String>],
     sheet: &Path,
+    options: crate::Options,
 ) -> Result<Imported, Diagnostics> {
-    let checked = crate::check(source, crate::Options::default())?;
+    let checked = crate::check(source, options)?;
     let file = &checked.file;
     let year = file.report.year;
     let header_at = rows.iter().position(|r| {

@@ -16,6 +16,7 @@
 
 pub mod audit;
 pub mod carry;
+pub mod catalogue;
 pub mod diagnostic;
 pub mod import;
 pub mod layout;
@@ -39,11 +40,13 @@ use outline::Outline;
 
 /// How strictly to check, and what to add to a draft.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'a> {
     /// Treat warnings (consistency findings included) as errors.
     pub strict: bool,
     /// Append the 数据核对表 (every computed figure) to the draft as a last-page table.
     pub audit_table: bool,
+    /// The indicator catalogue to resolve keys against (default: the standard one).
+    pub catalogue: Option<&'a catalogue::Catalogue>,
 }
 
 /// A checked and measured report, ready to narrate.
@@ -56,8 +59,12 @@ pub struct Checked {
 /// Load + validate + measure + consistency checks. Errors carry every problem found,
 /// warnings included; with `strict`, any warning is an error.
 pub fn check(source: &Source, options: Options) -> Result<Checked, Diagnostics> {
-    let file = load::parse(source)?;
-    let mut findings = validate::validate(source, &file);
+    let mut file = load::parse(source)?;
+    let catalogue = options
+        .catalogue
+        .unwrap_or_else(|| catalogue::Catalogue::standard());
+    let mut findings = catalogue::resolve(source, &mut file, catalogue);
+    findings.extend(validate::validate(source, &file));
     if findings.iter().any(Diagnostic::is_error) {
         return Err(Diagnostics(findings));
     }

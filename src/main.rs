@@ -20,8 +20,25 @@ use zongjie::output::write_atomically;
     after_help = "A first draft:\n  zongjie init --region 某县 --year 2025 mycounty-2025.toml   # fill it in\n  zongjie check mycounty-2025.toml\n  zongjie preview mycounty-2025.toml\n  zongjie draft mycounty-2025.toml                          # out/mycounty-2025.docx\n\nExamples:\n  zongjie draft examples/xupu-2024.toml\n  zongjie check examples/*.toml"
 )]
 struct Cli {
+    /// An indicator catalogue replacing the standard one (see catalogue/standard.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Settings every command shares.
+struct Context {
+    catalogue: Option<zongjie::catalogue::Catalogue>,
+}
+
+impl Context {
+    fn options(&self) -> zongjie::Options<'_> {
+        zongjie::Options {
+            catalogue: self.catalogue.as_ref(),
+            ..Default::default()
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -176,7 +193,26 @@ enum ExplainFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let result = context(cli.catalogue.as_deref()).and_then(|cx| run(cli.command, &cx));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn context(catalogue: Option<&Path>) -> Result<Context, Diagnostics> {
+    let catalogue = match catalogue {
+        Some(path) => Some(zongjie::catalogue::Catalogue::read(&Source::read(path)?)?),
+        None => None,
+    };
+    Ok(Context { catalogue })
+}
+
+fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
+    match command {
         Command::Draft {
             file,
             output,
@@ -184,9 +220,17 @@ fn main() -> ExitCode {
             templates,
             strict,
             audit,
-        } => draft(&file, output, force, templates.as_deref(), strict, audit),
-        Command::Explain { file, format } => explain(&file, format),
-        Command::Check { files, strict } => check(&files, strict),
+        } => draft(
+            cx,
+            &file,
+            output,
+            force,
+            templates.as_deref(),
+            strict,
+            audit,
+        ),
+        Command::Explain { file, format } => explain(cx, &file, format),
+        Command::Check { files, strict } => check(cx, &files, strict),
         Command::Init {
             path,
             kind,
@@ -197,18 +241,18 @@ fn main() -> ExitCode {
             file,
             output,
             force,
-        } => next(&file, output, force),
+        } => next(cx, &file, output, force),
         Command::Import {
             sheet,
             into,
             sheet_name,
             dry_run,
-        } => import(&sheet, &into, sheet_name.as_deref(), dry_run),
+        } => import(cx, &sheet, &into, sheet_name.as_deref(), dry_run),
         Command::Preview {
             file,
             templates,
             color,
-        } => preview(&file, templates.as_deref(), color),
+        } => preview(cx, &file, templates.as_deref(), color),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "zongjie", &mut std::io::stdout());
@@ -218,13 +262,6 @@ fn main() -> ExitCode {
         Command::Schema => {
             print!("{}", zongjie::schema::data_file_text());
             Ok(())
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(diagnostics) => {
-            eprint!("{diagnostics}");
-            ExitCode::FAILURE
         }
     }
 }
@@ -237,6 +274,7 @@ fn default_output(file: &Path) -> PathBuf {
 }
 
 fn draft(
+    cx: &Context,
     file: &Path,
     output: Option<PathBuf>,
     force: bool,
@@ -261,6 +299,7 @@ fn draft(
     let options = zongjie::Options {
         strict,
         audit_table: audit == Some(AuditMode::Table),
+        ..cx.options()
     };
     let templates = match templates {
         Some(dir) => TemplateSet::with_overrides(dir)?,
@@ -317,9 +356,14 @@ fn init(
     Ok(())
 }
 
-fn next(file: &Path, output: Option<PathBuf>, force: bool) -> Result<(), Diagnostics> {
+fn next(
+    cx: &Context,
+    file: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+) -> Result<(), Diagnostics> {
     let source = Source::read(file)?;
-    let text = zongjie::carry::next_period(&source)?;
+    let text = zongjie::carry::next_period(&source, cx.options())?;
     let output = output.unwrap_or_else(|| next_name(file, &text));
     write_atomically(&output, text.as_bytes(), force)?;
     eprintln!(
@@ -354,17 +398,23 @@ fn next_name(file: &Path, next_text: &str) -> PathBuf {
     file.with_file_name(name)
 }
 
-fn import(sheet: &Path, into: &Path, name: Option<&str>, dry_run: bool) -> Result<(), Diagnostics> {
+fn import(
+    cx: &Context,
+    sheet: &Path,
+    into: &Path,
+    name: Option<&str>,
+    dry_run: bool,
+) -> Result<(), Diagnostics> {
     let source = Source::read(into)?;
     let rows = zongjie::import::read_rows(sheet, name)?;
-    let imported = zongjie::import::import(&source, &rows, sheet)?;
+    let imported = zongjie::import::import(&source, &rows, sheet, cx.options())?;
     eprint!("{}", Diagnostics(imported.skipped.clone()));
     for change in &imported.changes {
         println!("{change}");
     }
     // The figures must still make a valid file before it is replaced.
     let updated = Source::new(into, imported.text.clone());
-    zongjie::check(&updated, zongjie::Options::default())?;
+    zongjie::check(&updated, cx.options())?;
     if dry_run {
         eprintln!(
             "{} values would change (dry run: nothing written)",
@@ -393,14 +443,19 @@ fn man() -> Result<(), Diagnostics> {
         .map_err(|e| Diagnostic::error(format!("cannot print the manual page: {e}")).into())
 }
 
-fn preview(file: &Path, templates: Option<&Path>, color: ColorArg) -> Result<(), Diagnostics> {
+fn preview(
+    cx: &Context,
+    file: &Path,
+    templates: Option<&Path>,
+    color: ColorArg,
+) -> Result<(), Diagnostics> {
     use std::io::IsTerminal;
     let templates = match templates {
         Some(dir) => TemplateSet::with_overrides(dir)?,
         None => TemplateSet::built_in(),
     };
     let source = Source::read(file)?;
-    let draft = zongjie::draft(&source, &templates, zongjie::Options::default())?;
+    let draft = zongjie::draft(&source, &templates, cx.options())?;
     eprint!("{}", Diagnostics(draft.warnings.clone()));
     let color = match color {
         ColorArg::Always => true,
@@ -414,9 +469,9 @@ fn preview(file: &Path, templates: Option<&Path>, color: ColorArg) -> Result<(),
     Ok(())
 }
 
-fn explain(file: &Path, format: ExplainFormat) -> Result<(), Diagnostics> {
+fn explain(cx: &Context, file: &Path, format: ExplainFormat) -> Result<(), Diagnostics> {
     let source = Source::read(file)?;
-    let checked = zongjie::check(&source, zongjie::Options::default())?;
+    let checked = zongjie::check(&source, cx.options())?;
     eprint!("{}", Diagnostics(checked.warnings));
     match format {
         ExplainFormat::Text => print!("{}", zongjie::audit::text(&checked.facts)),
@@ -425,7 +480,7 @@ fn explain(file: &Path, format: ExplainFormat) -> Result<(), Diagnostics> {
     Ok(())
 }
 
-fn check(files: &[PathBuf], strict: bool) -> Result<(), Diagnostics> {
+fn check(cx: &Context, files: &[PathBuf], strict: bool) -> Result<(), Diagnostics> {
     let mut all = Vec::new();
     let mut failed = 0;
     for file in files {
@@ -434,7 +489,7 @@ fn check(files: &[PathBuf], strict: bool) -> Result<(), Diagnostics> {
                 &s,
                 zongjie::Options {
                     strict,
-                    ..Default::default()
+                    ..cx.options()
                 },
             )
         });

@@ -156,9 +156,11 @@ pub enum IndicatorKind {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    /// Full name as printed, e.g. 全社会研发经费投入.
+    /// Full name as printed, e.g. 全社会研发经费投入 (from the catalogue when left out).
+    #[serde(default)]
     pub name: String,
-    /// Display unit: 亿元, 万元, 家, 项, 件, 人, %…
+    /// Display unit: 亿元, 万元, 家, 项, 件, 人, %… (from the catalogue when left out).
+    #[serde(default)]
     pub unit: String,
     /// This period's value.
     pub current: Num,

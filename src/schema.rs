@@ -208,7 +208,8 @@ mod tests {
         assert_eq!(s["additionalProperties"], false);
         assert_eq!(
             s["definitions"]["Indicator"]["required"],
-            serde_json::json!(["name", "unit", "current"])
+            serde_json::json!(["current"]),
+            "name and unit come from the catalogue when left out"
         );
     }
 }

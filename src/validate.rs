@@ -80,20 +80,7 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
     }
     for (key, ind) in &file.indicators {
         let at = |field: &str| format!("indicators.{key}.{field}");
-        if ind.name.trim().is_empty() {
-            found.push(
-                source
-                    .error_at(&at("name"), "an indicator needs a name")
-                    .help("e.g. name = \"全社会研发经费投入\""),
-            );
-        }
-        if ind.unit.trim().is_empty() {
-            found.push(
-                source
-                    .error_at(&at("unit"), "an indicator needs a unit")
-                    .help("e.g. unit = \"亿元\", \"家\" or \"%\""),
-            );
-        }
+        // A missing name or unit is the catalogue's to fill or report (catalogue::resolve).
         if let Some(p) = ind.precision.filter(|p| *p > MAX_PRECISION) {
             found.push(
                 source

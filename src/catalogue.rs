@@ -1,0 +1,253 @@
+//! The indicator catalogue: standard keys with their names, units, kinds and directions, so
+//! that every county of a city drafts the same indicators in the same units.
+//!
+//! zongjie ships `catalogue/standard.toml` inside the binary; `--catalogue FILE` replaces it.
+//! Resolving a data file against the catalogue fills in what the file leaves out (name, unit,
+//! kind, precision, direction) and reports what disagrees with it.
+
+use std::sync::LazyLock;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, closest};
+use crate::load::Source;
+use crate::measure::{kind_of, units};
+use crate::model::{Better, IndicatorKind, ReportFile};
+
+/// The catalogue shipped with zongjie.
+pub const STANDARD_TEXT: &str = include_str!("../catalogue/standard.toml");
+
+/// One standard indicator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub name: String,
+    pub unit: String,
+    #[serde(default)]
+    pub kind: Option<IndicatorKind>,
+    #[serde(default)]
+    pub precision: Option<u32>,
+    #[serde(default)]
+    pub better: Option<Better>,
+    /// Whether county figures add up to the city's (false for ratios and per-capita figures).
+    #[serde(default = "yes")]
+    pub sum: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub indicators: IndexMap<String, Entry>,
+}
+
+static STANDARD: LazyLock<Catalogue> = LazyLock::new(|| {
+    // The shipped catalogue is tested to parse (`the_standard_catalogue_parses`).
+    toml::from_str(STANDARD_TEXT).unwrap_or(Catalogue {
+        indicators: IndexMap::new(),
+    })
+});
+
+impl Catalogue {
+    /// The catalogue shipped with zongjie.
+    pub fn standard() -> &'static Catalogue {
+        &STANDARD
+    }
+
+    /// A user's catalogue file, with located errors.
+    pub fn read(source: &Source) -> Result<Catalogue, Diagnostics> {
+        toml::from_str(&source.text).map_err(|e| {
+            Diagnostic::error(format!(
+                "the catalogue cannot be read: {}",
+                e.message().trim()
+            ))
+            .in_file(&source.path)
+            .at(e.span().map(|s| source.locate(s)))
+            .help("see catalogue/standard.toml for the format: [indicators.KEY] name, unit, kind")
+            .into()
+        })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.indicators.get(key)
+    }
+
+    /// Whether `key`'s county figures add up (unknown keys: amounts and counts do).
+    pub fn sums(&self, key: &str, kind: IndicatorKind) -> bool {
+        self.get(key).map_or(kind != IndicatorKind::Ratio, |e| {
+            e.sum && kind != IndicatorKind::Ratio
+        })
+    }
+}
+
+/// Fills what `file` leaves out from the catalogue and reports disagreements: errors for a
+/// missing name or unit the catalogue cannot supply and for units or kinds that cannot be
+/// reconciled, warnings for keys that look like misspelt catalogue keys.
+pub fn resolve(source: &Source, file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let keys: Vec<&str> = catalogue.indicators.keys().map(String::as_str).collect();
+    for (key, ind) in file.indicators.iter_mut() {
+        let at = |field: &str| format!("indicators.{key}.{field}");
+        let Some(entry) = catalogue.get(key) else {
+            let near = closest(key, keys.iter().copied());
+            let missing: Vec<&str> = [("name", &ind.name), ("unit", &ind.unit)]
+                .into_iter()
+                .filter(|(_, v)| v.trim().is_empty())
+                .map(|(f, _)| f)
+                .collect();
+            if !missing.is_empty() {
+                let help = match near {
+                    Some(c) => format!(
+                        "\"{key}\" is not in the catalogue — did you mean \"{c}\"? otherwise give {}",
+                        missing.join(" and ")
+                    ),
+                    None => format!(
+                        "give {} for an indicator outside the catalogue",
+                        missing.join(" and ")
+                    ),
+                };
+                found.push(
+                    source
+                        .error_at(
+                            &format!("indicators.{key}"),
+                            format!("indicator \"{key}\" needs {}", missing.join(" and ")),
+                        )
+                        .help(help),
+                );
+            } else if let Some(c) = near.filter(|c| strsim::jaro_winkler(key, c) > 0.92) {
+                found.push(
+                    source
+                        .warning_at(&format!("indicators.{key}"), format!("\"{key}\" is not a catalogue key"))
+                        .help(format!("did you mean \"{c}\"? catalogue keys make counties comparable in rankings and roll-ups")),
+                );
+            }
+            continue;
+        };
+        if ind.name.trim().is_empty() {
+            ind.name = entry.name.clone();
+        }
+        if ind.unit.trim().is_empty() {
+            ind.unit = entry.unit.clone();
+        } else if !units::convertible(&ind.unit, &entry.unit) {
+            found.push(
+                source
+                    .error_at(&at("unit"), format!("the catalogue measures {key} in {}, not {}", entry.unit, ind.unit))
+                    .help(format!("write unit = \"{}\" (or another unit of its family), or use a key of your own", entry.unit)),
+            );
+        }
+        match (ind.kind, entry.kind) {
+            (Some(mine), Some(standard)) if mine != standard => found.push(
+                source
+                    .error_at(
+                        &at("kind"),
+                        format!("the catalogue compares {key} as {standard:?}, not {mine:?}")
+                            .to_lowercase(),
+                    )
+                    .help("remove `kind` to use the catalogue's"),
+            ),
+            (None, standard) => ind.kind = standard,
+            _ => {}
+        }
+        if ind.precision.is_none() {
+            ind.precision = entry.precision;
+        }
+        if ind.better.is_none() {
+            ind.better = entry.better;
+        }
+        // A kind inferred from a unit must agree too (a % indicator under a count key).
+        if let Some(standard) = entry.kind
+            && kind_of(ind) != standard
+        {
+            found.push(
+                source
+                    .error_at(
+                        &at("unit"),
+                        format!(
+                            "{} in {} cannot be the catalogue's {key}",
+                            ind.name, ind.unit
+                        ),
+                    )
+                    .help(format!("the catalogue's {key} is in {}", entry.unit)),
+            );
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse;
+
+    #[test]
+    fn the_standard_catalogue_parses_and_covers_the_assessment_set() {
+        let c: Catalogue = toml::from_str(STANDARD_TEXT).unwrap();
+        for key in [
+            "hte",
+            "hte_net",
+            "tech_sme",
+            "contract_count",
+            "contract_value",
+            "rd_spend",
+            "rd_intensity",
+            "hti_value_added",
+            "hti_growth",
+            "fiscal_st",
+            "fiscal_share",
+            "hv_patents_per_10k",
+            "platforms",
+            "envoys",
+        ] {
+            assert!(c.get(key).is_some(), "{key}");
+        }
+        assert!(!c.sums("rd_intensity", IndicatorKind::Ratio));
+        assert!(c.sums("hte", IndicatorKind::Count));
+    }
+
+    fn resolved(body: &str) -> (ReportFile, Vec<Diagnostic>) {
+        let text = format!(
+            "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n{body}"
+        );
+        let source = Source::new("c.toml", text);
+        let mut file = parse(&source).unwrap();
+        let found = resolve(&source, &mut file, Catalogue::standard());
+        (file, found)
+    }
+
+    #[test]
+    fn catalogue_keys_need_only_their_figures() {
+        let (file, found) = resolved("[indicators.hte]\ncurrent = 57\nprevious = 46\n");
+        assert!(found.is_empty(), "{found:?}");
+        let hte = &file.indicators["hte"];
+        assert_eq!(
+            (hte.name.as_str(), hte.unit.as_str()),
+            ("高新技术企业数", "家")
+        );
+        assert_eq!(hte.kind, Some(IndicatorKind::Count));
+    }
+
+    #[test]
+    fn disagreements_and_unknown_keys_are_reported() {
+        let (_, found) = resolved(
+            "[indicators.hte]\nunit = \"亿元\"\ncurrent = 57\n\
+             [indicators.hte_cnt]\ncurrent = 5\n\
+             [indicators.tech_smes]\nname = \"科小\"\nunit = \"家\"\ncurrent = 5\n\
+             [indicators.contract_value]\nunit = \"万元\"\ncurrent = 132300\n",
+        );
+        let shown: Vec<String> = found.iter().map(|d| d.to_string()).collect();
+        assert_eq!(found.len(), 3, "{shown:#?}");
+        assert!(shown[0].contains("the catalogue measures hte in 家, not 亿元"));
+        assert!(
+            shown[1].contains("indicator \"hte_cnt\" needs name and unit")
+                && shown[1].contains("did you mean \"hte")
+        );
+        assert!(
+            shown[2].contains("\"tech_smes\" is not a catalogue key")
+                && shown[2].contains("tech_sme")
+        );
+    }
+}
