@@ -30,7 +30,11 @@ pub fn narrate(
     facts: &Facts,
     templates: &TemplateSet,
 ) -> Result<Outline, Diagnostics> {
-    let hb = registry(templates)?;
+    let hb = templates
+        .compiled
+        .get_or_init(|| registry(templates))
+        .as_ref()
+        .map_err(Clone::clone)?;
     // What a prose field may cite: the facts alone, before any narrative is rendered.
     let facts_context = json!({
         "report": facts.report,
@@ -43,6 +47,10 @@ pub fn narrate(
         hb: &hb,
         source,
         facts: &facts_context,
+        // Wrapped once: render_template would convert the whole context for every field.
+        facts_wrapped: &handlebars::Context::wraps(&facts_context).map_err(|e| {
+            Diagnostic::error(format!("internal error while preparing the facts: {e}"))
+        })?,
         errors: Vec::new(),
     }
     .context(file, facts)?;
@@ -141,6 +149,7 @@ struct Narrative<'a> {
     hb: &'a Handlebars<'static>,
     source: &'a Source,
     facts: &'a Value,
+    facts_wrapped: &'a handlebars::Context,
     errors: Vec<Diagnostic>,
 }
 
@@ -219,7 +228,7 @@ impl Narrative<'_> {
         if !text.contains("{{") {
             return protect_markup(text);
         }
-        match self.hb.render_template(text, self.facts) {
+        match self.hb.render_template_with_context(text, self.facts_wrapped) {
             Ok(rendered) => protect_markup(&rendered),
             Err(e) => {
                 let (excerpt, message, help) = citation_problem(&e, self.facts);

@@ -7,6 +7,7 @@
 //! programs.
 
 use std::fs;
+use std::sync::OnceLock;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -62,6 +63,8 @@ impl Template {
 #[derive(Debug, Clone)]
 pub struct TemplateSet {
     pub templates: Vec<Template>,
+    /// The templates compiled, once: a batch of thousands of drafts shares one registry.
+    pub(crate) compiled: OnceLock<Result<handlebars::Handlebars<'static>, Diagnostic>>,
 }
 
 impl TemplateSet {
@@ -75,6 +78,7 @@ impl TemplateSet {
                     origin: Origin::BuiltIn,
                 })
                 .collect(),
+            compiled: OnceLock::new(),
         }
     }
 
