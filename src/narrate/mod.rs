@@ -44,7 +44,7 @@ pub fn narrate(
         "targets": facts.targets,
     });
     let context = Narrative {
-        hb: &hb,
+        hb,
         source,
         facts: &facts_context,
         // Wrapped once: render_template would convert the whole context for every field.
