@@ -15,6 +15,8 @@
 #![allow(clippy::result_large_err)]
 
 pub mod audit;
+pub mod batch;
+pub mod bench;
 pub mod carry;
 pub mod catalogue;
 pub mod diagnostic;
@@ -109,6 +111,16 @@ pub fn draft(
     options: Options,
 ) -> Result<Draft, Diagnostics> {
     let checked = check(source, options)?;
+    render(source, checked, templates, options)
+}
+
+/// Narrate + lay out a checked report (a batch ranks its reports in between).
+pub fn render(
+    source: &Source,
+    checked: Checked,
+    templates: &TemplateSet,
+    options: Options,
+) -> Result<Draft, Diagnostics> {
     let mut outline = narrate::narrate(source, &checked.file, &checked.facts, templates)?;
     if options.audit_table {
         outline.blocks.push(outline::Block::PageBreak);

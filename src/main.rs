@@ -139,6 +139,49 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Draft every data file of a folder (or the files named) in parallel, ranked against each
+    /// other
+    #[command(
+        after_help = "Examples:\n  zongjie batch examples/huaihua-2024 --out out/huaihua\n  zongjie batch a.toml b.toml c.toml --out out/ --force --jobs 2\n\nOne bad file is reported and does not stop the others; the exit code is 1 if any failed.\nDrafts are named from the data: 溆浦县-2024.docx, 溆浦县-2025-上半年.docx."
+    )]
+    Batch {
+        /// Data files, or folders of them
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The folder the drafts go to
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Replace drafts that exist
+        #[arg(long)]
+        force: bool,
+        /// A folder of NAME.hbs files replacing built-in templates of the same name
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+        /// Threads to use [default: one per core]
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// Measure drafting speed and memory on synthetic counties
+    #[command(
+        after_help = "Examples:\n  zongjie bench                                  # 100, 1000 and 2850 counties\n  zongjie bench --counties 500 --from examples/yueyang-2022.toml"
+    )]
+    Bench {
+        /// How many synthetic counties, each size measured in a fresh process
+        #[arg(long, value_delimiter = ',', default_value = "100,1000,2850")]
+        counties: Vec<usize>,
+        /// The data file the counties are made from
+        #[arg(long, value_name = "FILE", default_value = "examples/xupu-2024.toml")]
+        from: PathBuf,
+        /// Threads to use [default: one per core]
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Run one size in this process and print one line (used by the parent)
+        #[arg(long, hide = true)]
+        child: bool,
+    },
     /// Print a draft's outline and text to the terminal, computed figures highlighted
     #[command(
         after_help = "Examples:\n  zongjie preview examples/xupu-2024.toml\n  zongjie preview examples/xupu-2024.toml --color never | less"
@@ -248,6 +291,20 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
             sheet_name,
             dry_run,
         } => import(cx, &sheet, &into, sheet_name.as_deref(), dry_run),
+        Command::Batch {
+            inputs,
+            out,
+            force,
+            templates,
+            strict,
+            jobs,
+        } => batch(cx, &inputs, &out, force, templates.as_deref(), strict, jobs),
+        Command::Bench {
+            counties,
+            from,
+            jobs,
+            child,
+        } => bench(&counties, &from, jobs, child),
         Command::Preview {
             file,
             templates,
@@ -430,6 +487,141 @@ fn import(
     } else {
         eprintln!("{} already has these figures", into.display());
     }
+    Ok(())
+}
+
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Diagnostics> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")).into())
+}
+
+fn batch(
+    cx: &Context,
+    inputs: &[PathBuf],
+    out: &Path,
+    force: bool,
+    templates: Option<&Path>,
+    strict: bool,
+    jobs: Option<usize>,
+) -> Result<(), Diagnostics> {
+    let templates = match templates {
+        Some(dir) => TemplateSet::with_overrides(dir)?,
+        None => TemplateSet::built_in(),
+    };
+    let inputs = zongjie::batch::inputs(inputs)?;
+    let options = zongjie::Options {
+        strict,
+        ..cx.options()
+    };
+    let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} drafted ({eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let summary = thread_pool(jobs)?
+        .install(|| zongjie::batch::run(&inputs, out, &templates, options, force, &|| bar.inc(1)));
+    bar.finish_and_clear();
+    eprint!("{}", Diagnostics(summary.warnings.clone()));
+    let mut failures = Vec::new();
+    for (_, diagnostics) in &summary.failed {
+        failures.extend(diagnostics.0.iter().cloned());
+    }
+    eprint!("{}", Diagnostics(failures));
+    eprintln!(
+        "drafted {} of {} files into {} in {:.2} s{}",
+        summary.drafted.len(),
+        inputs.len(),
+        out.display(),
+        summary.elapsed.as_secs_f64(),
+        if summary.failed.is_empty() {
+            String::new()
+        } else {
+            format!("; {} failed", summary.failed.len())
+        }
+    );
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(Vec::new()))
+    }
+}
+
+fn bench(
+    counties: &[usize],
+    from: &Path,
+    jobs: Option<usize>,
+    child: bool,
+) -> Result<(), Diagnostics> {
+    if !child {
+        println!(
+            "{:>8}  {:>9}  {:>11}  {:>13}",
+            "counties", "seconds", "drafts/s", "peak RSS MiB"
+        );
+        let exe = std::env::current_exe()
+            .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
+        for n in counties {
+            let mut cmd = std::process::Command::new(&exe);
+            cmd.args(["bench", "--child", "--counties", &n.to_string(), "--from"])
+                .arg(from);
+            if let Some(j) = jobs {
+                cmd.args(["--jobs", &j.to_string()]);
+            }
+            let output = cmd
+                .output()
+                .map_err(|e| Diagnostic::error(format!("cannot run the benchmark: {e}")))?;
+            if !output.status.success() {
+                return Err(Diagnostic::error(format!(
+                    "the benchmark for {n} counties failed: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                ))
+                .into());
+            }
+            print!("{}", String::from_utf8_lossy(&output.stdout));
+        }
+        return Ok(());
+    }
+    let n = counties.first().copied().unwrap_or(100);
+    let template = Source::read(from)?;
+    let region = zongjie::check(&template, zongjie::Options::default())?
+        .file
+        .report
+        .region;
+    let scratch = tempfile::tempdir()
+        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
+    // The counties are written to disk first and read back by the batch, as real files are,
+    // so the measured memory is the batch's own, not the generator's.
+    let data = scratch.path().join("data");
+    let drafts = scratch.path().join("drafts");
+    std::fs::create_dir_all(&data)
+        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
+    for i in 0..n {
+        let path = data.join(format!("county-{i:04}.toml"));
+        std::fs::write(&path, zongjie::bench::synthetic(&template.text, &region, i))
+            .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
+    }
+    let inputs = zongjie::batch::inputs(&[data])?;
+    let templates = TemplateSet::built_in();
+    let summary = thread_pool(jobs)?.install(|| {
+        zongjie::batch::run(
+            &inputs,
+            &drafts,
+            &templates,
+            zongjie::Options::default(),
+            false,
+            &|| {},
+        )
+    });
+    if let Some((_, e)) = summary.failed.first() {
+        return Err(e.clone());
+    }
+    let seconds = summary.elapsed.as_secs_f64();
+    let rss = zongjie::bench::peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
+    println!(
+        "{n:>8}  {seconds:>9.3}  {:>11.0}  {rss:>13}",
+        n as f64 / seconds
+    );
     Ok(())
 }
 

@@ -135,6 +135,10 @@ pub struct ReportMeta {
     /// Growth of 100% or more is phrased as a multiple (增长2.9倍) instead of a percentage.
     #[serde(default)]
     pub multiples: Option<bool>,
+    /// The group of comparable regions this one is ranked within besides the whole city
+    /// (同类县市, e.g. "A类县市区"); rankings within it are given when others share it.
+    #[serde(default)]
+    pub peer_group: Option<String>,
     /// The last month the figures cover (截至4月底 → 4). Defaults to 12 for an annual report
     /// and 6 for a half-year one; below 12, targets are annual and measured against the
     /// time elapsed (序时进度).
@@ -217,6 +221,9 @@ pub struct Indicator {
     /// ratio, in 百分点; checked against the one computed from `current` and `previous`.
     #[serde(default)]
     pub stated_growth: Option<Num>,
+    /// Last year's rank among the regions batched together, for 比上年前移2位.
+    #[serde(default)]
+    pub last_rank: Option<u32>,
     /// Set when a `next_target` below this period's value is intended (a one-off peak), so
     /// the check that flags it stays quiet.
     #[serde(default)]

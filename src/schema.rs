@@ -42,6 +42,14 @@ pub fn data_file() -> Value {
 /// Chinese descriptions by `Definition.field` (a bare field is top-level).
 const CHINESE: &[(&str, &str)] = &[
     (
+        "ReportMeta.peer_group",
+        "同类县市分组名称,如 A类县市区;批量生成时给出组内排名",
+    ),
+    (
+        "Indicator.last_rank",
+        "上年在全市的排名,用于“比上年前移N位”",
+    ),
+    (
         "report",
         "报告基本信息:发文机关、地区、年度、类型、成文日期",
     ),

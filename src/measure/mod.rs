@@ -18,6 +18,7 @@ pub mod checks;
 pub mod decimal;
 mod indicator;
 pub mod phrase;
+pub mod rank;
 mod series;
 mod shares;
 pub mod units;
@@ -230,6 +231,9 @@ pub struct IndicatorFacts {
     /// What the outlook needs each year: 年均增长8.5% / 年均提高0.15个百分点.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlook_growth: Option<String>,
+    /// Where this region stands among the others of a batch (see [`rank`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<rank::RankFacts>,
     /// Exact figures kept for the consistency checks; never shown.
     #[serde(skip)]
     pub exact: Exact,
@@ -310,6 +314,8 @@ pub enum FigureKind {
     Milestone,
     AverageGrowth,
     OutlookGrowth,
+    Rank,
+    AverageGap,
 }
 
 /// Settings that apply to every indicator of a report.

@@ -226,6 +226,53 @@ pub fn yearly(comparison: &str) -> String {
     format!("年均{comparison}")
 }
 
+/// Which neighbour in a ranking a gap is to.
+pub struct Neighbour(&'static str);
+pub const AHEAD: Neighbour = Neighbour("前一名");
+pub const BEHIND: Neighbour = Neighbour("后一名");
+
+/// 比前一名鹤城区少92家 / 比后一名常德市多21家 (the trend is of this region's value minus the
+/// other's).
+pub fn gap_to(neighbour: &Neighbour, name: &str, trend: Trend, gap: &str, unit: &str) -> String {
+    let who = neighbour.0;
+    match trend {
+        Trend::Up => format!("比{who}{name}多{}{unit}", magnitude(gap)),
+        Trend::Down => format!("比{who}{name}少{}{unit}", magnitude(gap)),
+        _ => format!("与{who}{name}持平"),
+    }
+}
+
+/// 高于全市平均水平12家 / 低于全市平均水平0.12个百分点 / 与全市平均水平持平.
+pub fn against_average(scope: &str, trend: Trend, gap: &str, unit: &str) -> String {
+    match trend {
+        Trend::Up => format!("高于{scope}平均水平{}{unit}", magnitude(gap)),
+        Trend::Down => format!("低于{scope}平均水平{}{unit}", magnitude(gap)),
+        _ => format!("与{scope}平均水平持平"),
+    }
+}
+
+/// 居全市第三位 (Arabic digits past 99: 居全国第1234位).
+pub fn rank_in(scope: &str, rank: u32) -> String {
+    format!(
+        "居{scope}第{}位",
+        crate::outline::chinese_numeral(rank as usize)
+    )
+}
+
+/// 增速居全市第二位.
+pub fn growth_rank(scope: &str, rank: u32) -> String {
+    format!("增速{}", rank_in(scope, rank))
+}
+
+/// A move in rank since last year, positive up: 比上年前移2位 / 比上年后退1位 / 排名与上年持平.
+pub fn rank_change(up: i64) -> String {
+    match up {
+        0 => "排名与上年持平".into(),
+        n if n > 0 => format!("比上年前移{n}位"),
+        n => format!("比上年后退{}位", -n),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -228,7 +228,10 @@ impl Narrative<'_> {
         if !text.contains("{{") {
             return protect_markup(text);
         }
-        match self.hb.render_template_with_context(text, self.facts_wrapped) {
+        match self
+            .hb
+            .render_template_with_context(text, self.facts_wrapped)
+        {
             Ok(rendered) => protect_markup(&rendered),
             Err(e) => {
                 let (excerpt, message, help) = citation_problem(&e, self.facts);

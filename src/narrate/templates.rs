@@ -7,8 +7,8 @@
 //! programs.
 
 use std::fs;
-use std::sync::OnceLock;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
 

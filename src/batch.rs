@@ -1,0 +1,209 @@
+//! `zongjie batch`: every data file of a folder drafted in parallel, ranked against each
+//! other first.
+//!
+//! Three passes keep memory flat however many files there are: (1) check every file and keep
+//! only its [`Standing`] (a few kilobytes); (2) rank the standings; (3) check each file again,
+//! place its rankings, draft it and write it, dropping it before the next. One bad file is
+//! reported and does not stop the others.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::Source;
+use crate::measure::rank::{self, Standing};
+use crate::narrate::TemplateSet;
+use crate::output::write_atomically;
+use crate::{Options, check, render};
+
+/// One input of a batch: its path, or its text when generated in memory (the benchmark).
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub text: Option<String>,
+}
+
+impl Input {
+    fn source(&self) -> Result<Source, Diagnostics> {
+        match &self.text {
+            Some(text) => Ok(Source::new(&self.path, text.clone())),
+            None => Source::read(&self.path).map_err(Diagnostics::from),
+        }
+    }
+}
+
+/// A draft written: where, and the warnings its data gave.
+type Written = (PathBuf, Vec<Diagnostic>);
+
+/// What a batch did.
+#[derive(Debug)]
+pub struct Summary {
+    pub drafted: Vec<PathBuf>,
+    /// Files that could not be drafted, with why.
+    pub failed: Vec<(PathBuf, Diagnostics)>,
+    /// Warnings of the files that were drafted.
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// The data files named: folders give their `*.toml` files (not recursively), sorted.
+pub fn inputs(args: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(arg)
+                .map_err(|e| {
+                    Diagnostic::error(format!("cannot list {}: {e}", arg.display())).in_file(arg)
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect();
+            found.sort();
+            out.extend(found.into_iter().map(|path| Input { path, text: None }));
+        } else {
+            out.push(Input {
+                path: arg.clone(),
+                text: None,
+            });
+        }
+    }
+    if out.is_empty() {
+        return Err(Diagnostic::error("no data files to draft")
+            .help("name .toml files or a folder holding them: zongjie batch examples/huaihua-2024 --out out/huaihua"));
+    }
+    Ok(out)
+}
+
+/// A file name for a draft from its data: 溆浦县-2024.docx, 溆浦县-2025-上半年.docx.
+pub fn draft_name(region: &str, year: i32, half_year: bool) -> String {
+    let suffix = if half_year { "-上半年" } else { "" };
+    format!("{}-{year}{suffix}.docx", safe_part(region))
+}
+
+/// Text made safe as part of a file name: path separators, `..`, control characters and
+/// characters Windows refuses are dropped; never empty.
+fn safe_part(text: &str) -> String {
+    let safe: String = text
+        .chars()
+        .filter(|c| !c.is_control() && !r#"/\:*?"<>|"#.contains(*c))
+        .collect::<String>()
+        .replace("..", "")
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .chars()
+        .take(60)
+        .collect();
+    if safe.is_empty() {
+        "draft".into()
+    } else {
+        safe
+    }
+}
+
+/// Drafts every input into `out`, ranking them against each other; `progress` is called once
+/// per file done (from any thread).
+pub fn run(
+    inputs: &[Input],
+    out: &Path,
+    templates: &TemplateSet,
+    options: Options,
+    force: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Summary {
+    let started = Instant::now();
+    // Pass 1: check, keep the standings.
+    let standings: Vec<Result<(Standing, String), Diagnostics>> = inputs
+        .par_iter()
+        .map(|input| {
+            let source = input.source()?;
+            let checked = check(&source, options)?;
+            let name = draft_name(
+                &checked.file.report.region,
+                checked.file.report.year,
+                checked.facts.report.half_year,
+            );
+            Ok((Standing::of(&checked.file, &checked.facts), name))
+        })
+        .collect();
+    // Pass 2: rank the files that checked.
+    let ok: Vec<Standing> = standings
+        .iter()
+        .filter_map(|s| s.as_ref().ok().map(|(s, _)| s.clone()))
+        .collect();
+    let rankings = rank::Rankings::new(ok);
+    let mut member = 0..;
+    let mut names = HashSet::new();
+    let plan: Vec<Result<(usize, PathBuf), Diagnostics>> = standings
+        .into_iter()
+        .zip(inputs)
+        .map(|(s, input)| {
+            s.map(|(_, name)| {
+                // Two files for one region and period keep their own file stems apart.
+                let name = if names.insert(name.clone()) {
+                    name
+                } else {
+                    let stem = input.path.file_stem().unwrap_or_default().to_string_lossy();
+                    format!(
+                        "{}-{}.docx",
+                        name.trim_end_matches(".docx"),
+                        safe_part(&stem)
+                    )
+                };
+                (member.next().unwrap_or_default(), out.join(name))
+            })
+        })
+        .collect();
+    // Pass 3: draft and write, one file at a time per thread.
+    let results: Vec<(PathBuf, Result<Written, Diagnostics>)> = plan
+        .into_par_iter()
+        .zip(inputs.par_iter())
+        .map(|(planned, input)| {
+            let result = planned.and_then(|(member, target)| {
+                let source = input.source()?;
+                let mut checked = check(&source, options)?;
+                rank::apply(&mut checked.facts, rankings.of(member));
+                let draft = render(&source, checked, templates, options)?;
+                write_atomically(&target, &draft.docx, force)?;
+                Ok((target, draft.warnings))
+            });
+            progress();
+            (input.path.clone(), result)
+        })
+        .collect();
+    let mut summary = Summary {
+        drafted: Vec::new(),
+        failed: Vec::new(),
+        warnings: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
+    for (path, result) in results {
+        match result {
+            Ok((target, warnings)) => {
+                summary.drafted.push(target);
+                summary.warnings.extend(warnings);
+            }
+            Err(e) => summary.failed.push((path, e)),
+        }
+    }
+    summary.elapsed = started.elapsed();
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_names_are_safe() {
+        assert_eq!(draft_name("溆浦县", 2024, false), "溆浦县-2024.docx");
+        assert_eq!(draft_name("溆浦县", 2025, true), "溆浦县-2025-上半年.docx");
+        assert_eq!(
+            draft_name("../../etc/passwd", 2024, false),
+            "etcpasswd-2024.docx"
+        );
+        assert_eq!(draft_name("a\u{7}b:c*?", 2024, false), "abc-2024.docx");
+        assert_eq!(draft_name("..", 2024, false), "draft-2024.docx");
+    }
+}

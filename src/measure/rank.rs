@@ -1,0 +1,469 @@
+//! Rankings across the reports of one period: each region's rank per indicator (ties share
+//! a rank), its rank within a peer group, the gap to the region ahead and the one behind, its
+//! position against the average and its move since last year.
+//!
+//! Ranking needs every region's figures, but not their drafts: [`Standing`] keeps the little
+//! each report contributes, so a batch of thousands holds kilobytes per region, not whole
+//! reports, while it ranks.
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::decimal::{fixed, round_half_up};
+use super::phrase::{self, Trend};
+use super::{Calc, Facts, Figure, FigureKind, units};
+use crate::model::{Better, ReportFile, ReportKind};
+
+/// What one report contributes to the rankings of its period.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub region: String,
+    /// Reports are ranked only against reports of the same period under the same superior
+    /// (the counties of one city; a city's own report is not ranked with its counties).
+    pub period: (i32, ReportKind, u32, Option<String>),
+    /// 全市 / 全省: the area all regions of the batch belong to.
+    pub scope: String,
+    pub peer_group: Option<String>,
+    pub entries: IndexMap<String, Entry>,
+}
+
+/// One indicator of one report, as ranking needs it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub value: Decimal,
+    pub unit: String,
+    pub precision: u32,
+    pub better: Better,
+    pub growth: Option<Decimal>,
+    pub last_rank: Option<u32>,
+}
+
+/// A region's standing on one indicator, phrased.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct RankFacts {
+    /// 3 (ties share a rank).
+    pub rank: u32,
+    /// How many regions were ranked.
+    pub of: usize,
+    /// 居全市第三位.
+    pub position: String,
+    /// 比前一名鹤城区少92家 (absent for the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ahead: Option<String>,
+    /// 比后一名通道县多21家 (absent for the last).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub behind: Option<String>,
+    /// 高于全市平均水平12家.
+    pub average: String,
+    /// 比上年前移2位 (when the file gives last year's rank).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// 增速居全市第二位 (when every region has a growth rate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<String>,
+    /// 居A类县市区第一位 (when the report names a peer group others share).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer: Option<String>,
+    /// The position with what follows from it, for a sentence: 居全市第三位,比上年前移2位.
+    pub text: String,
+    /// The position with both neighbours: 居全市第三位,比前一名株洲市少47家,比后一名常德市多21家.
+    pub detail: String,
+}
+
+/// The rankings of one report, and their audit trail.
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    pub ranks: IndexMap<String, RankFacts>,
+    pub figures: Vec<Figure>,
+}
+
+impl Standing {
+    /// What `file` (measured as `facts`) contributes to rankings.
+    pub fn of(file: &ReportFile, facts: &Facts) -> Standing {
+        let scope = match file.report.city.as_deref().and_then(|c| c.chars().last()) {
+            Some('省') => "全省",
+            Some(_) => "全市",
+            None => "",
+        };
+        Standing {
+            region: file.report.region.clone(),
+            period: (
+                file.report.year,
+                file.report.kind,
+                facts.report.cutoff_month,
+                file.report.city.clone(),
+            ),
+            scope: scope.into(),
+            peer_group: file.report.peer_group.clone(),
+            entries: facts
+                .indicators
+                .iter()
+                .map(|(key, f)| {
+                    let last_rank = file.indicators.get(key).and_then(|i| i.last_rank);
+                    let entry = Entry {
+                        value: f.exact.current,
+                        unit: f.unit.clone(),
+                        precision: f.exact.precision,
+                        better: f.exact.better,
+                        growth: f.exact.growth,
+                        last_rank,
+                    };
+                    (key.clone(), entry)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every ranking of a batch: per period and indicator, the regions best first. Phrases are
+/// made per region when it is drafted ([`Rankings::of`]), so a batch holds numbers, not text.
+#[derive(Debug, Default)]
+pub struct Rankings {
+    standings: Vec<Standing>,
+    tables: Vec<Table>,
+    /// For each standing, the tables it appears in with its place there.
+    places: Vec<Vec<(usize, usize)>>,
+}
+
+/// One indicator's ranking within one period.
+#[derive(Debug)]
+struct Table {
+    key: String,
+    unit: String,
+    /// Best first: (standing, value in `unit` rounded at its precision, growth).
+    places: Vec<(usize, Decimal, Option<Decimal>)>,
+    ranks: Vec<u32>,
+    mean: Decimal,
+    /// Growth ranks by standing, when every ranked region has a growth rate.
+    growth_ranks: Option<IndexMap<usize, u32>>,
+    /// Peer-group ranks by standing.
+    peers: IndexMap<usize, (String, u32)>,
+}
+
+/// Ranks every report against the others of its period; one [`Ranked`] per standing, in
+/// order. An indicator is ranked when at least two reports of the period carry it.
+pub fn rank(all: &[Standing]) -> Vec<Ranked> {
+    let rankings = Rankings::new(all.to_vec());
+    (0..all.len()).map(|i| rankings.of(i)).collect()
+}
+
+impl Rankings {
+    pub fn new(standings: Vec<Standing>) -> Rankings {
+        let mut tables = Vec::new();
+        let mut periods: Vec<&(i32, ReportKind, u32, Option<String>)> =
+            standings.iter().map(|s| &s.period).collect();
+        periods.sort_by_key(|p| (p.0, p.1 == ReportKind::HalfYear, p.2, p.3.clone()));
+        periods.dedup();
+        for period in periods {
+            let members: Vec<usize> = (0..standings.len())
+                .filter(|&i| &standings[i].period == period)
+                .collect();
+            let mut keys: Vec<&String> = members
+                .iter()
+                .flat_map(|&i| standings[i].entries.keys())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            tables.extend(
+                keys.into_iter()
+                    .filter_map(|k| table(&standings, &members, k)),
+            );
+        }
+        let mut places = vec![Vec::new(); standings.len()];
+        for (t, table) in tables.iter().enumerate() {
+            for (place, (member, _, _)) in table.places.iter().enumerate() {
+                places[*member].push((t, place));
+            }
+        }
+        Rankings {
+            standings,
+            tables,
+            places,
+        }
+    }
+
+    /// The rankings of standing `member`, phrased, with their audit trail.
+    pub fn of(&self, member: usize) -> Ranked {
+        let mut ranked = Ranked::default();
+        for &(t, index) in self.places.get(member).into_iter().flatten() {
+            self.phrase(&self.tables[t], index, &mut ranked);
+        }
+        ranked
+    }
+
+    fn phrase(&self, table: &Table, index: usize, out: &mut Ranked) {
+        let all = &self.standings;
+        let key = table.key.as_str();
+        let (me_index, value, _) = table.places[index];
+        let count = table.places.len();
+        let rank = table.ranks[index];
+        let me = &all[me_index];
+        let scope = &me.scope;
+        // Gaps are shown in the member's own unit.
+        let own = &me.entries[key];
+        let back = units::factor(&table.unit, &own.unit).unwrap_or(Decimal::ONE);
+        let gap_unit = if own.unit.trim() == "%" {
+            "个百分点"
+        } else {
+            own.unit.as_str()
+        };
+        let gap_text = |other: Decimal| {
+            let gap = (value - other) * back;
+            let trend = Trend::of(round_half_up(gap, own.precision));
+            (trend, fixed(gap, own.precision))
+        };
+        let neighbour = |step: isize| {
+            let mut j = index as isize + step;
+            while j >= 0 && (j as usize) < count && table.places[j as usize].1 == value {
+                j += step;
+            }
+            (j >= 0 && (j as usize) < count).then(|| table.places[j as usize])
+        };
+        let ahead = neighbour(-1).map(|(m, v, _)| {
+            let (trend, gap) = gap_text(v);
+            phrase::gap_to(&phrase::AHEAD, &all[m].region, trend, &gap, gap_unit)
+        });
+        let behind = neighbour(1).map(|(m, v, _)| {
+            let (trend, gap) = gap_text(v);
+            phrase::gap_to(&phrase::BEHIND, &all[m].region, trend, &gap, gap_unit)
+        });
+        let (avg_trend, avg_gap) = gap_text(table.mean);
+        let average = phrase::against_average(scope, avg_trend, &avg_gap, gap_unit);
+        let change = own
+            .last_rank
+            .map(|last| phrase::rank_change(i64::from(last) - i64::from(rank)));
+        let growth = table
+            .growth_ranks
+            .as_ref()
+            .and_then(|g| g.get(&me_index))
+            .map(|r| phrase::growth_rank(scope, *r));
+        let peer = table
+            .peers
+            .get(&me_index)
+            .map(|(group, r)| phrase::rank_in(group, *r));
+        let position = phrase::rank_in(scope, rank);
+        let text = std::iter::once(position.clone())
+            .chain(change.clone())
+            .collect::<Vec<_>>()
+            .join(",");
+        let detail = std::iter::once(position.clone())
+            .chain(ahead.clone())
+            .chain(behind.clone())
+            .collect::<Vec<_>>()
+            .join(",");
+        // The neighbours, not every region: a national batch has thousands.
+        let mut values = vec![("value", value), ("ranked", Decimal::from(count))];
+        values.extend(neighbour(-1).map(|p| ("ahead", p.1)));
+        values.extend(neighbour(1).map(|p| ("behind", p.1)));
+        let calc = Calc {
+            kind: FigureKind::Rank,
+            inputs: &values,
+            formula: "position among the ranked values, best first; equal values share a rank",
+            exact: Decimal::from(rank),
+            places: 0,
+        };
+        out.figures.push(calc.figure(key, &position));
+        let calc = Calc {
+            kind: FigureKind::AverageGap,
+            inputs: &[("value", value), ("average", table.mean)],
+            formula: "value − mean of the ranked values",
+            exact: (value - table.mean) * back,
+            places: own.precision,
+        };
+        out.figures.push(calc.figure(key, &average));
+        out.ranks.insert(
+            key.to_string(),
+            RankFacts {
+                rank,
+                of: count,
+                position,
+                ahead,
+                behind,
+                average,
+                change,
+                growth,
+                peer,
+                text,
+                detail,
+            },
+        );
+    }
+}
+
+/// The ranking of `key` among `members`, or `None` when fewer than two carry it.
+fn table(all: &[Standing], members: &[usize], key: &str) -> Option<Table> {
+    let first = members.iter().find_map(|&i| all[i].entries.get(key))?;
+    let (unit, precision, better) = (first.unit.clone(), first.precision, first.better);
+    let mut places: Vec<(usize, Decimal, Option<Decimal>)> = members
+        .iter()
+        .filter_map(|&i| {
+            let e = all[i].entries.get(key)?;
+            let factor = units::factor(&e.unit, &unit)?;
+            Some((i, round_half_up(e.value * factor, precision), e.growth))
+        })
+        .collect();
+    if places.len() < 2 {
+        return None;
+    }
+    let better_first = |a: Decimal, b: Decimal| match better {
+        Better::Higher => b.cmp(&a),
+        Better::Lower => a.cmp(&b),
+    };
+    places.sort_by(|a, b| better_first(a.1, b.1).then(a.0.cmp(&b.0)));
+    let mean = places.iter().map(|p| p.1).sum::<Decimal>() / Decimal::from(places.len());
+    let ranks = competition_ranks(&places.iter().map(|p| p.1).collect::<Vec<_>>());
+    let growth_ranks = places.iter().all(|p| p.2.is_some()).then(|| {
+        let mut by_growth: Vec<(usize, Decimal)> = places
+            .iter()
+            .map(|p| (p.0, round_half_up(p.2.unwrap_or_default(), 1)))
+            .collect();
+        by_growth.sort_by(|a, b| better_first(a.1, b.1).then(a.0.cmp(&b.0)));
+        let r = competition_ranks(&by_growth.iter().map(|g| g.1).collect::<Vec<_>>());
+        by_growth.iter().zip(r).map(|(g, r)| (g.0, r)).collect()
+    });
+    let peers = peer_ranks(all, &places);
+    Some(Table {
+        key: key.to_string(),
+        unit,
+        places,
+        ranks,
+        mean,
+        growth_ranks,
+        peers,
+    })
+}
+
+/// 1, 2, 2, 4: equal values share a rank and the next rank skips.
+fn competition_ranks(sorted: &[Decimal]) -> Vec<u32> {
+    let mut ranks = Vec::with_capacity(sorted.len());
+    for (i, v) in sorted.iter().enumerate() {
+        let rank = if i > 0 && sorted[i - 1] == *v {
+            ranks[i - 1]
+        } else {
+            i as u32 + 1
+        };
+        ranks.push(rank);
+    }
+    ranks
+}
+
+/// Each member's rank within its peer group, where two or more share one.
+fn peer_ranks(
+    all: &[Standing],
+    places: &[(usize, Decimal, Option<Decimal>)],
+) -> IndexMap<usize, (String, u32)> {
+    let mut out = IndexMap::new();
+    let mut groups: Vec<&str> = places
+        .iter()
+        .filter_map(|p| all[p.0].peer_group.as_deref())
+        .collect();
+    groups.sort();
+    groups.dedup();
+    for group in groups {
+        // `places` is already best first; the group keeps that order.
+        let in_group: Vec<_> = places
+            .iter()
+            .filter(|p| all[p.0].peer_group.as_deref() == Some(group))
+            .collect();
+        if in_group.len() < 2 {
+            continue;
+        }
+        let ranks = competition_ranks(&in_group.iter().map(|p| p.1).collect::<Vec<_>>());
+        for (p, r) in in_group.iter().zip(ranks) {
+            out.insert(p.0, (group.to_string(), r));
+        }
+    }
+    out
+}
+
+/// Places a report's rankings into its facts.
+pub fn apply(facts: &mut Facts, ranked: Ranked) {
+    for (key, rank) in ranked.ranks {
+        if let Some(f) = facts.indicators.get_mut(&key) {
+            f.rank = Some(rank);
+        }
+    }
+    for list in [
+        &mut facts.next_targets,
+        &mut facts.outlooks,
+        &mut facts.targets,
+    ] {
+        for f in list.iter_mut() {
+            f.rank = facts.indicators.get(&f.key).and_then(|i| i.rank.clone());
+        }
+    }
+    facts.figures.extend(ranked.figures);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standing(region: &str, value: i64, growth: i64, peer: Option<&str>) -> Standing {
+        let mut entries = IndexMap::new();
+        entries.insert(
+            "hte".to_string(),
+            Entry {
+                value: Decimal::from(value),
+                unit: "家".into(),
+                precision: 0,
+                better: Better::Higher,
+                growth: Some(Decimal::from(growth)),
+                last_rank: Some(4),
+            },
+        );
+        Standing {
+            region: region.into(),
+            period: (2024, ReportKind::Annual, 12, Some("湖南省".into())),
+            scope: "全市".into(),
+            peer_group: peer.map(String::from),
+            entries,
+        }
+    }
+
+    #[test]
+    fn ranks_gaps_ties_and_moves() {
+        // The reference's own sentence: 衡阳 ahead by 92, 常德 behind by 21.
+        let all = [
+            standing("衡阳市", 262, 30, Some("A")),
+            standing("株洲市", 217, 10, None),
+            standing("岳阳市", 170, 20, Some("A")),
+            standing("常德市", 149, 5, Some("A")),
+            standing("湘潭市", 149, 40, None),
+        ];
+        let ranked = rank(&all);
+        let yy = &ranked[2].ranks["hte"];
+        assert_eq!(yy.rank, 3);
+        assert_eq!(yy.position, "居全市第三位");
+        assert_eq!(yy.ahead.as_deref(), Some("比前一名株洲市少47家"));
+        assert_eq!(yy.behind.as_deref(), Some("比后一名常德市多21家"));
+        assert_eq!(yy.change.as_deref(), Some("比上年前移1位"));
+        assert_eq!(yy.text, "居全市第三位,比上年前移1位");
+        assert_eq!(
+            yy.detail,
+            "居全市第三位,比前一名株洲市少47家,比后一名常德市多21家"
+        );
+        // Mean of 262, 217, 170, 149, 149 is 189.4 → 19家 below.
+        assert_eq!(yy.average, "低于全市平均水平19家");
+        assert_eq!(yy.growth.as_deref(), Some("增速居全市第三位"));
+        assert_eq!(yy.peer.as_deref(), Some("居A第二位"));
+        // Ties share a rank; the one after skips.
+        assert_eq!(ranked[3].ranks["hte"].rank, 4);
+        assert_eq!(ranked[4].ranks["hte"].rank, 4);
+        assert!(ranked[4].ranks["hte"].behind.is_none());
+        assert_eq!(
+            ranked[0].ranks["hte"].change.as_deref(),
+            Some("比上年前移3位")
+        );
+        assert!(ranked[0].ranks["hte"].ahead.is_none());
+    }
+
+    #[test]
+    fn different_periods_are_not_ranked_together() {
+        let mut h1 = standing("甲县", 10, 1, None);
+        h1.period = (2024, ReportKind::HalfYear, 6, Some("湖南省".into()));
+        let ranked = rank(&[standing("乙县", 20, 1, None), h1]);
+        assert!(ranked.iter().all(|r| r.ranks.is_empty()));
+    }
+}
