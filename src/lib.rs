@@ -30,6 +30,7 @@ pub mod number;
 pub mod outline;
 pub mod output;
 pub mod preview;
+pub mod rollup;
 pub mod schema;
 pub mod skeleton;
 pub mod validate;

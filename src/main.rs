@@ -164,6 +164,25 @@ enum Command {
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
     },
+    /// One table of a city's counties: figures, changes, ranks and totals (DOCX and CSV), with
+    /// the city's own figures checked against the totals
+    #[command(
+        after_help = "Examples:\n  zongjie rollup examples/huaihua-2024              # out/怀化市-2024-汇总.docx and .csv\n  zongjie rollup examples/huaihua-2024 --out out/huaihua --strict\n\nThe counties are the files whose [report].city is the same; the city's own file is the one\nwhose region is that city. With --strict a total that does not match is an error."
+    )]
+    Rollup {
+        /// Data files, or folders of them
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The folder the table goes to
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Replace files that exist
+        #[arg(long)]
+        force: bool,
+        /// Treat a city figure that differs from its counties' total as an error
+        #[arg(long)]
+        strict: bool,
+    },
     /// Measure drafting speed and memory on synthetic counties
     #[command(
         after_help = "Examples:\n  zongjie bench                                  # 100, 1000 and 2850 counties\n  zongjie bench --counties 500 --from examples/yueyang-2022.toml"
@@ -299,6 +318,12 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
             strict,
             jobs,
         } => batch(cx, &inputs, &out, force, templates.as_deref(), strict, jobs),
+        Command::Rollup {
+            inputs,
+            out,
+            force,
+            strict,
+        } => rollup(cx, &inputs, &out, force, strict),
         Command::Bench {
             counties,
             from,
@@ -546,6 +571,139 @@ fn batch(
     } else {
         Err(Diagnostics(Vec::new()))
     }
+}
+
+fn rollup(
+    cx: &Context,
+    inputs: &[PathBuf],
+    out: &Path,
+    force: bool,
+    strict: bool,
+) -> Result<(), Diagnostics> {
+    use zongjie::measure::rank::{Rankings, Standing};
+    use zongjie::measure::rollup::County;
+    let inputs = zongjie::batch::inputs(inputs)?;
+    let mut checked = Vec::new();
+    let mut errors = Vec::new();
+    for input in &inputs {
+        match Source::read(&input.path)
+            .map_err(Diagnostics::from)
+            .and_then(|s| zongjie::check(&s, cx.options()))
+        {
+            Ok(c) => checked.push((input.path.clone(), c)),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    // The city is the superior most files name; its counties are those files.
+    let mut cities: Vec<&str> = checked
+        .iter()
+        .filter_map(|(_, c)| c.file.report.city.as_deref())
+        .collect();
+    cities.sort();
+    let city = cities
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|g| g.len())
+        .and_then(|g| g.first().copied())
+        .ok_or_else(|| {
+            Diagnostics::from(
+                Diagnostic::error("none of the files names its city ([report].city)")
+                    .help("give each county file city = \"怀化市\" (the city it reports to)"),
+            )
+        })?
+        .to_string();
+    let counties: Vec<&zongjie::Checked> = checked
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| c.file.report.city.as_deref() == Some(city.as_str()))
+        .collect();
+    let own = checked.iter().find(|(_, c)| c.file.report.region == city);
+    let year = counties.first().map_or(0, |c| c.file.report.year);
+    let rankings = Rankings::new(
+        counties
+            .iter()
+            .map(|c| Standing::of(&c.file, &c.facts))
+            .collect(),
+    );
+    let ranked: Vec<_> = (0..counties.len()).map(|i| rankings.of(i)).collect();
+    let members: Vec<County> = counties
+        .iter()
+        .zip(&ranked)
+        .map(|(c, r)| County {
+            region: &c.file.report.region,
+            facts: &c.facts,
+            ranked: r,
+        })
+        .collect();
+    let catalogue = cx
+        .catalogue
+        .as_ref()
+        .unwrap_or_else(|| zongjie::catalogue::Catalogue::standard());
+    let table = zongjie::measure::rollup::rollup(
+        &city,
+        year,
+        &members,
+        own.map(|(_, c)| &c.facts),
+        catalogue,
+    );
+    let mismatches: Vec<Diagnostic> = table
+        .mismatches
+        .iter()
+        .map(|(key, message)| {
+            let d = Diagnostic::warning(message.clone())
+                .help("correct the city's figure or the county that is wrong");
+            let d = match own {
+                Some((path, _)) => d.in_file(path).key(format!("indicators.{key}.current")),
+                None => d,
+            };
+            if strict { d.escalate() } else { d }
+        })
+        .collect();
+    if strict && !mismatches.is_empty() {
+        return Err(Diagnostics(mismatches));
+    }
+    eprint!("{}", Diagnostics(mismatches));
+    let signed = own.map(|(_, c)| (c.facts.report.issuer.as_str(), c.facts.report.date.as_str()));
+    let docx =
+        zongjie::layout::lay_out(&zongjie::rollup::outline(&table, signed)).map_err(|e| {
+            Diagnostic::error(format!("internal error while laying out the table: {e}"))
+        })?;
+    let csv = zongjie::rollup::csv(&table)
+        .map_err(|e| Diagnostic::error(format!("cannot write the CSV: {e}")))?;
+    let stem = out.join(format!("{city}-{year}-汇总"));
+    let (docx_path, csv_path) = (stem.with_extension("docx"), stem.with_extension("csv"));
+    for path in [&docx_path, &csv_path] {
+        if path.exists() && !force {
+            return Err(
+                Diagnostic::error(format!("{} already exists", path.display()))
+                    .in_file(path)
+                    .help("pass --force to replace it")
+                    .into(),
+            );
+        }
+    }
+    write_atomically(&docx_path, &docx, force)?;
+    write_atomically(&csv_path, &csv, force)?;
+    eprintln!(
+        "wrote {} and {}: {} counties of {city}, {} indicators, {} totals checked against the city's own figures{}",
+        docx_path.display(),
+        csv_path.display(),
+        counties.len(),
+        table.rows.len(),
+        table
+            .rows
+            .iter()
+            .filter(|r| r.stated.is_some() && r.total.is_some())
+            .count(),
+        if table.mismatches.is_empty() {
+            String::new()
+        } else {
+            format!(", {} differ", table.mismatches.len())
+        }
+    );
+    Ok(())
 }
 
 fn bench(

@@ -73,6 +73,8 @@ pub enum TableKind {
     Indicators,
     /// 数据核对表: every computed figure.
     Audit,
+    /// A city's counties side by side (zongjie rollup).
+    Rollup,
 }
 
 /// A directive the outline cannot fill by itself: the narrate stage resolves it (with facts).

@@ -608,3 +608,103 @@ fn schema_prints_the_checked_in_schema() {
     assert!(printed.status.success());
     assert_eq!(printed.stdout, checked_in);
 }
+
+/// A copy of the 怀化 folder to work in.
+fn huaihua(dir: &std::path::Path) -> std::path::PathBuf {
+    let folder = dir.join("huaihua");
+    std::fs::create_dir(&folder).unwrap();
+    for entry in std::fs::read_dir(common::example("huaihua-2024")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+    }
+    folder
+}
+
+#[test]
+fn batch_drafts_a_citys_counties_with_ranks_and_survives_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path());
+    assert!(
+        std::fs::read_dir(&folder).unwrap().count() >= 13,
+        "12 counties and the city"
+    );
+    std::fs::write(folder.join("broken.toml"), "[report]\nissuer = 某县\n").unwrap();
+    zongjie(dir.path())
+        .args(["batch", "huaihua", "--out", "drafts"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(
+            predicate::str::contains("broken.toml:2:10")
+                .and(predicate::str::contains(
+                    "drafted 13 of 14 files into drafts",
+                ))
+                .and(predicate::str::contains("1 failed")),
+        );
+    let drafted: Vec<String> = std::fs::read_dir(dir.path().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(drafted.len(), 13, "{drafted:?}");
+    assert!(drafted.contains(&"溆浦县-2024.docx".to_string()));
+    // The county's draft cites its computed rank and the gaps to its neighbours.
+    let docx = std::fs::read(dir.path().join("drafts/溆浦县-2024.docx")).unwrap();
+    let text = common::paragraphs(&common::part(&docx, "word/document.xml")).join("\n");
+    assert!(
+        text.contains("高新技术企业数57家,比上年增加11家,居全市第三位,比上年前移1位"),
+        "{text}"
+    );
+    assert!(text.contains("居全市第三位,比前一名中方县少6家,比后一名洪江市多12家"));
+    // The city's own report is not ranked among its counties.
+    let city = std::fs::read(dir.path().join("drafts/怀化市-2024.docx")).unwrap();
+    assert!(!common::part(&city, "word/document.xml").contains("居全市"));
+}
+
+#[test]
+fn rollup_totals_check_against_the_citys_own_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path());
+    zongjie(dir.path())
+        .args(["rollup", "huaihua"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "12 counties of 怀化市, 8 indicators, 6 totals checked",
+        ));
+    let csv = std::fs::read_to_string(dir.path().join("out/怀化市-2024-汇总.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
+    assert!(
+        csv.contains("全社会研发经费投入,亿元,合计,32.83,27.39,增长19.9%,"),
+        "{csv}"
+    );
+    assert!(csv.contains("全社会研发经费投入,亿元,溆浦县,4.54,2.72,增长66.9%,2/12"));
+    assert!(csv.contains("研发经费投入强度,%,鹤城区,2.31,2.16,提高0.15个百分点,1/12"));
+    assert!(
+        !csv.contains("研发经费投入强度,%,合计"),
+        "ratios are not summed"
+    );
+    let docx = std::fs::read(dir.path().join("out/怀化市-2024-汇总.docx")).unwrap();
+    assert!(common::part(&docx, "word/document.xml").contains("怀化市各县市区主要科技指标汇总表"));
+
+    // A city figure that is not its counties' sum is reported, and refused with --strict.
+    let city = folder.join("huaihua.toml");
+    let text = std::fs::read_to_string(&city).unwrap();
+    std::fs::write(&city, text.replacen("current = 32.83", "current = 33.1", 1)).unwrap();
+    zongjie(dir.path())
+        .args(["rollup", "huaihua", "--force"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "怀化市 states 全社会研发经费投入 as 33.10亿元, but its counties add up to 32.83亿元: a difference of 0.27亿元",
+        ));
+    let csv = std::fs::read_to_string(dir.path().join("out/怀化市-2024-汇总.csv")).unwrap();
+    assert!(
+        csv.contains("全社会研发经费投入,亿元,市级填报,33.10,,0.27,"),
+        "{csv}"
+    );
+    zongjie(dir.path())
+        .args(["rollup", "huaihua", "--force", "--strict"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("error: 怀化市 states"));
+}

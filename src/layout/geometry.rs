@@ -89,6 +89,9 @@ const fn fill_columns<const N: usize>(mut fixed: [u32; N], fill: usize) -> [u32;
 /// Indicator table: the indicator name takes what the figures leave.
 pub const TABLE_COLUMNS: [u32; 7] = fill_columns([0, 700, 1100, 1100, 1700, 1000, 1250], 0);
 
+/// Roll-up: indicator (takes the rest), county, this year, last year, change, rank.
+pub const ROLLUP_COLUMNS: [u32; 6] = fill_columns([0, 2100, 950, 950, 2000, 900], 0);
+
 /// 数据核对表: indicator, phrase (takes the rest), formula, inputs, exact, rounded.
 pub const AUDIT_COLUMNS: [u32; 6] = fill_columns([1500, 0, 2000, 1700, 1350, 800], 1);
 
@@ -103,6 +106,10 @@ const _: () = {
     assert!(
         TABLE_COLUMNS[0] >= 1900,
         "nine 5号 characters fit the name column"
+    );
+    assert!(
+        ROLLUP_COLUMNS[0] >= 1900,
+        "nine 5号 characters fit the indicator column"
     );
     assert!(
         AUDIT_COLUMNS[1] >= 1400,
@@ -132,5 +139,6 @@ mod tests {
     fn tables_span_the_text_width() {
         assert_eq!(TABLE_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
         assert_eq!(AUDIT_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
+        assert_eq!(ROLLUP_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
     }
 }

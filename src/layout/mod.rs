@@ -72,13 +72,14 @@ fn document(outline: &Outline) -> Docx {
             }
             Block::Paragraph { text } => docx = docx.add_paragraph(text_paragraph(text)),
             Block::Table(table) => {
-                docx = docx
-                    .add_paragraph(
+                if !table.caption.is_empty() {
+                    docx = docx.add_paragraph(
                         text_paragraph(&table.caption)
                             .style(styles::TABLE_CAPTION)
                             .keep_next(true),
-                    )
-                    .add_table(table_of(table));
+                    );
+                }
+                docx = docx.add_table(table_of(table));
                 if let Some(note) = &table.note {
                     docx = docx.add_paragraph(text_paragraph(note));
                 }
@@ -189,6 +190,7 @@ fn table_of(table: &outline::Table) -> Table {
     let columns: &[u32] = match table.kind {
         outline::TableKind::Indicators => &g::TABLE_COLUMNS,
         outline::TableKind::Audit => &g::AUDIT_COLUMNS,
+        outline::TableKind::Rollup => &g::ROLLUP_COLUMNS,
     };
     let cell = |text: &str, width: u32| {
         TableCell::new()

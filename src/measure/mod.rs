@@ -19,6 +19,7 @@ pub mod decimal;
 mod indicator;
 pub mod phrase;
 pub mod rank;
+pub mod rollup;
 mod series;
 mod shares;
 pub mod units;
