@@ -71,9 +71,15 @@ def check_docx(path):
     check(normal.first_line_indent == Pt(32), f"{name}: body indented two characters")
     check(normal.line_spacing == Pt(28.95), f"{name}: fixed 28.95 pt line spacing (got {normal.line_spacing})")
     used = {p.style.name for p in doc.paragraphs}
-    check({"Title", "Heading 1", "Heading 2"} <= used, f"{name}: title and headings use named styles ({used})")
-    heading1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    check(heading1 and heading1[0].startswith("一、"), f"{name}: first level-1 heading numbered 一、")
+    if "汇总" in name:
+        # zongjie rollup: a title and one table of the counties, no headings.
+        check("Title" in used, f"{name}: the title uses its named style ({used})")
+        header = [c.text for c in doc.tables[0].rows[0].cells]
+        check(header[:3] == ["指标(单位)", "县市区", "本年"], f"{name}: roll-up table header ({header})")
+    else:
+        check({"Title", "Heading 1", "Heading 2"} <= used, f"{name}: title and headings use named styles ({used})")
+        heading1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+        check(heading1 and heading1[0].startswith("一、"), f"{name}: first level-1 heading numbered 一、")
     check(doc.settings.odd_and_even_pages_header_footer, f"{name}: odd and even footers")
     for label, footer in (("odd", s.footer), ("even", s.even_page_footer)):
         xml = footer._element.xml
@@ -108,7 +114,9 @@ def check_pdf(path):
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
         pages = int(next(l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")))
         most = 14 if "audit" in name else 8
-        check(3 <= pages <= most, f"{name}: 3 to {most} pages (got {pages})")
+        # A city's own short file and a roll-up may be shorter than a full report.
+        least = 1 if name.startswith("怀化市") else 3
+        check(least <= pages <= most, f"{name}: {least} to {most} pages (got {pages})")
         check("595" in info and "841" in info, f"{name}: A4 in the PDF")
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
         check("—1—" in text.replace(" ", "") and "—2—" in text.replace(" ", ""), f"{name}: page numbers printed")
