@@ -19,14 +19,16 @@ use super::fonts;
 pub fn pack(docx: Docx) -> Result<Vec<u8>, String> {
     let mut parts = docx.build();
     parts.document = fix_part(&parts.document)?;
-    parts.styles = fix_part(&parts.styles)?;
-    parts.settings = fix_part(&parts.settings)?;
-    parts.numberings = fix_part(&parts.numberings)?;
+    // Styles, settings, numbering and footers are the same in every draft: repaired once per
+    // process, so a batch of thousands repairs only each document's body.
+    parts.styles = fix_cached(&parts.styles)?;
+    parts.settings = fix_cached(&parts.settings)?;
+    parts.numberings = fix_cached(&parts.numberings)?;
     for footer in &mut parts.footers {
-        *footer = fix_part(footer)?;
+        *footer = fix_cached(footer)?;
     }
     for header in &mut parts.headers {
-        *header = fix_part(header)?;
+        *header = fix_cached(header)?;
     }
     parts.font_table = fonts::font_table_xml();
     let mut out = Cursor::new(Vec::new());
@@ -34,6 +36,23 @@ pub fn pack(docx: Docx) -> Result<Vec<u8>, String> {
         .pack(&mut out)
         .map_err(|e| format!("could not zip the document: {e}"))?;
     Ok(out.into_inner())
+}
+
+/// [`fix_part`], remembered by the part's exact bytes.
+fn fix_cached(xml: &[u8]) -> Result<Vec<u8>, String> {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static REPAIRED: LazyLock<Mutex<HashMap<Vec<u8>, Vec<u8>>>> = LazyLock::new(Default::default);
+    if let Some(done) = REPAIRED.lock().ok().and_then(|m| m.get(xml).cloned()) {
+        return Ok(done);
+    }
+    let done = fix_part(xml)?;
+    if let Ok(mut m) = REPAIRED.lock()
+        && m.len() < 64
+    {
+        m.insert(xml.to_vec(), done.clone());
+    }
+    Ok(done)
 }
 
 /// Removes characters XML 1.0 cannot carry: C0 controls other than tab, newline and carriage
