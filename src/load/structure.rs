@@ -105,6 +105,16 @@ struct Walk<'s> {
     problems: Vec<Problem>,
 }
 
+/// The keys a table schema requires.
+fn required_keys(schema: &Json) -> impl Iterator<Item = &str> {
+    schema
+        .get("required")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Json::as_str)
+}
+
 /// How a type is named to someone who writes TOML.
 fn name_of(kind: &str) -> &'static str {
     match kind {
@@ -178,13 +188,7 @@ impl<'s> Walk<'s> {
     /// `{ title = …, text = … }` from a table schema's keys (required ones first).
     fn table_example(&self, schema: &Json, key: &str) -> String {
         let schema = self.resolve(schema);
-        let required: Vec<&str> = schema
-            .get("required")
-            .and_then(Json::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Json::as_str)
-            .collect();
+        let required: Vec<&str> = required_keys(schema).collect();
         let mut keys = required.clone();
         if let Some(props) = schema.get("properties").and_then(Json::as_object) {
             keys.extend(
@@ -313,12 +317,7 @@ impl<'s> Walk<'s> {
             .and_then(Json::as_object)
             .unwrap_or(&EMPTY);
         let extra = schema.get("additionalProperties");
-        let missing: Vec<&str> = schema
-            .get("required")
-            .and_then(Json::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Json::as_str)
+        let missing: Vec<&str> = required_keys(schema)
             .filter(|k| !table.contains_key(k))
             .collect();
         // A misspelt required key is one mistake, not two: say it once, at the misspelling.
@@ -372,13 +371,7 @@ impl<'s> Walk<'s> {
             if let Some(t) =
                 target.filter(|t| t.get("type").and_then(Json::as_str) == Some("object"))
             {
-                let keys: Vec<&str> = t
-                    .get("required")
-                    .and_then(Json::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Json::as_str)
-                    .collect();
+                let keys: Vec<&str> = required_keys(t).collect();
                 let table = join(path, required);
                 self.problem(
                     &table,
