@@ -3,14 +3,13 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use zongjie::diagnostic::{Diagnostic, Diagnostics};
+mod commands;
+
+use zongjie::diagnostic::Diagnostics;
 use zongjie::load::Source;
-use zongjie::narrate::TemplateSet;
-use zongjie::output::write_atomically;
 
 #[derive(Parser)]
 #[command(
@@ -282,7 +281,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
             templates,
             strict,
             audit,
-        } => draft(
+        } => commands::document::draft(
             cx,
             &file,
             output,
@@ -291,25 +290,25 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
             strict,
             audit,
         ),
-        Command::Explain { file, format } => explain(cx, &file, format),
-        Command::Check { files, strict } => check(cx, &files, strict),
+        Command::Explain { file, format } => commands::document::explain(cx, &file, format),
+        Command::Check { files, strict } => commands::document::check(cx, &files, strict),
         Command::Init {
             path,
             kind,
             region,
             year,
-        } => init(path, kind, region, year),
+        } => commands::files::init(path, kind, region, year),
         Command::Next {
             file,
             output,
             force,
-        } => next(cx, &file, output, force),
+        } => commands::files::next(cx, &file, output, force),
         Command::Import {
             sheet,
             into,
             sheet_name,
             dry_run,
-        } => import(cx, &sheet, &into, sheet_name.as_deref(), dry_run),
+        } => commands::files::import(cx, &sheet, &into, sheet_name.as_deref(), dry_run),
         Command::Batch {
             inputs,
             out,
@@ -317,549 +316,33 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
             templates,
             strict,
             jobs,
-        } => batch(cx, &inputs, &out, force, templates.as_deref(), strict, jobs),
+        } => commands::city::batch(cx, &inputs, &out, force, templates.as_deref(), strict, jobs),
         Command::Rollup {
             inputs,
             out,
             force,
             strict,
-        } => rollup(cx, &inputs, &out, force, strict),
+        } => commands::city::rollup(cx, &inputs, &out, force, strict),
         Command::Bench {
             counties,
             from,
             jobs,
             child,
-        } => bench(&counties, &from, jobs, child),
+        } => commands::city::bench(&counties, &from, jobs, child),
         Command::Preview {
             file,
             templates,
             color,
-        } => preview(cx, &file, templates.as_deref(), color),
+        } => commands::document::preview(cx, &file, templates.as_deref(), color),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "zongjie", &mut std::io::stdout());
             Ok(())
         }
-        Command::Man => man(),
+        Command::Man => commands::files::man(),
         Command::Schema => {
             print!("{}", zongjie::schema::data_file_text());
             Ok(())
         }
     }
-}
-
-fn default_output(file: &Path) -> PathBuf {
-    let stem = file
-        .file_stem()
-        .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
-    Path::new("out").join(format!("{stem}.docx"))
-}
-
-fn draft(
-    cx: &Context,
-    file: &Path,
-    output: Option<PathBuf>,
-    force: bool,
-    templates: Option<&Path>,
-    strict: bool,
-    audit: Option<AuditMode>,
-) -> Result<(), Diagnostics> {
-    let started = Instant::now();
-    let output = output.unwrap_or_else(|| default_output(file));
-    let audit_file = (audit == Some(AuditMode::Json)).then(|| output.with_extension("audit.json"));
-    for path in std::iter::once(&output).chain(&audit_file) {
-        if path.exists() && !force {
-            // Say so before doing the work; write_atomically checks again at the rename.
-            return Err(
-                Diagnostic::error(format!("{} already exists", path.display()))
-                    .in_file(path)
-                    .help("pass --force to replace it, or choose another name with -o")
-                    .into(),
-            );
-        }
-    }
-    let options = zongjie::Options {
-        strict,
-        audit_table: audit == Some(AuditMode::Table),
-        ..cx.options()
-    };
-    let templates = match templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::built_in(),
-    };
-    let source = Source::read(file)?;
-    let draft = zongjie::draft(&source, &templates, options)?;
-    eprint!("{}", Diagnostics(draft.warnings.clone()));
-    if let Some(path) = &audit_file {
-        write_atomically(path, zongjie::audit::json(&draft.facts).as_bytes(), force)?;
-        eprintln!("wrote {}", path.display());
-    }
-    write_atomically(&output, &draft.docx, force)?;
-    eprintln!(
-        "wrote {} ({} blocks, {} figures computed, {} KB) in {} ms",
-        output.display(),
-        draft.outline.blocks.len(),
-        draft.facts.figures.len(),
-        draft.docx.len().div_ceil(1024),
-        started.elapsed().as_millis()
-    );
-    Ok(())
-}
-
-fn init(
-    path: Option<PathBuf>,
-    kind: KindArg,
-    region: String,
-    year: Option<i32>,
-) -> Result<(), Diagnostics> {
-    let year = year.unwrap_or_else(zongjie::skeleton::this_year);
-    let path = path.unwrap_or_else(|| PathBuf::from(format!("{region}-{year}.toml")));
-    let skeleton = zongjie::skeleton::Skeleton {
-        kind: match kind {
-            KindArg::Annual => zongjie::model::ReportKind::Annual,
-            KindArg::HalfYear => zongjie::model::ReportKind::HalfYear,
-        },
-        region,
-        year,
-    };
-    // Never overwrites: not even with a flag, since the file is hand-filled work.
-    write_atomically(&path, skeleton.render().as_bytes(), false)?;
-    let schema = path
-        .parent()
-        .unwrap_or(Path::new(""))
-        .join(zongjie::skeleton::SCHEMA_FILE);
-    if !schema.exists() {
-        write_atomically(&schema, zongjie::schema::data_file_text().as_bytes(), false)?;
-    }
-    eprintln!(
-        "wrote {} — fill it in, then: zongjie check {0} && zongjie draft {0}",
-        path.display()
-    );
-    Ok(())
-}
-
-fn next(
-    cx: &Context,
-    file: &Path,
-    output: Option<PathBuf>,
-    force: bool,
-) -> Result<(), Diagnostics> {
-    let source = Source::read(file)?;
-    let text = zongjie::carry::next_period(&source, cx.options())?;
-    let output = output.unwrap_or_else(|| next_name(file, &text));
-    write_atomically(&output, text.as_bytes(), force)?;
-    eprintln!(
-        "wrote {} — fill in this period's figures and narrative, then: zongjie check {0}",
-        output.display()
-    );
-    Ok(())
-}
-
-/// xupu-2024.toml → xupu-2025.toml when the name carries the year, else data-next.toml.
-fn next_name(file: &Path, next_text: &str) -> PathBuf {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let year = next_text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("year = "))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse::<i32>().ok());
-    let renamed = year
-        .map(|y| (y - 1, y))
-        .filter(|(old, _)| name.contains(&old.to_string()))
-        .map(|(old, new)| name.replacen(&old.to_string(), &new.to_string(), 1));
-    let name = renamed.unwrap_or_else(|| {
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("{stem}-next.toml")
-    });
-    file.with_file_name(name)
-}
-
-fn import(
-    cx: &Context,
-    sheet: &Path,
-    into: &Path,
-    name: Option<&str>,
-    dry_run: bool,
-) -> Result<(), Diagnostics> {
-    let source = Source::read(into)?;
-    let rows = zongjie::import::read_rows(sheet, name)?;
-    let imported = zongjie::import::import(&source, &rows, sheet, cx.options())?;
-    eprint!("{}", Diagnostics(imported.skipped.clone()));
-    for change in &imported.changes {
-        println!("{change}");
-    }
-    // The figures must still make a valid file before it is replaced.
-    let updated = Source::new(into, imported.text.clone());
-    zongjie::check(&updated, cx.options())?;
-    if dry_run {
-        eprintln!(
-            "{} values would change (dry run: nothing written)",
-            imported.changes.len()
-        );
-    } else if !imported.changes.is_empty() {
-        write_atomically(into, imported.text.as_bytes(), true)?;
-        eprintln!(
-            "updated {} ({} values)",
-            into.display(),
-            imported.changes.len()
-        );
-    } else {
-        eprintln!("{} already has these figures", into.display());
-    }
-    Ok(())
-}
-
-fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Diagnostics> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")).into())
-}
-
-fn batch(
-    cx: &Context,
-    inputs: &[PathBuf],
-    out: &Path,
-    force: bool,
-    templates: Option<&Path>,
-    strict: bool,
-    jobs: Option<usize>,
-) -> Result<(), Diagnostics> {
-    let templates = match templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::built_in(),
-    };
-    let inputs = zongjie::batch::inputs(inputs)?;
-    let options = zongjie::Options {
-        strict,
-        ..cx.options()
-    };
-    let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} drafted ({eta} left)")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let summary = thread_pool(jobs)?
-        .install(|| zongjie::batch::run(&inputs, out, &templates, options, force, &|| bar.inc(1)));
-    bar.finish_and_clear();
-    eprint!("{}", Diagnostics(summary.warnings.clone()));
-    let mut failures = Vec::new();
-    for (_, diagnostics) in &summary.failed {
-        failures.extend(diagnostics.0.iter().cloned());
-    }
-    eprint!("{}", Diagnostics(failures));
-    eprintln!(
-        "drafted {} of {} files into {} in {:.2} s{}",
-        summary.drafted.len(),
-        inputs.len(),
-        out.display(),
-        summary.elapsed.as_secs_f64(),
-        if summary.failed.is_empty() {
-            String::new()
-        } else {
-            format!("; {} failed", summary.failed.len())
-        }
-    );
-    if summary.failed.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(Vec::new()))
-    }
-}
-
-fn rollup(
-    cx: &Context,
-    inputs: &[PathBuf],
-    out: &Path,
-    force: bool,
-    strict: bool,
-) -> Result<(), Diagnostics> {
-    use zongjie::measure::rank::{Rankings, Standing};
-    use zongjie::measure::rollup::County;
-    let inputs = zongjie::batch::inputs(inputs)?;
-    let mut checked = Vec::new();
-    let mut errors = Vec::new();
-    for input in &inputs {
-        match Source::read(&input.path)
-            .map_err(Diagnostics::from)
-            .and_then(|s| zongjie::check(&s, cx.options()))
-        {
-            Ok(c) => checked.push((input.path.clone(), c)),
-            Err(e) => errors.extend(e.0),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
-    // The city is the superior most files name; its counties are those files.
-    let mut cities: Vec<&str> = checked
-        .iter()
-        .filter_map(|(_, c)| c.file.report.city.as_deref())
-        .collect();
-    cities.sort();
-    let city = cities
-        .chunk_by(|a, b| a == b)
-        .max_by_key(|g| g.len())
-        .and_then(|g| g.first().copied())
-        .ok_or_else(|| {
-            Diagnostics::from(
-                Diagnostic::error("none of the files names its city ([report].city)")
-                    .help("give each county file city = \"怀化市\" (the city it reports to)"),
-            )
-        })?
-        .to_string();
-    let counties: Vec<&zongjie::Checked> = checked
-        .iter()
-        .map(|(_, c)| c)
-        .filter(|c| c.file.report.city.as_deref() == Some(city.as_str()))
-        .collect();
-    let own = checked.iter().find(|(_, c)| c.file.report.region == city);
-    let year = counties.first().map_or(0, |c| c.file.report.year);
-    let rankings = Rankings::new(
-        counties
-            .iter()
-            .map(|c| Standing::of(&c.file, &c.facts))
-            .collect(),
-    );
-    let ranked: Vec<_> = (0..counties.len()).map(|i| rankings.of(i)).collect();
-    let members: Vec<County> = counties
-        .iter()
-        .zip(&ranked)
-        .map(|(c, r)| County {
-            region: &c.file.report.region,
-            facts: &c.facts,
-            ranked: r,
-        })
-        .collect();
-    let catalogue = cx
-        .catalogue
-        .as_ref()
-        .unwrap_or_else(|| zongjie::catalogue::Catalogue::standard());
-    let table = zongjie::measure::rollup::rollup(
-        &city,
-        year,
-        &members,
-        own.map(|(_, c)| &c.facts),
-        catalogue,
-    );
-    let mismatches: Vec<Diagnostic> = table
-        .mismatches
-        .iter()
-        .map(|(key, message)| {
-            let d = Diagnostic::warning(message.clone())
-                .help("correct the city's figure or the county that is wrong");
-            let d = match own {
-                Some((path, _)) => d.in_file(path).key(format!("indicators.{key}.current")),
-                None => d,
-            };
-            if strict { d.escalate() } else { d }
-        })
-        .collect();
-    if strict && !mismatches.is_empty() {
-        return Err(Diagnostics(mismatches));
-    }
-    eprint!("{}", Diagnostics(mismatches));
-    let signed = own.map(|(_, c)| (c.facts.report.issuer.as_str(), c.facts.report.date.as_str()));
-    let docx =
-        zongjie::layout::lay_out(&zongjie::rollup::outline(&table, signed)).map_err(|e| {
-            Diagnostic::error(format!("internal error while laying out the table: {e}"))
-        })?;
-    let csv = zongjie::rollup::csv(&table)
-        .map_err(|e| Diagnostic::error(format!("cannot write the CSV: {e}")))?;
-    let stem = out.join(format!("{city}-{year}-汇总"));
-    let (docx_path, csv_path) = (stem.with_extension("docx"), stem.with_extension("csv"));
-    for path in [&docx_path, &csv_path] {
-        if path.exists() && !force {
-            return Err(
-                Diagnostic::error(format!("{} already exists", path.display()))
-                    .in_file(path)
-                    .help("pass --force to replace it")
-                    .into(),
-            );
-        }
-    }
-    write_atomically(&docx_path, &docx, force)?;
-    write_atomically(&csv_path, &csv, force)?;
-    eprintln!(
-        "wrote {} and {}: {} counties of {city}, {} indicators, {} totals checked against the city's own figures{}",
-        docx_path.display(),
-        csv_path.display(),
-        counties.len(),
-        table.rows.len(),
-        table
-            .rows
-            .iter()
-            .filter(|r| r.stated.is_some() && r.total.is_some())
-            .count(),
-        if table.mismatches.is_empty() {
-            String::new()
-        } else {
-            format!(", {} differ", table.mismatches.len())
-        }
-    );
-    Ok(())
-}
-
-fn bench(
-    counties: &[usize],
-    from: &Path,
-    jobs: Option<usize>,
-    child: bool,
-) -> Result<(), Diagnostics> {
-    if !child {
-        println!(
-            "{:>8}  {:>9}  {:>11}  {:>13}",
-            "counties", "seconds", "drafts/s", "peak RSS MiB"
-        );
-        let exe = std::env::current_exe()
-            .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
-        for n in counties {
-            let mut cmd = std::process::Command::new(&exe);
-            cmd.args(["bench", "--child", "--counties", &n.to_string(), "--from"])
-                .arg(from);
-            if let Some(j) = jobs {
-                cmd.args(["--jobs", &j.to_string()]);
-            }
-            let output = cmd
-                .output()
-                .map_err(|e| Diagnostic::error(format!("cannot run the benchmark: {e}")))?;
-            if !output.status.success() {
-                return Err(Diagnostic::error(format!(
-                    "the benchmark for {n} counties failed: {}",
-                    String::from_utf8_lossy(&output.stderr)
-                ))
-                .into());
-            }
-            print!("{}", String::from_utf8_lossy(&output.stdout));
-        }
-        return Ok(());
-    }
-    let n = counties.first().copied().unwrap_or(100);
-    let template = Source::read(from)?;
-    let region = zongjie::check(&template, zongjie::Options::default())?
-        .file
-        .report
-        .region;
-    let scratch = tempfile::tempdir()
-        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
-    // The counties are written to disk first and read back by the batch, as real files are,
-    // so the measured memory is the batch's own, not the generator's.
-    let data = scratch.path().join("data");
-    let drafts = scratch.path().join("drafts");
-    std::fs::create_dir_all(&data)
-        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
-    for i in 0..n {
-        let path = data.join(format!("county-{i:04}.toml"));
-        std::fs::write(&path, zongjie::bench::synthetic(&template.text, &region, i))
-            .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
-    }
-    let inputs = zongjie::batch::inputs(&[data])?;
-    let templates = TemplateSet::built_in();
-    let summary = thread_pool(jobs)?.install(|| {
-        zongjie::batch::run(
-            &inputs,
-            &drafts,
-            &templates,
-            zongjie::Options::default(),
-            false,
-            &|| {},
-        )
-    });
-    if let Some((_, e)) = summary.failed.first() {
-        return Err(e.clone());
-    }
-    let seconds = summary.elapsed.as_secs_f64();
-    let rss = zongjie::bench::peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
-    println!(
-        "{n:>8}  {seconds:>9.3}  {:>11.0}  {rss:>13}",
-        n as f64 / seconds
-    );
-    Ok(())
-}
-
-fn man() -> Result<(), Diagnostics> {
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let mut out = Vec::new();
-    clap_mangen::Man::new(cmd)
-        .render(&mut out)
-        .map_err(|e| Diagnostic::error(format!("cannot write the manual page: {e}")))?;
-    std::io::Write::write_all(&mut std::io::stdout(), &out)
-        .map_err(|e| Diagnostic::error(format!("cannot print the manual page: {e}")).into())
-}
-
-fn preview(
-    cx: &Context,
-    file: &Path,
-    templates: Option<&Path>,
-    color: ColorArg,
-) -> Result<(), Diagnostics> {
-    use std::io::IsTerminal;
-    let templates = match templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::built_in(),
-    };
-    let source = Source::read(file)?;
-    let draft = zongjie::draft(&source, &templates, cx.options())?;
-    eprint!("{}", Diagnostics(draft.warnings.clone()));
-    let color = match color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    print!(
-        "{}",
-        zongjie::preview::render(&draft.outline, &draft.facts, color)
-    );
-    Ok(())
-}
-
-fn explain(cx: &Context, file: &Path, format: ExplainFormat) -> Result<(), Diagnostics> {
-    let source = Source::read(file)?;
-    let checked = zongjie::check(&source, cx.options())?;
-    eprint!("{}", Diagnostics(checked.warnings));
-    match format {
-        ExplainFormat::Text => print!("{}", zongjie::audit::text(&checked.facts)),
-        ExplainFormat::Json => println!("{}", zongjie::audit::json(&checked.facts)),
-    }
-    Ok(())
-}
-
-fn check(cx: &Context, files: &[PathBuf], strict: bool) -> Result<(), Diagnostics> {
-    let mut all = Vec::new();
-    let mut failed = 0;
-    for file in files {
-        let result = Source::read(file).map_err(Diagnostics::from).and_then(|s| {
-            zongjie::check(
-                &s,
-                zongjie::Options {
-                    strict,
-                    ..cx.options()
-                },
-            )
-        });
-        match result {
-            Ok(checked) => {
-                eprint!("{}", Diagnostics(checked.warnings));
-                eprintln!("{}: ok", file.display());
-            }
-            Err(d) => {
-                failed += 1;
-                all.extend(d.0);
-            }
-        }
-    }
-    if failed > 0 {
-        all.push(Diagnostic::error(format!(
-            "{failed} of {} files have errors",
-            files.len()
-        )));
-        return Err(Diagnostics(all));
-    }
-    Ok(())
 }

@@ -1,0 +1,278 @@
+//! Commands over many data files: batch, rollup, bench.
+
+use std::path::{Path, PathBuf};
+
+use zongjie::diagnostic::{Diagnostic, Diagnostics};
+use zongjie::load::Source;
+use zongjie::narrate::TemplateSet;
+use zongjie::output::write_atomically;
+
+use crate::Context;
+
+pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Diagnostics> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Diagnostic::error(format!("cannot start worker threads: {e}")).into())
+}
+
+pub fn batch(
+    cx: &Context,
+    inputs: &[PathBuf],
+    out: &Path,
+    force: bool,
+    templates: Option<&Path>,
+    strict: bool,
+    jobs: Option<usize>,
+) -> Result<(), Diagnostics> {
+    let templates = match templates {
+        Some(dir) => TemplateSet::with_overrides(dir)?,
+        None => TemplateSet::built_in(),
+    };
+    let inputs = zongjie::batch::inputs(inputs)?;
+    let options = zongjie::Options {
+        strict,
+        ..cx.options()
+    };
+    let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} drafted ({eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let summary = thread_pool(jobs)?
+        .install(|| zongjie::batch::run(&inputs, out, &templates, options, force, &|| bar.inc(1)));
+    bar.finish_and_clear();
+    eprint!("{}", Diagnostics(summary.warnings.clone()));
+    let mut failures = Vec::new();
+    for (_, diagnostics) in &summary.failed {
+        failures.extend(diagnostics.0.iter().cloned());
+    }
+    eprint!("{}", Diagnostics(failures));
+    eprintln!(
+        "drafted {} of {} files into {} in {:.2} s{}",
+        summary.drafted.len(),
+        inputs.len(),
+        out.display(),
+        summary.elapsed.as_secs_f64(),
+        if summary.failed.is_empty() {
+            String::new()
+        } else {
+            format!("; {} failed", summary.failed.len())
+        }
+    );
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(Vec::new()))
+    }
+}
+
+pub fn rollup(
+    cx: &Context,
+    inputs: &[PathBuf],
+    out: &Path,
+    force: bool,
+    strict: bool,
+) -> Result<(), Diagnostics> {
+    use zongjie::measure::rank::{Rankings, Standing};
+    use zongjie::measure::rollup::County;
+    let inputs = zongjie::batch::inputs(inputs)?;
+    let mut checked = Vec::new();
+    let mut errors = Vec::new();
+    for input in &inputs {
+        match Source::read(&input.path)
+            .map_err(Diagnostics::from)
+            .and_then(|s| zongjie::check(&s, cx.options()))
+        {
+            Ok(c) => checked.push((input.path.clone(), c)),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    // The city is the superior most files name; its counties are those files.
+    let mut cities: Vec<&str> = checked
+        .iter()
+        .filter_map(|(_, c)| c.file.report.city.as_deref())
+        .collect();
+    cities.sort();
+    let city = cities
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|g| g.len())
+        .and_then(|g| g.first().copied())
+        .ok_or_else(|| {
+            Diagnostics::from(
+                Diagnostic::error("none of the files names its city ([report].city)")
+                    .help("give each county file city = \"怀化市\" (the city it reports to)"),
+            )
+        })?
+        .to_string();
+    let counties: Vec<&zongjie::Checked> = checked
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| c.file.report.city.as_deref() == Some(city.as_str()))
+        .collect();
+    let own = checked.iter().find(|(_, c)| c.file.report.region == city);
+    let year = counties.first().map_or(0, |c| c.file.report.year);
+    let rankings = Rankings::new(
+        counties
+            .iter()
+            .map(|c| Standing::of(&c.file, &c.facts))
+            .collect(),
+    );
+    let ranked: Vec<_> = (0..counties.len()).map(|i| rankings.of(i)).collect();
+    let members: Vec<County> = counties
+        .iter()
+        .zip(&ranked)
+        .map(|(c, r)| County {
+            region: &c.file.report.region,
+            facts: &c.facts,
+            ranked: r,
+        })
+        .collect();
+    let catalogue = cx
+        .catalogue
+        .as_ref()
+        .unwrap_or_else(|| zongjie::catalogue::Catalogue::standard());
+    let table = zongjie::measure::rollup::rollup(
+        &city,
+        year,
+        &members,
+        own.map(|(_, c)| &c.facts),
+        catalogue,
+    );
+    let mismatches: Vec<Diagnostic> = table
+        .mismatches
+        .iter()
+        .map(|(key, message)| {
+            let d = Diagnostic::warning(message.clone())
+                .help("correct the city's figure or the county that is wrong");
+            let d = match own {
+                Some((path, _)) => d.in_file(path).key(format!("indicators.{key}.current")),
+                None => d,
+            };
+            if strict { d.escalate() } else { d }
+        })
+        .collect();
+    if strict && !mismatches.is_empty() {
+        return Err(Diagnostics(mismatches));
+    }
+    eprint!("{}", Diagnostics(mismatches));
+    let signed = own.map(|(_, c)| (c.facts.report.issuer.as_str(), c.facts.report.date.as_str()));
+    let docx =
+        zongjie::layout::lay_out(&zongjie::rollup::outline(&table, signed)).map_err(|e| {
+            Diagnostic::error(format!("internal error while laying out the table: {e}"))
+        })?;
+    let csv = zongjie::rollup::csv(&table)
+        .map_err(|e| Diagnostic::error(format!("cannot write the CSV: {e}")))?;
+    let stem = out.join(format!("{city}-{year}-汇总"));
+    let (docx_path, csv_path) = (stem.with_extension("docx"), stem.with_extension("csv"));
+    for path in [&docx_path, &csv_path] {
+        if path.exists() && !force {
+            return Err(
+                Diagnostic::error(format!("{} already exists", path.display()))
+                    .in_file(path)
+                    .help("pass --force to replace it")
+                    .into(),
+            );
+        }
+    }
+    write_atomically(&docx_path, &docx, force)?;
+    write_atomically(&csv_path, &csv, force)?;
+    eprintln!(
+        "wrote {} and {}: {} counties of {city}, {} indicators, {} totals checked against the city's own figures{}",
+        docx_path.display(),
+        csv_path.display(),
+        counties.len(),
+        table.rows.len(),
+        table
+            .rows
+            .iter()
+            .filter(|r| r.stated.is_some() && r.total.is_some())
+            .count(),
+        if table.mismatches.is_empty() {
+            String::new()
+        } else {
+            format!(", {} differ", table.mismatches.len())
+        }
+    );
+    Ok(())
+}
+
+pub fn bench(
+    counties: &[usize],
+    from: &Path,
+    jobs: Option<usize>,
+    child: bool,
+) -> Result<(), Diagnostics> {
+    if !child {
+        println!(
+            "{:>8}  {:>9}  {:>11}  {:>13}",
+            "counties", "seconds", "drafts/s", "peak RSS MiB"
+        );
+        let exe = std::env::current_exe()
+            .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
+        for n in counties {
+            let mut cmd = std::process::Command::new(&exe);
+            cmd.args(["bench", "--child", "--counties", &n.to_string(), "--from"])
+                .arg(from);
+            if let Some(j) = jobs {
+                cmd.args(["--jobs", &j.to_string()]);
+            }
+            let output = cmd
+                .output()
+                .map_err(|e| Diagnostic::error(format!("cannot run the benchmark: {e}")))?;
+            if !output.status.success() {
+                return Err(Diagnostic::error(format!(
+                    "the benchmark for {n} counties failed: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                ))
+                .into());
+            }
+            print!("{}", String::from_utf8_lossy(&output.stdout));
+        }
+        return Ok(());
+    }
+    let n = counties.first().copied().unwrap_or(100);
+    let template = Source::read(from)?;
+    let region = zongjie::check(&template, zongjie::Options::default())?
+        .file
+        .report
+        .region;
+    let scratch = tempfile::tempdir()
+        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
+    // The counties are written to disk first and read back by the batch, as real files are,
+    // so the measured memory is the batch's own, not the generator's.
+    let data = scratch.path().join("data");
+    let drafts = scratch.path().join("drafts");
+    std::fs::create_dir_all(&data)
+        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
+    for i in 0..n {
+        let path = data.join(format!("county-{i:04}.toml"));
+        std::fs::write(&path, zongjie::bench::synthetic(&template.text, &region, i))
+            .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
+    }
+    let inputs = zongjie::batch::inputs(&[data])?;
+    let templates = TemplateSet::built_in();
+    let summary = thread_pool(jobs)?.install(|| {
+        zongjie::batch::run(
+            &inputs,
+            &drafts,
+            &templates,
+            zongjie::Options::default(),
+            false,
+            &|| {},
+        )
+    });
+    if let Some((_, e)) = summary.failed.first() {
+        return Err(e.clone());
+    }
+    let seconds = summary.elapsed.as_secs_f64();
+    let rss = zongjie::bench::peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
+    println!(
+        "{n:>8}  {seconds:>9.3}  {:>11.0}  {rss:>13}",
+        n as f64 / seconds
+    );
+    Ok(())
+}
