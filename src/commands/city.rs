@@ -74,99 +74,15 @@ pub fn rollup(
     force: bool,
     strict: bool,
 ) -> Result<(), Diagnostics> {
-    use zongjie::measure::rank::{Rankings, Standing};
-    use zongjie::measure::rollup::County;
     let inputs = zongjie::batch::inputs(inputs)?;
-    let mut checked = Vec::new();
-    let mut errors = Vec::new();
-    for input in &inputs {
-        match Source::read(&input.path)
-            .map_err(Diagnostics::from)
-            .and_then(|s| zongjie::check(&s, cx.options()))
-        {
-            Ok(c) => checked.push((input.path.clone(), c)),
-            Err(e) => errors.extend(e.0),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
-    // The city is the superior most files name; its counties are those files.
-    let mut cities: Vec<&str> = checked
-        .iter()
-        .filter_map(|(_, c)| c.file.report.city.as_deref())
-        .collect();
-    cities.sort();
-    let city = cities
-        .chunk_by(|a, b| a == b)
-        .max_by_key(|g| g.len())
-        .and_then(|g| g.first().copied())
-        .ok_or_else(|| {
-            Diagnostics::from(
-                Diagnostic::error("none of the files names its city ([report].city)")
-                    .help("give each county file city = \"怀化市\" (the city it reports to)"),
-            )
-        })?
-        .to_string();
-    let counties: Vec<&zongjie::Checked> = checked
-        .iter()
-        .map(|(_, c)| c)
-        .filter(|c| c.file.report.city.as_deref() == Some(city.as_str()))
-        .collect();
-    let own = checked.iter().find(|(_, c)| c.file.report.region == city);
-    let year = counties.first().map_or(0, |c| c.file.report.year);
-    let rankings = Rankings::new(
-        counties
-            .iter()
-            .map(|c| Standing::of(&c.file, &c.facts))
-            .collect(),
-    );
-    let ranked: Vec<_> = (0..counties.len()).map(|i| rankings.of(i)).collect();
-    let members: Vec<County> = counties
-        .iter()
-        .zip(&ranked)
-        .map(|(c, r)| County {
-            region: &c.file.report.region,
-            facts: &c.facts,
-            ranked: r,
-        })
-        .collect();
-    let catalogue = cx
-        .catalogue
-        .as_ref()
-        .unwrap_or_else(|| zongjie::catalogue::Catalogue::standard());
-    let table = zongjie::measure::rollup::rollup(
-        &city,
-        year,
-        &members,
-        own.map(|(_, c)| &c.facts),
-        catalogue,
-    );
-    let mismatches: Vec<Diagnostic> = table
-        .mismatches
-        .iter()
-        .map(|(key, message)| {
-            let d = Diagnostic::warning(message.clone())
-                .help("correct the city's figure or the county that is wrong");
-            let d = match own {
-                Some((path, _)) => d.in_file(path).key(format!("indicators.{key}.current")),
-                None => d,
-            };
-            if strict { d.escalate() } else { d }
-        })
-        .collect();
-    if strict && !mismatches.is_empty() {
-        return Err(Diagnostics(mismatches));
-    }
-    eprint!("{}", Diagnostics(mismatches));
-    let signed = own.map(|(_, c)| (c.facts.report.issuer.as_str(), c.facts.report.date.as_str()));
-    let docx =
-        zongjie::layout::lay_out(&zongjie::rollup::outline(&table, signed)).map_err(|e| {
-            Diagnostic::error(format!("internal error while laying out the table: {e}"))
-        })?;
-    let csv = zongjie::rollup::csv(&table)
-        .map_err(|e| Diagnostic::error(format!("cannot write the CSV: {e}")))?;
-    let stem = out.join(format!("{city}-{year}-汇总"));
+    let options = zongjie::Options {
+        strict,
+        ..cx.options()
+    };
+    let built = zongjie::rollup::build(&inputs, options)?;
+    eprint!("{}", Diagnostics(built.mismatches.clone()));
+    let table = &built.table;
+    let stem = out.join(format!("{}-{}-汇总", table.city, table.year));
     let (docx_path, csv_path) = (stem.with_extension("docx"), stem.with_extension("csv"));
     for path in [&docx_path, &csv_path] {
         if path.exists() && !force {
@@ -178,13 +94,14 @@ pub fn rollup(
             );
         }
     }
-    write_atomically(&docx_path, &docx, force)?;
-    write_atomically(&csv_path, &csv, force)?;
+    write_atomically(&docx_path, &built.docx, force)?;
+    write_atomically(&csv_path, &built.csv, force)?;
     eprintln!(
-        "wrote {} and {}: {} counties of {city}, {} indicators, {} totals checked against the city's own figures{}",
+        "wrote {} and {}: {} counties of {}, {} indicators, {} totals checked against the city's own figures{}",
         docx_path.display(),
         csv_path.display(),
-        counties.len(),
+        built.counties,
+        table.city,
         table.rows.len(),
         table
             .rows
