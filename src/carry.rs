@@ -11,8 +11,19 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::skeleton::FILL;
 
-/// The text of next period's data file, from a file that checks.
-pub fn next_period(source: &Source, options: crate::Options) -> Result<String, Diagnostics> {
+/// Marks the comment beside a figure still to be filled in (`current = 0   # 填写2025年数值`);
+/// `zongjie import` drops the comment once it fills the figure.
+pub const TO_FILL: &str = "# 填写";
+
+/// Next period's data file.
+pub struct NextPeriod {
+    pub text: String,
+    /// The year it reports on.
+    pub year: i32,
+}
+
+/// Next period's data file, from a file that checks.
+pub fn next_period(source: &Source, options: crate::Options) -> Result<NextPeriod, Diagnostics> {
     let checked = crate::check(source, options)?;
     let mut doc: DocumentMut = source.text.parse().map_err(|e: toml_edit::TomlError| {
         Diagnostics::from(
@@ -53,7 +64,10 @@ pub fn next_period(source: &Source, options: crate::Options) -> Result<String, D
         }
     }
     empty_narrative(&mut doc, next);
-    Ok(doc.to_string())
+    Ok(NextPeriod {
+        text: doc.to_string(),
+        year: next,
+    })
 }
 
 /// `next_target` becomes `target` (in `target`'s place when there is one); without one,
@@ -101,7 +115,7 @@ fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
     let mut placeholder = Value::from(0);
     placeholder
         .decor_mut()
-        .set_suffix(format!("   # 填写{next}年数值"));
+        .set_suffix(format!("   {TO_FILL}{next}年数值"));
     set(ind, "current", Item::Value(placeholder));
     move_next_target(ind);
     ind.remove("stated_growth");

@@ -254,11 +254,11 @@ pub fn import(
                 Some(slot) => {
                     let mut new = new;
                     if let Some(decor) = slot.as_value().map(|v| v.decor().clone()) {
-                        // Keep the clerk's comment; drop the "填写…" placeholder once filled.
+                        // Keep the clerk's comment; drop `next`'s placeholder once filled.
                         let placeholder = decor
                             .suffix()
                             .and_then(|s| s.as_str())
-                            .is_some_and(|s| s.contains("# 填写"));
+                            .is_some_and(|s| s.contains(crate::carry::TO_FILL));
                         if !placeholder {
                             *new.decor_mut() = decor;
                         }

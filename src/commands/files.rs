@@ -47,9 +47,9 @@ pub fn next(
     force: bool,
 ) -> Result<(), Diagnostics> {
     let source = Source::read(file)?;
-    let text = zongjie::carry::next_period(&source, cx.options())?;
-    let output = output.unwrap_or_else(|| next_name(file, &text));
-    write_atomically(&output, text.as_bytes(), force)?;
+    let next = zongjie::carry::next_period(&source, cx.options())?;
+    let output = output.unwrap_or_else(|| next_name(file, next.year));
+    write_atomically(&output, next.text.as_bytes(), force)?;
     eprintln!(
         "wrote {} — fill in this period's figures and narrative, then: zongjie check {0}",
         output.display()
@@ -57,29 +57,19 @@ pub fn next(
     Ok(())
 }
 
-/// xupu-2024.toml → xupu-2025.toml when the name carries the year, else data-next.toml.
-pub fn next_name(file: &Path, next_text: &str) -> PathBuf {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let year = next_text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("year = "))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse::<i32>().ok());
-    let renamed = year
-        .map(|y| (y - 1, y))
-        .filter(|(old, _)| name.contains(&old.to_string()))
-        .map(|(old, new)| name.replacen(&old.to_string(), &new.to_string(), 1));
-    let name = renamed.unwrap_or_else(|| {
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("{stem}-next.toml")
-    });
-    file.with_file_name(name)
+/// xupu-2024.toml → xupu-2025.toml when the name carries the old year, else data-next.toml.
+pub fn next_name(file: &Path, year: i32) -> PathBuf {
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let old = (year - 1).to_string();
+    let renamed = if name.contains(&old) {
+        name.replacen(&old, &year.to_string(), 1)
+    } else {
+        format!(
+            "{}-next.toml",
+            file.file_stem().unwrap_or_default().to_string_lossy()
+        )
+    };
+    file.with_file_name(renamed)
 }
 
 pub fn import(
