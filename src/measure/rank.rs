@@ -141,14 +141,9 @@ struct Table {
     peers: IndexMap<usize, (String, u32)>,
 }
 
-/// Ranks every report against the others of its period; one [`Ranked`] per standing, in
-/// order. An indicator is ranked when at least two reports of the period carry it.
-pub fn rank(all: &[Standing]) -> Vec<Ranked> {
-    let rankings = Rankings::new(all.to_vec());
-    (0..all.len()).map(|i| rankings.of(i)).collect()
-}
-
 impl Rankings {
+    /// Ranks every report against the others of its period. An indicator is ranked when at
+    /// least two reports of the period carry it.
     pub fn new(standings: Vec<Standing>) -> Rankings {
         let mut tables = Vec::new();
         let mut periods: Vec<&(i32, ReportKind, u32, Option<String>)> =
@@ -316,7 +311,10 @@ fn table(all: &[Standing], members: &[usize], key: &str) -> Option<Table> {
     let growth_ranks = places.iter().all(|p| p.2.is_some()).then(|| {
         let mut by_growth: Vec<(usize, Decimal)> = places
             .iter()
-            .map(|p| (p.0, round_half_up(p.2.unwrap_or_default(), 1)))
+            .map(|p| {
+                let growth = p.2.unwrap_or_default();
+                (p.0, round_half_up(growth, super::DEFAULT_PERCENT_PRECISION))
+            })
             .collect();
         by_growth.sort_by(|a, b| better_first(a.1, b.1).then(a.0.cmp(&b.0)));
         let r = competition_ranks(&by_growth.iter().map(|g| g.1).collect::<Vec<_>>());
@@ -399,6 +397,12 @@ pub fn apply(facts: &mut Facts, ranked: Ranked) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every standing's rankings, in order.
+    fn rank(all: &[Standing]) -> Vec<Ranked> {
+        let rankings = Rankings::new(all.to_vec());
+        (0..all.len()).map(|i| rankings.of(i)).collect()
+    }
 
     fn standing(region: &str, value: i64, growth: i64, peer: Option<&str>) -> Standing {
         let mut entries = IndexMap::new();

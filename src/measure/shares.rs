@@ -15,7 +15,7 @@ use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
 use crate::number::Num;
 
 /// The multiplier of a derived ratio: stated, else 100 for a result in %, else 1.
-pub fn scale_of(def: &RatioDef) -> Decimal {
+fn scale_of(def: &RatioDef) -> Decimal {
     def.scale.map(Num::get).unwrap_or_else(|| {
         if unit_of(def) == "%" {
             Decimal::ONE_HUNDRED
@@ -25,7 +25,7 @@ pub fn scale_of(def: &RatioDef) -> Decimal {
     })
 }
 
-pub fn unit_of(def: &RatioDef) -> &str {
+fn unit_of(def: &RatioDef) -> &str {
     def.unit.as_deref().unwrap_or("%")
 }
 
