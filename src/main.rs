@@ -8,6 +8,12 @@ use clap::{Parser, Subcommand};
 
 mod commands;
 
+/// A batch drafts on every core at once, each draft a storm of small allocations (JSON
+/// contexts, XML strings); glibc's allocator spent a third of the batch's time in malloc
+/// and free, mimalloc's per-thread heaps a fraction of that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use zongjie::diagnostic::Diagnostics;
 use zongjie::load::Source;
 

@@ -4,7 +4,7 @@
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::ReportFile;
@@ -16,10 +16,21 @@ pub mod structure;
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The text of a data file and where it came from.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Source {
     pub path: PathBuf,
     pub text: String,
+    /// The text parsed with spans, once: loading and every located diagnostic share it.
+    document: OnceLock<Result<toml_edit::ImDocument<String>, toml_edit::TomlError>>,
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Source")
+            .field("path", &self.path)
+            .field("text", &self.text)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Source {
@@ -27,7 +38,15 @@ impl Source {
         Source {
             path: path.into(),
             text: text.into(),
+            document: OnceLock::new(),
         }
+    }
+
+    /// The parsed document, or the first syntax error.
+    fn document(&self) -> Result<&toml_edit::ImDocument<String>, &toml_edit::TomlError> {
+        self.document
+            .get_or_init(|| toml_edit::ImDocument::parse(self.text.clone()))
+            .as_ref()
     }
 
     /// Reads a data file, refusing directories, huge files and text that is not UTF-8.
@@ -81,7 +100,7 @@ impl Source {
     /// The span of the value at a dotted key path such as `indicators.rd.current` or
     /// `achievements.1.title`, if the path exists in the file.
     pub fn span_of(&self, key_path: &str) -> Option<Range<usize>> {
-        let doc = toml_edit::ImDocument::parse(self.text.as_str()).ok()?;
+        let doc = self.document().ok()?;
         let mut item: &toml_edit::Item = doc.as_item();
         for segment in key_path.split('.') {
             item = match segment.parse::<usize>() {
@@ -182,11 +201,11 @@ const MAX_SYNTAX_ERRORS: usize = 10;
 /// syntax errors (each line with one is set aside and the rest read again), else all
 /// structural ones (unknown, missing and mistyped keys), else serde's.
 pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
-    let doc = match toml_edit::ImDocument::parse(source.text.as_str()) {
+    let doc = match source.document() {
         Ok(doc) => doc,
-        Err(first) => return Err(syntax_errors(source, first)),
+        Err(first) => return Err(syntax_errors(source, first.clone())),
     };
-    let problems = structure::check(&doc, &SCHEMA);
+    let problems = structure::check(doc, &SCHEMA);
     if !problems.is_empty() {
         return Err(Diagnostics(
             problems
@@ -201,7 +220,9 @@ pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
                 .collect(),
         ));
     }
-    toml::from_str::<ReportFile>(&source.text).map_err(|e| toml_error(source, &e).into())
+    // The checked document is deserialized as it is, not parsed a second time.
+    toml_edit::de::from_document::<ReportFile>(doc.clone())
+        .map_err(|e| toml_error(source, &e).into())
 }
 
 /// The first syntax error, and those after it: the line at fault is blanked (keeping every
@@ -270,7 +291,7 @@ fn syntax_help(message: &str, line: Option<&str>) -> String {
     }
 }
 
-fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
+fn toml_error(source: &Source, e: &toml_edit::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let location = e.span().map(|s| source.locate(s));
     let help = help_for(&message);

@@ -24,7 +24,7 @@ pub struct Problem {
 }
 
 /// Checks a parsed document against a schema; problems in file order.
-pub fn check(doc: &ImDocument<&str>, schema: &Json) -> Vec<Problem> {
+pub fn check<S>(doc: &ImDocument<S>, schema: &Json) -> Vec<Problem> {
     let mut walk = Walk {
         root: schema,
         problems: Vec::new(),

@@ -30,33 +30,7 @@ pub fn narrate(
     facts: &Facts,
     templates: &TemplateSet,
 ) -> Result<Outline, Diagnostics> {
-    let hb = templates
-        .compiled
-        .get_or_init(|| registry(templates))
-        .as_ref()
-        .map_err(Clone::clone)?;
-    // What a prose field may cite: the facts alone, before any narrative is rendered.
-    let facts_context = json!({
-        "report": facts.report,
-        "ind": facts.indicators,
-        "next_targets": facts.next_targets,
-        "outlooks": facts.outlooks,
-        "targets": facts.targets,
-    });
-    let context = Narrative {
-        hb,
-        source,
-        facts: &facts_context,
-        // Wrapped once: render_template would convert the whole context for every field.
-        facts_wrapped: &handlebars::Context::wraps(&facts_context).map_err(|e| {
-            Diagnostic::error(format!("internal error while preparing the facts: {e}"))
-        })?,
-        errors: Vec::new(),
-    }
-    .context(file, facts)?;
-    let markup = hb
-        .render("report", &context)
-        .map_err(|e| render_diagnostic(templates, &e))?;
+    let markup = markup(source, file, facts, templates, Entry::SectionsDirectly)?;
     Outline::parse(&markup, |directive| match directive {
         Directive::IndicatorTable { caption } => Block::Table(indicator_table(facts, caption)),
     })
@@ -68,6 +42,110 @@ pub fn narrate(
         .help("check heading marks (# to ####) and :: directives in your templates")
         .into()
     })
+}
+
+/// How the entry template is rendered (see [`render_report`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// Each `{{> section}}` rendered from the shared context when the entry is only a list.
+    SectionsDirectly,
+    /// Always through handlebars' partials (kept to test that both agree).
+    #[cfg_attr(not(test), allow(dead_code))]
+    ThroughPartials,
+}
+
+/// The outline markup the templates make of a report.
+fn markup(
+    source: &Source,
+    file: &ReportFile,
+    facts: &Facts,
+    templates: &TemplateSet,
+    entry: Entry,
+) -> Result<String, Diagnostics> {
+    let hb = templates
+        .compiled
+        .get_or_init(|| registry(templates))
+        .as_ref()
+        .map_err(Clone::clone)?;
+    // The facts, serialized once. Prose fields cite them first; the rendered narrative is
+    // then added beside them for the section templates.
+    let mut context = handlebars::Context::from(json!({
+        "report": facts.report,
+        "ind": facts.indicators,
+        "next_targets": facts.next_targets,
+        "outlooks": facts.outlooks,
+        "targets": facts.targets,
+    }));
+    let narrative = Narrative {
+        hb,
+        source,
+        facts: &context,
+        errors: Vec::new(),
+    }
+    .render(file, facts)?;
+    if let Value::Object(map) = context.data_mut() {
+        map.extend(narrative);
+    }
+    render_report(hb, templates, &context, entry)
+        .map_err(|e| render_diagnostic(templates, &e).into())
+}
+
+/// Renders the entry template. When it is only a list of `{{> section}}` lines (as the
+/// built-in one is), each section is rendered straight from the shared context: handlebars
+/// would otherwise copy the whole context for every partial it enters. The output is the
+/// same either way (a test renders every example both ways).
+fn render_report(
+    hb: &Handlebars<'static>,
+    templates: &TemplateSet,
+    context: &handlebars::Context,
+    entry: Entry,
+) -> Result<String, RenderError> {
+    let report = templates.templates.iter().find(|t| t.name == "report");
+    match report
+        .filter(|_| entry == Entry::SectionsDirectly)
+        .and_then(|t| section_list(&t.text))
+        .filter(|names| names.iter().all(|n| hb.has_template(n)))
+    {
+        Some(names) => {
+            let mut out = String::new();
+            for name in names {
+                out.push_str(&hb.render_with_context(name, context)?);
+            }
+            Ok(out)
+        }
+        None => hb.render_with_context("report", context),
+    }
+}
+
+/// The section names of an entry template made of nothing but comments and `{{> name}}`
+/// lines, each at the start of its own line; `None` for anything else.
+fn section_list(text: &str) -> Option<Vec<&str>> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(body) = rest.strip_prefix("{{!--") {
+            // A block comment, possibly over several lines, alone on its last line.
+            let tail = &body[body.find("--}}")? + 4..];
+            let (last, after) = tail.split_once('\n').unwrap_or((tail, ""));
+            if !last.trim().is_empty() {
+                return None;
+            }
+            rest = after;
+            continue;
+        }
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        let name = line
+            .trim_end()
+            .strip_prefix("{{>")?
+            .strip_suffix("}}")?
+            .trim();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        names.push(name);
+        rest = after;
+    }
+    Some(names)
 }
 
 fn registry(templates: &TemplateSet) -> Result<Handlebars<'static>, Diagnostic> {
@@ -148,14 +226,18 @@ fn line_location(text: &str, line: usize, column: usize) -> Location {
 struct Narrative<'a> {
     hb: &'a Handlebars<'static>,
     source: &'a Source,
-    facts: &'a Value,
-    facts_wrapped: &'a handlebars::Context,
+    /// What a prose field may cite: the facts alone.
+    facts: &'a handlebars::Context,
     errors: Vec<Diagnostic>,
 }
 
 impl Narrative<'_> {
-    /// The section templates' context: the facts plus every prose field, rendered.
-    fn context(mut self, file: &ReportFile, facts: &Facts) -> Result<Value, Diagnostics> {
+    /// What the section templates get beside the facts: every prose field, rendered.
+    fn render(
+        mut self,
+        file: &ReportFile,
+        facts: &Facts,
+    ) -> Result<serde_json::Map<String, Value>, Diagnostics> {
         let opening = file
             .opening
             .as_ref()
@@ -179,22 +261,22 @@ impl Narrative<'_> {
         if !self.errors.is_empty() {
             return Err(Diagnostics(self.errors));
         }
-        Ok(json!({
-            "report": facts.report,
-            "ind": facts.indicators,
-            "next_targets": facts.next_targets,
-            "outlooks": facts.outlooks,
-            "targets": facts.targets,
-            "has_indicators": !file.indicators.is_empty(),
-            "opening": opening,
-            "achievements": achievements,
-            "highlights": highlights,
-            "problems": problems,
-            "has_plan": file.plan.is_some()
-                || !facts.next_targets.is_empty()
-                || (facts.report.half_year && !facts.targets.is_empty()),
-            "plan": plan,
-        }))
+        let has_plan = file.plan.is_some()
+            || !facts.next_targets.is_empty()
+            || (facts.report.half_year && !facts.targets.is_empty());
+        let narrative = [
+            ("has_indicators", json!(!file.indicators.is_empty())),
+            ("opening", json!(opening)),
+            ("achievements", json!(achievements)),
+            ("highlights", json!(highlights)),
+            ("problems", json!(problems)),
+            ("has_plan", json!(has_plan)),
+            ("plan", plan),
+        ];
+        Ok(narrative
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect())
     }
 
     fn part(&mut self, path: &str, part: &Part) -> Value {
@@ -228,13 +310,10 @@ impl Narrative<'_> {
         if !text.contains("{{") {
             return protect_markup(text);
         }
-        match self
-            .hb
-            .render_template_with_context(text, self.facts_wrapped)
-        {
+        match self.hb.render_template_with_context(text, self.facts) {
             Ok(rendered) => protect_markup(&rendered),
             Err(e) => {
-                let (excerpt, message, help) = citation_problem(&e, self.facts);
+                let (excerpt, message, help) = citation_problem(&e, self.facts.data());
                 self.errors
                     .push(self.source.error_in(key_path, &excerpt, message).help(help));
                 String::new()
@@ -372,5 +451,83 @@ fn indicator_table(facts: &Facts, caption: String) -> Table {
             })
             .collect(),
         note: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_of_section_lines_is_read_as_a_list() {
+        let built_in = templates::BUILT_IN[0].1;
+        assert_eq!(
+            section_list(built_in).unwrap(),
+            [
+                "title",
+                "opening",
+                "achievements",
+                "highlights",
+                "problems",
+                "plan",
+                "outlook",
+                "signature"
+            ]
+        );
+        assert_eq!(
+            section_list("{{> a}}\n{{!-- x\n y --}}\n{{> b}}").unwrap(),
+            ["a", "b"]
+        );
+        // Anything else goes through handlebars as written.
+        for other in [
+            "{{> a}}\n\n{{> b}}\n",
+            "  {{> a}}\n",
+            "{{> a}} text\n",
+            "{{#if x}}{{> a}}{{/if}}\n",
+            "{{> a b=1}}\n",
+            "{{!-- open\n{{> a}}\n",
+        ] {
+            assert_eq!(section_list(other), None, "{other:?}");
+        }
+    }
+
+    /// Rendering the sections directly is only a shortcut: every example must come out the
+    /// same as through handlebars' own partials.
+    #[test]
+    fn sections_rendered_directly_match_partials() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut files: Vec<PathBuf> = Vec::new();
+        for dir in [root.to_string(), format!("{root}/huaihua-2024")] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "toml") {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() >= 16, "{files:?}");
+        let templates = TemplateSet::built_in();
+        for path in files {
+            let source = Source::read(&path).unwrap();
+            let checked = crate::check(&source, crate::Options::default()).unwrap();
+            let direct = markup(
+                &source,
+                &checked.file,
+                &checked.facts,
+                &templates,
+                Entry::SectionsDirectly,
+            )
+            .unwrap();
+            let partials = markup(
+                &source,
+                &checked.file,
+                &checked.facts,
+                &templates,
+                Entry::ThroughPartials,
+            )
+            .unwrap();
+            assert!(direct.len() > 500, "{}", path.display());
+            assert_eq!(direct, partials, "{}", path.display());
+        }
     }
 }
