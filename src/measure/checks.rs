@@ -214,8 +214,12 @@ fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
             .iter()
             .any(|p| path.starts_with(p))
     });
-    for (path, text) in narrative {
+    // Most texts type no rate at all: those are passed over before any name is looked for.
+    for (path, text) in narrative.filter(|(_, text)| CLAIM.is_match(text)) {
         for clause in text.split(['。', ';', ';', '!', '!', '?', '?', '\n']) {
+            if !CLAIM.is_match(clause) {
+                continue;
+            }
             let mentions = mentions(clause, &names);
             for (i, (end, f)) in mentions.iter().enumerate() {
                 let stop = mentions

@@ -310,6 +310,9 @@ impl Narrative<'_> {
         if !text.contains("{{") {
             return protect_markup(text);
         }
+        if let Some(filled) = cite_directly(text, self.facts.data()) {
+            return protect_markup(&filled);
+        }
         match self.hb.render_template_with_context(text, self.facts) {
             Ok(rendered) => protect_markup(&rendered),
             Err(e) => {
@@ -320,6 +323,56 @@ impl Narrative<'_> {
             }
         }
     }
+}
+
+/// A prose field whose only handlebars are plain citations such as `{{ind.rd.growth}}`, each
+/// naming text or a number in the facts, filled in without compiling it as a template: a batch
+/// has thousands of them. `None` for anything else (helpers, blocks, escapes, a citation that
+/// is missing), which handlebars then renders or explains.
+fn cite_directly(text: &str, facts: &Value) -> Option<String> {
+    if text.contains("{{{") || text.contains("}}}") || text.contains("\\{{") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("}}")?;
+        let path = after[..close].trim();
+        let mut segments = path.split('.');
+        let first = segments.next()?;
+        let mut value = facts.get(first)?;
+        let mut dotted = false;
+        for segment in segments {
+            let plain = !segment.is_empty()
+                && !segment.bytes().all(|b| b.is_ascii_digit())
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if !plain {
+                return None;
+            }
+            value = value.as_object()?.get(segment)?;
+            dotted = true;
+        }
+        // One bare word could be a helper's name; a dotted path never is.
+        if !dotted
+            || !first
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return None;
+        }
+        match value {
+            Value::String(s) => out.push_str(s),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            _ => return None,
+        }
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// What is wrong with a citation in prose, said in the data's terms: the citation itself (for
@@ -488,6 +541,54 @@ mod tests {
             "{{!-- open\n{{> a}}\n",
         ] {
             assert_eq!(section_list(other), None, "{other:?}");
+        }
+    }
+
+    /// Citations filled in directly read exactly as handlebars renders them; anything the
+    /// shortcut does not handle is left to handlebars.
+    #[test]
+    fn direct_citations_match_handlebars() {
+        let facts = json!({
+            "ind": {
+                "rd": {"value": "4.54亿元", "growth": "增长66.9%", "number": 12.5, "flag": true,
+                       "none": null, "list": ["a"], "sub": {"x": "深"}},
+            },
+            "report": {"year": 2024},
+        });
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(handlebars::no_escape);
+        helpers::register(&mut hb);
+        let direct = [
+            "投入{{ind.rd.value}},{{ ind.rd.growth }}。",
+            "{{ind.rd.number}}{{report.year}}年{{ind.rd.sub.x}}",
+            "R&D <b> \"引号\" {{ind.rd.value}}",
+            "无引用的 }} 右括号 {{ind.rd.value}}",
+        ];
+        for text in direct {
+            let filled = cite_directly(text, &facts).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(filled, hb.render_template(text, &facts).unwrap(), "{text}");
+        }
+        let left_to_handlebars = [
+            "{{ind.rd.flag}}",
+            "{{ind.rd.none}}",
+            "{{ind.rd.list}}",
+            "{{ind.rd.missing}}",
+            "{{ind.nothing.value}}",
+            "{{ind.rd.list.0}}",
+            "{{cite \"rd\"}}",
+            "{{#if ind.rd.value}}有{{/if}}",
+            "{{{ind.rd.value}}}",
+            "\\{{ind.rd.value}}",
+            "{{ind.rd.value",
+            "{{ind}}",
+            "{{@root.ind.rd.value}}",
+            "{{../ind.rd.value}}",
+            "{{~ind.rd.value~}}",
+            "{{!ind.rd.value}}",
+        ];
+        for text in left_to_handlebars {
+            assert_eq!(cite_directly(text, &facts), None, "{text}");
         }
     }
 
