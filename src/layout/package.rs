@@ -1,64 +1,137 @@
-//! The one place that corrects what docx-rs 0.4.22 writes, before the parts are zipped.
+//! The package around a draft's body, and the one place that corrects what docx-rs 0.4.22
+//! writes.
+//!
+//! Everything of a draft but its body — styles, settings, numbering, footers, the section
+//! properties, the font table — is the same in every draft. docx-rs builds it once per
+//! process ([`super::frame`]); each part is then repaired, and each draft's body (see
+//! [`super::body`]) is set into the frame's document part and zipped with the rest.
 //!
 //! Word validates parts against the ISO/IEC 29500 schemas and refuses a file whose elements
 //! stand out of the schema's sequence; LibreOffice forgives them (docx-rs issue #724). Rather
-//! than patch each builder call, every WordprocessingML part goes through [`fix_part`]:
+//! than patch each builder call, every part docx-rs writes goes through [`fix_part`]:
 //! children of the property elements are put back in schema order, the duplicate `Normal`
 //! style docx-rs always emits is dropped in favour of ours, and the font table is replaced by
 //! one that declares our faces. Text is made XML-safe where it enters ([`xml_safe`]).
 
 use std::io::Cursor;
+use std::sync::OnceLock;
 
-use docx_rs::Docx;
+use docx_rs::{Docx, XMLDocx};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
 use super::fonts;
 
-/// Builds, repairs and zips a document.
-pub fn pack(docx: Docx) -> Result<Vec<u8>, String> {
-    let mut parts = docx.build();
-    parts.document = fix_part(&parts.document)?;
-    // Styles, settings, numbering and footers are the same in every draft: repaired once per
-    // process, so a batch of thousands repairs only each document's body.
-    parts.styles = fix_cached(&parts.styles)?;
-    parts.settings = fix_cached(&parts.settings)?;
-    parts.numberings = fix_cached(&parts.numberings)?;
-    for footer in &mut parts.footers {
-        *footer = fix_cached(footer)?;
-    }
-    for header in &mut parts.headers {
-        *header = fix_cached(header)?;
-    }
-    parts.font_table = fonts::font_table_xml();
-    let mut out = Cursor::new(Vec::new());
+/// Zips a draft: `body` (paragraphs and tables) set into the frame's document part.
+pub fn pack(body: &str) -> Result<Vec<u8>, String> {
+    static FRAME: OnceLock<Result<Frame, String>> = OnceLock::new();
+    let frame = FRAME
+        .get_or_init(|| Frame::new(super::frame()))
+        .as_ref()
+        .map_err(Clone::clone)?;
+    let mut parts = frame.parts();
+    let mut document = Vec::with_capacity(frame.head.len() + body.len() + frame.tail.len());
+    document.extend_from_slice(&frame.head);
+    document.extend_from_slice(body.as_bytes());
+    document.extend_from_slice(&frame.tail);
+    parts.document = document;
+    let mut out = Cursor::new(Vec::with_capacity(parts.document.len() + 32 * 1024));
     parts
         .pack(&mut out)
         .map_err(|e| format!("could not zip the document: {e}"))?;
     Ok(out.into_inner())
 }
 
-/// [`fix_part`], remembered by the part's exact bytes.
-fn fix_cached(xml: &[u8]) -> Result<Vec<u8>, String> {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    static REPAIRED: LazyLock<Mutex<HashMap<Vec<u8>, Vec<u8>>>> = LazyLock::new(Default::default);
-    if let Some(done) = REPAIRED.lock().ok().and_then(|m| m.get(xml).cloned()) {
-        return Ok(done);
+/// The parts every draft shares, built and repaired once; the document part is kept as the
+/// text before the body's blocks (through `<w:body>`) and after them (the section
+/// properties on).
+struct Frame {
+    parts: XMLDocx,
+    head: Vec<u8>,
+    tail: Vec<u8>,
+}
+
+impl Frame {
+    fn new(docx: Docx) -> Result<Frame, String> {
+        let mut parts = docx.build();
+        let document = fix_part(&parts.document)?;
+        parts.styles = fix_part(&parts.styles)?;
+        parts.settings = fix_part(&parts.settings)?;
+        parts.numberings = fix_part(&parts.numberings)?;
+        for footer in &mut parts.footers {
+            *footer = fix_part(footer)?;
+        }
+        for header in &mut parts.headers {
+            *header = fix_part(header)?;
+        }
+        parts.font_table = fonts::font_table_xml();
+        let split = |marker: &str| {
+            document
+                .windows(marker.len())
+                .position(|w| w == marker.as_bytes())
+                .ok_or_else(|| format!("docx-rs wrote a document part without {marker}"))
+        };
+        let body_start = split("<w:body>")? + "<w:body>".len();
+        let section = split("<w:sectPr")?;
+        if document[body_start..section]
+            .iter()
+            .any(|b| !b.is_ascii_whitespace())
+        {
+            return Err("docx-rs wrote blocks into an empty document".into());
+        }
+        Ok(Frame {
+            head: document[..body_start].to_vec(),
+            tail: document[section..].to_vec(),
+            parts,
+        })
     }
-    let done = fix_part(xml)?;
-    if let Ok(mut m) = REPAIRED.lock()
-        && m.len() < 64
-    {
-        m.insert(xml.to_vec(), done.clone());
+
+    /// A copy of the shared parts, to be given a document and zipped.
+    fn parts(&self) -> XMLDocx {
+        let p = &self.parts;
+        XMLDocx {
+            content_type: p.content_type.clone(),
+            rels: p.rels.clone(),
+            doc_props: docx_rs::XMLDocProps {
+                app: p.doc_props.app.clone(),
+                core: p.doc_props.core.clone(),
+                custom: p.doc_props.custom.clone(),
+            },
+            styles: p.styles.clone(),
+            document: Vec::new(),
+            comments: p.comments.clone(),
+            document_rels: p.document_rels.clone(),
+            settings: p.settings.clone(),
+            font_table: p.font_table.clone(),
+            numberings: p.numberings.clone(),
+            media: p.media.clone(),
+            headers: p.headers.clone(),
+            header_rels: p.header_rels.clone(),
+            footers: p.footers.clone(),
+            footer_rels: p.footer_rels.clone(),
+            comments_extended: p.comments_extended.clone(),
+            taskpanes: p.taskpanes.clone(),
+            taskpanes_rels: p.taskpanes_rels.clone(),
+            web_extensions: p.web_extensions.clone(),
+            custom_items: p.custom_items.clone(),
+            custom_item_rels: p.custom_item_rels.clone(),
+            custom_item_props: p.custom_item_props.clone(),
+            footnotes: p.footnotes.clone(),
+        }
     }
-    Ok(done)
 }
 
 /// Removes characters XML 1.0 cannot carry: C0 controls other than tab, newline and carriage
 /// return, U+FFFE and U+FFFF. (Lone surrogates cannot exist in a Rust string.)
-pub fn xml_safe(text: &str) -> String {
-    text.chars().filter(|&c| is_xml_char(c)).collect()
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        text.into()
+    } else {
+        text.chars()
+            .filter(|&c| is_xml_char(c))
+            .collect::<String>()
+            .into()
+    }
 }
 
 pub fn is_xml_char(c: char) -> bool {
