@@ -3,7 +3,8 @@
 //!
 //! Three passes keep memory flat however many files there are: (1) check every file and keep
 //! only its [`Standing`] (a few kilobytes); (2) rank the standings; (3) check each file again,
-//! place its rankings, draft it and write it, dropping it before the next. One bad file is
+//! place its rankings, draft it and write it under a temporary name, dropping it before the
+//! next; (4) flush every draft to disk at once and rename each into place. One bad file is
 //! reported and does not stop the others.
 
 use std::collections::HashSet;
@@ -16,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::measure::rank::{self, Standing};
 use crate::narrate::TemplateSet;
-use crate::output::write_atomically;
+use crate::output::{Staged, stage, sync_all};
 use crate::{Options, check, render};
 
 /// One input of a batch: its path, or its text when generated in memory (the benchmark).
@@ -35,8 +36,8 @@ impl Input {
     }
 }
 
-/// A draft written: where, and the warnings its data gave.
-type Written = (PathBuf, Vec<Diagnostic>);
+/// A draft written but not yet in place, and the warnings its data gave.
+type Written = (Staged, Vec<Diagnostic>);
 
 /// What a batch did.
 #[derive(Debug)]
@@ -165,8 +166,7 @@ pub fn run(
                 let mut checked = check(&source, options)?;
                 rank::apply(&mut checked.facts, rankings.of(member));
                 let draft = render(&source, checked, templates, options)?;
-                write_atomically(&target, &draft.docx, force)?;
-                Ok((target, draft.warnings))
+                Ok((stage(&target, &draft.docx, force)?, draft.warnings))
             });
             progress();
             (input.path.clone(), result)
@@ -178,13 +178,28 @@ pub fn run(
         warnings: Vec::new(),
         elapsed: Duration::ZERO,
     };
+    // Every draft reaches the disk before any is renamed into place.
+    let mut staged = Vec::new();
     for (path, result) in results {
         match result {
-            Ok((target, warnings)) => {
-                summary.drafted.push(target);
+            Ok((draft, warnings)) => {
+                staged.push((path, draft));
                 summary.warnings.extend(warnings);
             }
             Err(e) => summary.failed.push((path, e)),
+        }
+    }
+    if let Err(e) = sync_all(staged.iter().map(|(_, draft)| draft)) {
+        summary
+            .failed
+            .extend(staged.into_iter().map(|(path, _)| (path, e.clone().into())));
+        staged = Vec::new();
+    }
+    for (path, draft) in staged {
+        let target = draft.target().to_path_buf();
+        match draft.commit() {
+            Ok(()) => summary.drafted.push(target),
+            Err(e) => summary.failed.push((path, e.into())),
         }
     }
     summary.elapsed = started.elapsed();
