@@ -18,7 +18,7 @@ use crate::load::Source;
 use crate::measure::rank::{self, Standing};
 use crate::narrate::TemplateSet;
 use crate::output::{Staged, stage, sync_all};
-use crate::{Options, check, render};
+use crate::{Consistency, Options, check, check_as, render};
 
 /// One input of a batch: its path, or its text when generated in memory (the benchmark).
 #[derive(Debug, Clone)]
@@ -119,7 +119,14 @@ pub fn run(
         .par_iter()
         .map(|input| {
             let source = input.source()?;
-            let checked = check(&source, options)?;
+            // Only whether the file can be drafted matters here: consistency warnings are
+            // looked for when it is, unless --strict makes them errors.
+            let consistency = if options.strict {
+                Consistency::Checked
+            } else {
+                Consistency::Skipped
+            };
+            let checked = check_as(&source, options, consistency)?;
             let name = draft_name(
                 &checked.file.report.region,
                 checked.file.report.year,

@@ -62,6 +62,23 @@ pub struct Checked {
 /// Load + validate + measure + consistency checks. Errors carry every problem found,
 /// warnings included; with `strict`, any warning is an error.
 pub fn check(source: &Source, options: Options) -> Result<Checked, Diagnostics> {
+    check_as(source, options, Consistency::Checked)
+}
+
+/// Whether [`check`] looks for figures that disagree with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Consistency {
+    Checked,
+    /// Skipped: its findings are warnings that would be found again (a batch's first pass,
+    /// which only decides whether a file can be ranked, when warnings are not errors).
+    Skipped,
+}
+
+pub(crate) fn check_as(
+    source: &Source,
+    options: Options,
+    consistency: Consistency,
+) -> Result<Checked, Diagnostics> {
     let mut file = load::parse(source)?;
     let catalogue = options
         .catalogue
@@ -72,19 +89,19 @@ pub fn check(source: &Source, options: Options) -> Result<Checked, Diagnostics> 
         return Err(Diagnostics(findings));
     }
     let facts = measure::measure(&file);
-    findings.extend(
-        measure::checks::consistency(&file, &facts)
-            .into_iter()
-            .map(|f| {
-                source
-                    .warning_in(
-                        &f.key_path,
-                        f.excerpt.as_deref().unwrap_or_default(),
-                        f.message,
-                    )
-                    .help(f.help)
-            }),
-    );
+    let inconsistent = match consistency {
+        Consistency::Checked => measure::checks::consistency(&file, &facts),
+        Consistency::Skipped => Vec::new(),
+    };
+    findings.extend(inconsistent.into_iter().map(|f| {
+        source
+            .warning_in(
+                &f.key_path,
+                f.excerpt.as_deref().unwrap_or_default(),
+                f.message,
+            )
+            .help(f.help)
+    }));
     if options.strict && !findings.is_empty() {
         return Err(Diagnostics(
             findings.into_iter().map(Diagnostic::escalate).collect(),

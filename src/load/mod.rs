@@ -205,24 +205,28 @@ pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
         Ok(doc) => doc,
         Err(first) => return Err(syntax_errors(source, first.clone())),
     };
+    // The parsed document is deserialized as it is, not parsed a second time. Only a file
+    // serde refuses is walked for all its structural problems (see [`structure`]).
+    let refused = match toml_edit::de::from_document::<ReportFile>(doc.clone()) {
+        Ok(file) => return Ok(file),
+        Err(e) => e,
+    };
     let problems = structure::check(doc, &SCHEMA);
-    if !problems.is_empty() {
-        return Err(Diagnostics(
-            problems
-                .into_iter()
-                .map(|p| {
-                    Diagnostic::error(p.message)
-                        .in_file(&source.path)
-                        .key(p.key_path)
-                        .at(p.span.map(|s| source.locate(s)))
-                        .help(p.help)
-                })
-                .collect(),
-        ));
+    if problems.is_empty() {
+        return Err(toml_error(source, &refused).into());
     }
-    // The checked document is deserialized as it is, not parsed a second time.
-    toml_edit::de::from_document::<ReportFile>(doc.clone())
-        .map_err(|e| toml_error(source, &e).into())
+    Err(Diagnostics(
+        problems
+            .into_iter()
+            .map(|p| {
+                Diagnostic::error(p.message)
+                    .in_file(&source.path)
+                    .key(p.key_path)
+                    .at(p.span.map(|s| source.locate(s)))
+                    .help(p.help)
+            })
+            .collect(),
+    ))
 }
 
 /// The first syntax error, and those after it: the line at fault is blanked (keeping every
