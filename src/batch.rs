@@ -135,19 +135,16 @@ pub fn run(
             Ok((Standing::of(&checked.file, &checked.facts), name))
         })
         .collect();
-    // Pass 2: rank the files that checked.
-    let ok: Vec<Standing> = standings
-        .iter()
-        .filter_map(|s| s.as_ref().ok().map(|(s, _)| s.clone()))
-        .collect();
-    let rankings = rank::Rankings::new(ok);
+    // Pass 2: rank the files that checked (their standings move into the rankings).
+    let mut ok = Vec::new();
     let mut member = 0..;
     let mut names = HashSet::new();
     let plan: Vec<Result<(usize, PathBuf), Diagnostics>> = standings
         .into_iter()
         .zip(inputs)
         .map(|(s, input)| {
-            s.map(|(_, name)| {
+            s.map(|(standing, name)| {
+                ok.push(standing);
                 // Two files for one region and period keep their own file stems apart.
                 let name = if names.insert(name.clone()) {
                     name
@@ -163,6 +160,7 @@ pub fn run(
             })
         })
         .collect();
+    let rankings = rank::Rankings::new(ok);
     // Pass 3: draft and write, one file at a time per thread.
     let results: Vec<(PathBuf, Result<Written, Diagnostics>)> = plan
         .into_par_iter()

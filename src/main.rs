@@ -205,6 +205,9 @@ enum Command {
         /// Run one size in this process and print one line (used by the parent)
         #[arg(long, hide = true)]
         child: bool,
+        /// The parent's scratch folder: counties in DIR/data, drafts to DIR/drafts-N
+        #[arg(long, hide = true, value_name = "DIR", requires = "child")]
+        scratch: Option<PathBuf>,
     },
     /// Print a draft's outline and text to the terminal, computed figures highlighted
     #[command(
@@ -334,7 +337,8 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
             from,
             jobs,
             child,
-        } => commands::city::bench(&counties, &from, jobs, child),
+            scratch,
+        } => commands::city::bench(&counties, &from, jobs, child, scratch.as_deref()),
         Command::Preview {
             file,
             templates,

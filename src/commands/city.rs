@@ -117,60 +117,99 @@ pub fn rollup(
     Ok(())
 }
 
+/// `zongjie bench`: the counties are generated once, on disk, and each size is drafted by a
+/// fresh process (so each peak memory is that size's own) into a folder of its own. Nothing
+/// is deleted until every size has run: on some filesystems (ext4 without a journal) creating
+/// a file right after thousands were deleted costs several times more, and the benchmark
+/// would be timing its own clean-up.
 pub fn bench(
     counties: &[usize],
     from: &Path,
     jobs: Option<usize>,
     child: bool,
+    scratch: Option<&Path>,
 ) -> Result<(), Diagnostics> {
-    if !child {
-        println!(
-            "{:>8}  {:>9}  {:>11}  {:>13}",
-            "counties", "seconds", "drafts/s", "peak RSS MiB"
-        );
-        let exe = std::env::current_exe()
-            .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
-        for n in counties {
-            let mut cmd = std::process::Command::new(&exe);
-            cmd.args(["bench", "--child", "--counties", &n.to_string(), "--from"])
-                .arg(from);
-            if let Some(j) = jobs {
-                cmd.args(["--jobs", &j.to_string()]);
+    let scratch_error =
+        |e: std::io::Error| Diagnostic::error(format!("cannot use a scratch folder: {e}"));
+    if child {
+        let n = counties.first().copied().unwrap_or(100);
+        return match scratch {
+            Some(dir) => bench_one(n, dir, jobs),
+            None => {
+                let own = tempfile::tempdir().map_err(scratch_error)?;
+                write_counties(from, n, &own.path().join("data"))?;
+                bench_one(n, own.path(), jobs)
             }
-            let output = cmd
-                .output()
-                .map_err(|e| Diagnostic::error(format!("cannot run the benchmark: {e}")))?;
-            if !output.status.success() {
-                return Err(Diagnostic::error(format!(
-                    "the benchmark for {n} counties failed: {}",
-                    String::from_utf8_lossy(&output.stderr)
-                ))
-                .into());
-            }
-            print!("{}", String::from_utf8_lossy(&output.stdout));
-        }
-        return Ok(());
+        };
     }
-    let n = counties.first().copied().unwrap_or(100);
+    let scratch = tempfile::tempdir().map_err(scratch_error)?;
+    let most = counties.iter().copied().max().unwrap_or(0);
+    write_counties(from, most, &scratch.path().join("data"))?;
+    println!(
+        "{:>8}  {:>9}  {:>11}  {:>13}",
+        "counties", "seconds", "drafts/s", "peak RSS MiB"
+    );
+    let exe = std::env::current_exe()
+        .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
+    for n in counties {
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.args([
+            "bench",
+            "--child",
+            "--counties",
+            &n.to_string(),
+            "--scratch",
+        ])
+        .arg(scratch.path());
+        if let Some(j) = jobs {
+            cmd.args(["--jobs", &j.to_string()]);
+        }
+        let output = cmd
+            .output()
+            .map_err(|e| Diagnostic::error(format!("cannot run the benchmark: {e}")))?;
+        if !output.status.success() {
+            return Err(Diagnostic::error(format!(
+                "the benchmark for {n} counties failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ))
+            .into());
+        }
+        print!("{}", String::from_utf8_lossy(&output.stdout));
+    }
+    Ok(())
+}
+
+/// Writes `n` synthetic counties made from `from` into `data`.
+fn write_counties(from: &Path, n: usize, data: &Path) -> Result<(), Diagnostics> {
     let template = Source::read(from)?;
     let region = zongjie::check(&template, zongjie::Options::default())?
         .file
         .report
         .region;
-    let scratch = tempfile::tempdir()
-        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
-    // The counties are written to disk first and read back by the batch, as real files are,
-    // so the measured memory is the batch's own, not the generator's.
-    let data = scratch.path().join("data");
-    let drafts = scratch.path().join("drafts");
-    std::fs::create_dir_all(&data)
+    std::fs::create_dir_all(data)
         .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
     for i in 0..n {
         let path = data.join(format!("county-{i:04}.toml"));
         std::fs::write(&path, zongjie::bench::synthetic(&template.text, &region, i))
             .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
     }
-    let inputs = zongjie::batch::inputs(&[data])?;
+    Ok(())
+}
+
+/// Drafts the first `n` counties of `scratch`/data into `scratch`/drafts-`n` and prints one
+/// line of figures. The counties are read back by the batch, as real files are, so the
+/// measured memory is the batch's own, not the generator's.
+fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagnostics> {
+    let mut inputs = zongjie::batch::inputs(&[scratch.join("data")])?;
+    if inputs.len() < n {
+        return Err(Diagnostic::error(format!(
+            "the scratch folder has {} counties, not {n}",
+            inputs.len()
+        ))
+        .into());
+    }
+    inputs.truncate(n);
+    let drafts = scratch.join(format!("drafts-{n}"));
     let templates = TemplateSet::built_in();
     let summary = thread_pool(jobs)?.install(|| {
         zongjie::batch::run(
@@ -178,7 +217,7 @@ pub fn bench(
             &drafts,
             &templates,
             zongjie::Options::default(),
-            false,
+            true,
             &|| {},
         )
     });
