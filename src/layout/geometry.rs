@@ -46,6 +46,9 @@ pub const TABLE_SIZE: u32 = 21;
 pub const TABLE_LINE: u32 = pt(14);
 /// Header row shading of the indicator table (light grey, prints on any printer).
 pub const TABLE_HEADER_FILL: &str = "E7E6E6";
+/// Table rules: single lines of 2 eighths of a point (¼ pt), black.
+pub const TABLE_BORDER_SIZE: u32 = 2;
+pub const TABLE_BORDER_COLOR: &str = "000000";
 
 /// One character of body text, in twips (indents are counted in characters).
 pub const BODY_CHAR: u32 = BODY_SIZE * 10;
