@@ -1,8 +1,9 @@
 //! Stage 5, lay out: outline → GB/T 9704 DOCX bytes.
 //!
 //! This stage decides how things look, never what they say: every word comes from the
-//! outline. docx-rs builds the parts; [`package`] then repairs what docx-rs writes out of
-//! schema order before the parts are zipped.
+//! outline. docx-rs builds the frame every draft shares (styles, footers, page setup) once per
+//! process and [`package`] repairs what it writes out of schema order; [`body`] writes each
+//! draft's paragraphs and tables, which [`package`] sets into the frame and zips.
 
 mod body;
 pub mod fonts;
