@@ -2,7 +2,7 @@
 //!
 //! This stage decides how things look, never what they say: every word comes from the
 //! outline. docx-rs builds the frame every draft shares (styles, footers, page setup) once per
-//! process and [`package`] repairs what it writes out of schema order; [`body`] writes each
+//! process and [`package`] repairs what it writes out of schema order; `body` writes each
 //! draft's paragraphs and tables, which [`package`] sets into the frame and zips.
 
 mod body;
