@@ -4,7 +4,7 @@
 //! Everything of a draft but its body — styles, settings, numbering, footers, the section
 //! properties, the font table — is the same in every draft. docx-rs builds it once per
 //! process (`layout::frame`); each part is then repaired, and each draft's body (see
-//! [`super::body`]) is set into the frame's document part and zipped with the rest.
+//! `layout::body`) is set into the frame's document part and zipped with the rest.
 //!
 //! Word validates parts against the ISO/IEC 29500 schemas and refuses a file whose elements
 //! stand out of the schema's sequence; LibreOffice forgives them (docx-rs issue #724). Rather
