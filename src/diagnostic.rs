@@ -184,6 +184,55 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A problem a stage found at a key path of the data (`indicators.rd.current`), not yet
+/// placed in the file: stages after loading know the data, not its text, and the facade
+/// locates every finding once ([`crate::load::Source::locate_finding`]), as typst gives
+/// span-less errors their place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub key_path: String,
+    /// The words inside the value the finding is about (a rate typed in prose), when it is
+    /// not the whole value: the caret points at them.
+    pub excerpt: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn error(key_path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            key_path: key_path.into(),
+            excerpt: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(key_path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(key_path, message)
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The finding is about these words of the value.
+    pub fn about(mut self, excerpt: impl Into<String>) -> Finding {
+        self.excerpt = Some(excerpt.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
 /// Everything that went wrong in one run; never empty of errors when returned as `Err`.
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);

@@ -3,39 +3,41 @@
 //! The pipeline, one module per stage, plain data between them:
 //!
 //! ```text
-//! load      TOML text → model::ReportFile          (load, model, number)
-//! validate  sense checks → diagnostics             (validate)
-//! measure   comparisons → measure::Facts           (measure)
-//! narrate   templates → outline::Outline           (narrate, outline)
-//! lay out   outline → GB/T 9704 DOCX bytes         (layout)
+//! load      TOML text → model::ReportFile               (load; the data contract is model)
+//! validate  sense checks → key-path findings            (validate)
+//! measure   comparisons → measure::Facts (typed)        (measure)
+//! validate  consistency of the facts → findings         (validate::consistency)
+//! narrate   facts + templates → outline::Outline         (narrate, outline)
+//! lay out   outline → GB/T 9704 DOCX bytes              (layout)
 //! ```
+//!
+//! This file is the facade: [`check`] runs the first four stages and locates every finding in
+//! the data file once; [`draft`] adds the last two. Beside the pipeline:
+//!
+//! - [`ops`]: what the commands do with many files or with the data file itself (batch,
+//!   rollup, next, import, init, and writing files safely);
+//! - [`views`]: other readings of the same facts and outline (the audit, the terminal preview,
+//!   the tables);
+//! - [`zh`]: every word of Chinese zongjie writes;
+//! - [`diagnostic`]: what is wrong with an input, where and how to fix it.
 
 // Diagnostics travel only on the failure path, once per problem found; boxing them to make
 // `Result` smaller would buy nothing measurable and cost readability everywhere.
 #![allow(clippy::result_large_err)]
 
-pub mod audit;
-pub mod batch;
-pub mod bench;
-pub mod carry;
-pub mod catalogue;
 pub mod diagnostic;
-pub mod import;
 pub mod layout;
 pub mod load;
 pub mod measure;
 pub mod model;
 pub mod narrate;
-pub mod number;
+pub mod ops;
 pub mod outline;
-pub mod output;
-pub mod preview;
-pub mod rollup;
-pub mod schema;
-pub mod skeleton;
 pub mod validate;
+pub mod views;
+pub mod zh;
 
-use diagnostic::{Diagnostic, Diagnostics};
+use diagnostic::{Diagnostic, Diagnostics, Finding};
 use load::Source;
 use measure::Facts;
 use narrate::TemplateSet;
@@ -49,7 +51,7 @@ pub struct Options<'a> {
     /// Append the 数据核对表 (every computed figure) to the draft as a last-page table.
     pub audit_table: bool,
     /// The indicator catalogue to resolve keys against (default: the standard one).
-    pub catalogue: Option<&'a catalogue::Catalogue>,
+    pub catalogue: Option<&'a load::catalogue::Catalogue>,
 }
 
 /// A checked and measured report, ready to narrate.
@@ -82,36 +84,39 @@ pub(crate) fn check_as(
     let mut file = load::parse(source)?;
     let catalogue = options
         .catalogue
-        .unwrap_or_else(|| catalogue::Catalogue::standard());
-    let mut findings = catalogue::resolve(source, &mut file, catalogue);
-    findings.extend(validate::validate(source, &file));
-    if findings.iter().any(Diagnostic::is_error) {
-        return Err(Diagnostics(findings));
+        .unwrap_or_else(|| load::catalogue::Catalogue::standard());
+    let mut findings = load::catalogue::resolve(&mut file, catalogue);
+    findings.extend(validate::validate(&file));
+    let mut found = locate(source, findings);
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(Diagnostics(found));
     }
     let facts = measure::measure(&file);
-    let inconsistent = match consistency {
-        Consistency::Checked => measure::checks::consistency(&file, &facts),
-        Consistency::Skipped => Vec::new(),
-    };
-    findings.extend(inconsistent.into_iter().map(|f| {
-        source
-            .warning_in(
-                &f.key_path,
-                f.excerpt.as_deref().unwrap_or_default(),
-                f.message,
-            )
-            .help(f.help)
-    }));
-    if options.strict && !findings.is_empty() {
+    if consistency == Consistency::Checked {
+        found.extend(locate(
+            source,
+            validate::consistency::consistency(&file, &facts),
+        ));
+    }
+    if options.strict && !found.is_empty() {
         return Err(Diagnostics(
-            findings.into_iter().map(Diagnostic::escalate).collect(),
+            found.into_iter().map(Diagnostic::escalate).collect(),
         ));
     }
     Ok(Checked {
         file,
         facts,
-        warnings: findings,
+        warnings: found,
     })
+}
+
+/// Key-path findings of the stages, given their place in the data file: the one place they
+/// are located.
+fn locate(source: &Source, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .map(|f| source.locate_finding(f))
+        .collect()
 }
 
 /// A finished draft.
@@ -139,12 +144,13 @@ pub fn render(
     templates: &TemplateSet,
     options: Options,
 ) -> Result<Draft, Diagnostics> {
-    let mut outline = narrate::narrate(source, &checked.file, &checked.facts, templates)?;
+    let mut outline = narrate::narrate(&checked.file, &checked.facts, templates)
+        .map_err(|e| Diagnostics(locate_all(source, e)))?;
     if options.audit_table {
         outline.blocks.push(outline::Block::PageBreak);
         outline
             .blocks
-            .push(outline::Block::Table(audit::table(&checked.facts)));
+            .push(outline::Block::Table(views::audit::table(&checked.facts)));
     }
     let docx = layout::lay_out(&outline).map_err(|e| {
         Diagnostic::error(format!("internal error while laying out the document: {e}"))
@@ -157,4 +163,16 @@ pub fn render(
         warnings: checked.warnings,
         docx,
     })
+}
+
+/// What narrate found: findings in the data file are located in it; problems of templates
+/// already name their template.
+fn locate_all(source: &Source, problems: Vec<narrate::Problem>) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|p| match p {
+            narrate::Problem::Prose(f) => source.locate_finding(f),
+            narrate::Problem::Template(d) => d,
+        })
+        .collect()
 }

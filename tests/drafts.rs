@@ -226,7 +226,7 @@ fn repairing_a_repaired_part_changes_nothing() {
         "word/footer1.xml",
     ] {
         let xml = part(&d.docx, name);
-        let again = zongjie::layout::package::fix_part(xml.as_bytes()).unwrap();
+        let again = zongjie::layout::repair::fix_part(xml.as_bytes()).unwrap();
         assert_eq!(
             String::from_utf8(again).unwrap(),
             xml,

@@ -11,8 +11,8 @@
 use std::fmt::Write;
 
 use super::geometry as g;
-use super::package::xml_safe;
 use super::styles;
+use crate::model::text::xml_safe;
 use crate::outline::{self, Block, Outline};
 
 /// The body's paragraph ids follow those of the two footers' page-number paragraphs.
@@ -69,7 +69,7 @@ pub fn blocks(outline: &Outline) -> String {
                     signed = true;
                 }
                 let props = Props {
-                    right_indent: Some(super::signature_indent(block, &outline.blocks)),
+                    right_indent: Some(super::frame::signature_indent(block, &outline.blocks)),
                     ..Props::style(styles::SIGNATURE)
                 };
                 body.paragraph(&props, Content::Text(text));

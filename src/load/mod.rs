@@ -1,198 +1,23 @@
 //! Stage 1, load: a file on disk → a typed [`ReportFile`], with source positions kept so that
-//! later stages can point at the line a problem comes from.
+//! later stages' findings can be placed at the line they come from.
+//!
+//! - [`source`]: the file's text, read safely, and where a key path is in it;
+//! - [`structure`]: every structural problem at once, by walking the schema;
+//! - [`catalogue`]: names, units and kinds filled in from the indicator catalogue.
 
-use std::fs;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::ReportFile;
 
+pub mod catalogue;
+mod source;
 pub mod structure;
 
-/// Larger than any real report data file by two orders of magnitude; anything bigger is a
-/// wrong file (a spreadsheet, an image) rather than data.
-pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
-
-/// The text of a data file and where it came from.
-#[derive(Clone)]
-pub struct Source {
-    pub path: PathBuf,
-    pub text: String,
-    /// The text parsed with spans, once: loading and every located diagnostic share it.
-    document: OnceLock<Result<toml_edit::ImDocument<String>, toml_edit::TomlError>>,
-}
-
-impl std::fmt::Debug for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Source")
-            .field("path", &self.path)
-            .field("text", &self.text)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Source {
-    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
-        Source {
-            path: path.into(),
-            text: text.into(),
-            document: OnceLock::new(),
-        }
-    }
-
-    /// The parsed document, or the first syntax error.
-    fn document(&self) -> Result<&toml_edit::ImDocument<String>, &toml_edit::TomlError> {
-        self.document
-            .get_or_init(|| toml_edit::ImDocument::parse(self.text.clone()))
-            .as_ref()
-    }
-
-    /// Reads a data file, refusing directories, huge files and text that is not UTF-8.
-    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let fail = |msg: String, help: &str| Diagnostic::error(msg).in_file(path).help(help);
-        let meta = fs::metadata(path).map_err(|e| {
-            fail(
-                format!("cannot read {}: {e}", path.display()),
-                "check the path and that you may read the file",
-            )
-        })?;
-        if meta.is_dir() {
-            return Err(fail(
-                format!("{} is a folder, not a data file", path.display()),
-                "name a .toml file inside it, e.g. examples/xupu-2024.toml",
-            ));
-        }
-        if meta.len() > MAX_INPUT_BYTES {
-            return Err(fail(
-                format!(
-                    "{} is {} bytes, more than the {} a report data file can be",
-                    path.display(),
-                    meta.len(),
-                    MAX_INPUT_BYTES
-                ),
-                "check that this is the TOML data file and not a spreadsheet or document",
-            ));
-        }
-        let bytes = fs::read(path).map_err(|e| {
-            fail(
-                format!("cannot read {}: {e}", path.display()),
-                "check that you may read the file",
-            )
-        })?;
-        Source::from_bytes(path, bytes)
-    }
-
-    /// A data file from its raw bytes (a UTF-8 BOM is dropped; other encodings are refused
-    /// with a hint).
-    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
-        let path = path.into();
-        let text = decode_utf8(bytes).map_err(|d| d.in_file(&path))?;
-        Ok(Source::new(path, text))
-    }
-
-    /// Where a byte span of this file is, for a diagnostic.
-    pub fn locate(&self, span: Range<usize>) -> Location {
-        Location::from_span(&self.text, span)
-    }
-
-    /// The span of the value at a dotted key path such as `indicators.rd.current` or
-    /// `achievements.1.title`, if the path exists in the file.
-    pub fn span_of(&self, key_path: &str) -> Option<Range<usize>> {
-        let doc = self.document().ok()?;
-        let mut item: &toml_edit::Item = doc.as_item();
-        for segment in key_path.split('.') {
-            item = match segment.parse::<usize>() {
-                Ok(i) => item.get(i)?,
-                Err(_) => item.get(segment)?,
-            };
-        }
-        item.span()
-    }
-
-    /// A diagnostic for the value at `key_path`, located when the path is found.
-    pub fn error_at(&self, key_path: &str, message: impl Into<String>) -> Diagnostic {
-        self.diagnostic_at(Diagnostic::error(message), key_path)
-    }
-
-    pub fn warning_at(&self, key_path: &str, message: impl Into<String>) -> Diagnostic {
-        self.diagnostic_at(Diagnostic::warning(message), key_path)
-    }
-
-    /// A warning about `excerpt` inside the text at `key_path`: the caret points at the
-    /// excerpt when the file has it literally, else at the whole value.
-    pub fn warning_in(
-        &self,
-        key_path: &str,
-        excerpt: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        self.diagnostic_in(Diagnostic::warning(message), key_path, excerpt)
-    }
-
-    /// An error about `excerpt` inside the text at `key_path`, located like [`Self::warning_in`].
-    pub fn error_in(
-        &self,
-        key_path: &str,
-        excerpt: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        self.diagnostic_in(Diagnostic::error(message), key_path, excerpt)
-    }
-
-    fn diagnostic_in(&self, d: Diagnostic, key_path: &str, excerpt: &str) -> Diagnostic {
-        let span = self.span_of_path(key_path).map(|span| {
-            match self.text[span.clone()]
-                .find(excerpt)
-                .filter(|_| !excerpt.is_empty())
-            {
-                Some(at) => span.start + at..span.start + at + excerpt.len(),
-                None => span,
-            }
-        });
-        d.in_file(&self.path)
-            .key(key_path)
-            .at(span.map(|s| self.locate(s)))
-    }
-
-    fn diagnostic_at(&self, d: Diagnostic, key_path: &str) -> Diagnostic {
-        d.in_file(&self.path)
-            .key(key_path)
-            .at(self.span_of_path(key_path).map(|s| self.locate(s)))
-    }
-
-    fn span_of_path(&self, key_path: &str) -> Option<Range<usize>> {
-        self.span_of(key_path).or_else(|| {
-            // Arrays of tables have no span of their own in toml_edit; fall back to the
-            // nearest enclosing key that has one.
-            key_path
-                .rsplit_once('.')
-                .and_then(|(parent, _)| self.span_of_path(parent))
-        })
-    }
-}
-
-fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-        let line = good.matches('\n').count() + 1;
-        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error(format!(
-            "the file is not UTF-8 text (first bad byte at line {line}, column {column}); \
-             it was probably saved as GBK/GB2312 by an older editor"
-        ))
-        .help("save it again as UTF-8 (WPS / Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GBK -t UTF-8 in.toml > out.toml")
-    })
-}
+pub use source::{MAX_INPUT_BYTES, Source};
 
 /// The data file's schema, generated once.
-static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(crate::schema::data_file);
+static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(crate::model::schema::data_file);
 
 /// Most syntax errors reported for one file: after a few, the rest are usually echoes.
 const MAX_SYNTAX_ERRORS: usize = 10;
@@ -435,7 +260,10 @@ mod tests {
             "{MINIMAL}\n[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 4.54\n"
         );
         let src = Source::new("a.toml", text);
-        let d = src.error_at("indicators.rd.unit", "bad unit");
+        let d = src.locate_finding(crate::diagnostic::Finding::error(
+            "indicators.rd.unit",
+            "bad unit",
+        ));
         let loc = d.location.unwrap();
         assert_eq!((loc.line, loc.column), (10, 8));
     }
@@ -443,7 +271,7 @@ mod tests {
     #[test]
     fn gbk_text_is_named_as_such() {
         // "科技" in GBK.
-        let d = decode_utf8(vec![b'a', b'\n', 0xBF, 0xC6, 0xBC, 0xBC]).unwrap_err();
+        let d = source::decode_utf8(vec![b'a', b'\n', 0xBF, 0xC6, 0xBC, 0xBC]).unwrap_err();
         assert!(d.message.contains("GBK"));
         assert!(d.message.contains("line 2, column 1"), "{}", d.message);
     }

@@ -4,12 +4,12 @@
 use rust_decimal::Decimal;
 
 use super::decimal::{fixed, percent_change, percent_of, round_half_up};
-use super::phrase::{self, Trend};
 use super::{
     Calc, Exact, Figure, FigureKind, IndicatorFacts, PartFacts, Settings, kind_name, kind_of,
     precision_of, units,
 };
 use crate::model::{Better, Indicator, IndicatorKind, ReportMeta};
+use crate::zh::phrase::{self, Trend};
 
 /// An indicator's figures in its display unit, with its years in order.
 pub(super) struct Values {

@@ -11,13 +11,13 @@
 //! - [`indicator`]: one indicator against last year, its target and next year's target;
 //! - [`series`]: several years of one indicator (连续N年增长, 创历史新高, 年均增长);
 //! - [`shares`]: parts of a total and indicators derived from two others (占比, 比重);
-//! - [`checks`]: figures that disagree with each other or with the prose;
-//! - [`phrase`], [`decimal`], [`units`]: wording, rounding and unit scaling.
+//! - [`decimal`], [`units`]: rounding and unit scaling.
+//!
+//! Wording is chosen in [`crate::zh`]; the checks that compare these facts with each other and
+//! with the prose are in [`crate::validate::consistency`].
 
-pub mod checks;
 pub mod decimal;
 mod indicator;
-pub mod phrase;
 pub mod rank;
 pub mod rollup;
 mod series;

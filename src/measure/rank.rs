@@ -11,9 +11,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::decimal::{fixed, round_half_up};
-use super::phrase::{self, Trend};
 use super::{Calc, Facts, Figure, FigureKind, units};
 use crate::model::{Better, ReportFile, ReportKind};
+use crate::zh::phrase::{self, Trend};
 
 /// What one report contributes to the rankings of its period.
 #[derive(Debug, Clone)]

@@ -5,10 +5,11 @@
 use rust_decimal::Decimal;
 
 use super::decimal::{fixed, percent_change, round_half_up};
-use super::phrase::{self, Trend};
 use super::rank::Ranked;
 use super::{Facts, IndicatorFacts, units};
-use crate::catalogue::Catalogue;
+use crate::zh::phrase::{self, Trend};
+use indexmap::IndexMap;
+
 use crate::model::IndicatorKind;
 
 /// One county's line for one indicator.
@@ -55,17 +56,26 @@ pub struct County<'a> {
     pub ranked: &'a Ranked,
 }
 
+/// What the indicator catalogue says of a standard indicator, as far as a roll-up needs it.
+#[derive(Debug, Clone)]
+pub struct Standard {
+    /// The unit every county's figure is shown in.
+    pub unit: String,
+    /// Whether county figures add up to the city's.
+    pub sums: bool,
+}
+
 /// Builds the roll-up of `counties` (in the order given) against the city's own `stated`
-/// facts. Indicators are taken in catalogue order, then any others in first-seen order.
+/// facts. Indicators are taken in the order of `standards` (the catalogue's), then any others
+/// in first-seen order.
 pub fn rollup(
     city: &str,
     year: i32,
     counties: &[County],
     stated: Option<&Facts>,
-    catalogue: &Catalogue,
+    standards: &IndexMap<String, Standard>,
 ) -> Rollup {
-    let mut keys: Vec<String> = catalogue
-        .indicators
+    let mut keys: Vec<String> = standards
         .keys()
         .filter(|k| counties.iter().any(|c| c.facts.indicators.contains_key(*k)))
         .cloned()
@@ -87,9 +97,9 @@ pub fn rollup(
         let Some(first) = counties.iter().find_map(|c| c.facts.indicators.get(&key)) else {
             continue;
         };
-        let unit = catalogue
+        let unit = standards
             .get(&key)
-            .map_or(first.unit.clone(), |e| e.unit.clone());
+            .map_or(first.unit.clone(), |s| s.unit.clone());
         let precision = first.exact.precision;
         let kind = kind_of(first);
         let show = |v: Decimal| fixed(v, precision);
@@ -128,7 +138,8 @@ pub fn rollup(
                 .and_then(|r| r.parse::<u32>().ok())
                 .unwrap_or(u32::MAX)
         });
-        let adds_up = catalogue.sums(&key, kind);
+        // Ratios never add up; other indicators do unless the catalogue says not.
+        let adds_up = kind != IndicatorKind::Ratio && standards.get(&key).is_none_or(|s| s.sums);
         let total = adds_up.then(|| CountyLine {
             region: "合计".into(),
             value: show(sum),

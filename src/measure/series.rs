@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 
 use super::decimal::{compound_growth, fixed, round_half_up};
 use super::indicator::{Measurer, Values};
-use super::phrase::{self, Trend};
 use super::{Calc, FigureKind, IndicatorFacts};
 use crate::model::{Better, IndicatorKind};
+use crate::zh::phrase::{self, Trend};
 
 impl Measurer<'_> {
     pub(super) fn measure_series(&mut self, f: &mut IndicatorFacts, values: &Values) {

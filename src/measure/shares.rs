@@ -9,10 +9,10 @@ use indexmap::IndexMap;
 use rust_decimal::Decimal;
 
 use super::decimal::{fixed, percent_of};
-use super::phrase;
 use super::{Calc, Figure, FigureKind, IndicatorFacts, Settings, units};
+use crate::model::number::Num;
 use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
-use crate::number::Num;
+use crate::zh::phrase;
 
 /// The multiplier of a derived ratio: stated, else 100 for a result in %, else 1.
 fn scale_of(def: &RatioDef) -> Decimal {

@@ -14,9 +14,10 @@ fn parsed(report: &str, body: &str) -> crate::model::ReportFile {
     );
     let source = Source::new("t.toml", text);
     let file = parse(&source).unwrap_or_else(|e| panic!("{e}"));
-    let errors: Vec<_> = crate::validate::validate(&source, &file)
+    let errors: Vec<_> = crate::validate::validate(&file)
         .into_iter()
         .filter(|d| d.is_error())
+        .map(|f| source.locate_finding(f))
         .collect();
     assert!(
         errors.is_empty(),
@@ -30,9 +31,9 @@ fn facts_with(report: &str, body: &str) -> Facts {
     measure(&parsed(report, body))
 }
 
-fn findings_of(report: &str, body: &str) -> Vec<checks::Finding> {
+fn findings_of(report: &str, body: &str) -> Vec<crate::diagnostic::Finding> {
     let file = parsed(report, body);
-    checks::consistency(&file, &measure(&file))
+    crate::validate::consistency::consistency(&file, &measure(&file))
 }
 
 /// One indicator from a line of fields: `ind("unit = \"家\"\ncurrent = 5")`.
@@ -418,7 +419,13 @@ fn typed_rates_in_prose_are_checked_against_the_data() {
     assert!(found[0].message.contains("0.66个百分点"));
     assert!(found[1].message.contains("17.5%"), "{}", found[1].message);
     assert_eq!(found[0].key_path, "opening.text");
-    assert!(found[0].help.contains("{{ind.rdi.points}}"));
+    assert!(
+        found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("{{ind.rdi.points}}")
+    );
 }
 
 #[test]
@@ -473,7 +480,7 @@ fn published_figures_are_reproduced() {
 
 mod properties {
     use super::super::decimal::{fixed, percent_change, round_half_up};
-    use super::super::phrase::{self, Trend};
+    use crate::zh::phrase::{self, Trend};
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 use zongjie::diagnostic::{Diagnostic, Diagnostics};
 use zongjie::load::Source;
 use zongjie::narrate::TemplateSet;
-use zongjie::output::write_atomically;
+use zongjie::ops::write::write_atomically;
 
 use crate::{AuditMode, ColorArg, Context, ExplainFormat};
 
@@ -53,7 +53,11 @@ pub fn draft(
     let draft = zongjie::draft(&source, &templates, options)?;
     eprint!("{}", Diagnostics(draft.warnings.clone()));
     if let Some(path) = &audit_file {
-        write_atomically(path, zongjie::audit::json(&draft.facts).as_bytes(), force)?;
+        write_atomically(
+            path,
+            zongjie::views::audit::json(&draft.facts).as_bytes(),
+            force,
+        )?;
         eprintln!("wrote {}", path.display());
     }
     write_atomically(&output, &draft.docx, force)?;
@@ -89,7 +93,7 @@ pub fn preview(
     };
     print!(
         "{}",
-        zongjie::preview::render(&draft.outline, &draft.facts, color)
+        zongjie::views::preview::render(&draft.outline, &draft.facts, color)
     );
     Ok(())
 }
@@ -99,8 +103,8 @@ pub fn explain(cx: &Context, file: &Path, format: ExplainFormat) -> Result<(), D
     let checked = zongjie::check(&source, cx.options())?;
     eprint!("{}", Diagnostics(checked.warnings));
     match format {
-        ExplainFormat::Text => print!("{}", zongjie::audit::text(&checked.facts)),
-        ExplainFormat::Json => println!("{}", zongjie::audit::json(&checked.facts)),
+        ExplainFormat::Text => print!("{}", zongjie::views::audit::text(&checked.facts)),
+        ExplainFormat::Json => println!("{}", zongjie::views::audit::json(&checked.facts)),
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
-//! `zongjie bench`: drafts N synthetic counties generated from one data file and reports the
-//! throughput and peak memory, for N = 100, 1,000 and 2,850 (every county-level division in
-//! China). Figures are varied per county so that rankings and comparisons do real work.
+//! The counties `zongjie bench` drafts: N synthetic ones generated from one data file (for N =
+//! 100, 1,000 and 2,850, every county-level division in China), figures varied per county so
+//! that rankings and comparisons do real work; and the peak memory it reports.
 
 /// The `i`th synthetic county from `template`: its own region name, and each `current` /
 /// `previous` figure scaled by a factor between 0.6 and 1.4, written with the same number of
@@ -70,8 +70,8 @@ mod tests {
         assert!(a.contains("试点0001县科学技术局") && b.contains("试点0002县"));
         assert_ne!(a, b);
         for text in [a, b] {
-            let source = crate::load::Source::new("s.toml", text);
-            crate::check(&source, crate::Options::default()).unwrap_or_else(|e| panic!("{e}"));
+            let source = zongjie::load::Source::new("s.toml", text);
+            zongjie::check(&source, zongjie::Options::default()).unwrap_or_else(|e| panic!("{e}"));
         }
     }
 }

@@ -3,13 +3,18 @@
 //! The load stage guarantees shape (types, required keys, no unknown keys); this stage checks
 //! meaning: a year that is a year, a precision that can be printed, a count that is a whole
 //! non-negative number, a `%` unit on a ratio, text without characters a DOCX cannot hold.
-//! Every finding names its key path and, where the file has it, line and column.
+//! Every finding names its key path; the facade places it in the file.
+//!
+//! [`consistency`] runs after the measure stage: figures that disagree with each other or with
+//! the prose.
 
-use crate::diagnostic::{Diagnostic, closest};
-use crate::load::Source;
+use crate::diagnostic::{Finding, closest};
+
+pub mod consistency;
+
 use crate::measure::{kind_of, units};
-use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
-use crate::number::Num;
+use crate::model::number::Num;
+use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile, text};
 
 /// Largest magnitude accepted for a figure: far above any county or city statistic (a
 /// trillion 亿元), low enough that products and quotients stay exact in 28-digit decimals.
@@ -18,17 +23,16 @@ const MAX_PRECISION: u32 = 6;
 const MAX_PERCENT_PRECISION: u32 = 4;
 
 /// All problems in the file, errors and warnings together.
-pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
+pub fn validate(file: &ReportFile) -> Vec<Finding> {
     let mut found = Vec::new();
     let meta = &file.report;
     if !(1949..=2100).contains(&meta.year) {
         found.push(
-            source
-                .error_at(
-                    "report.year",
-                    format!("year {} is not a report year", meta.year),
-                )
-                .help("write the four-digit year the report covers, e.g. year = 2024"),
+            Finding::error(
+                "report.year",
+                format!("year {} is not a report year", meta.year),
+            )
+            .help("write the four-digit year the report covers, e.g. year = 2024"),
         );
     }
     match (meta.date.date, meta.date.time) {
@@ -36,18 +40,16 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
             let y = i32::from(d.year);
             if y != meta.year && y != meta.year + 1 {
                 found.push(
-                    source
-                        .warning_at(
-                            "report.date",
-                            format!("the document is dated {y} but reports on {}", meta.year),
-                        )
-                        .help("an annual report is dated late in its year or early in the next"),
+                    Finding::warning(
+                        "report.date",
+                        format!("the document is dated {y} but reports on {}", meta.year),
+                    )
+                    .help("an annual report is dated late in its year or early in the next"),
                 );
             }
         }
         _ => found.push(
-            source
-                .error_at("report.date", "成文日期 must be a date without a time")
+            Finding::error("report.date", "成文日期 must be a date without a time")
                 .help("write it as a TOML date: date = 2024-12-20"),
         ),
     }
@@ -56,14 +58,13 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
         .filter(|p| *p > MAX_PERCENT_PRECISION)
     {
         found.push(
-            source
-                .error_at(
-                    "report.percent_precision",
-                    format!("{p} decimal places is too many for a percentage"),
-                )
-                .help(format!(
-                    "use 0 to {MAX_PERCENT_PRECISION}; bureaus print 1 (66.9%) or 2 (56.25%)"
-                )),
+            Finding::error(
+                "report.percent_precision",
+                format!("{p} decimal places is too many for a percentage"),
+            )
+            .help(format!(
+                "use 0 to {MAX_PERCENT_PRECISION}; bureaus print 1 (66.9%) or 2 (56.25%)"
+            )),
         );
     }
     for (field, text) in [
@@ -72,8 +73,7 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
     ] {
         if text.trim().is_empty() {
             found.push(
-                source
-                    .error_at(field, "this must not be empty")
+                Finding::error(field, "this must not be empty")
                     .help("write the name as it should appear in the document"),
             );
         }
@@ -83,20 +83,18 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
         // A missing name or unit is the catalogue's to fill or report (catalogue::resolve).
         if let Some(p) = ind.precision.filter(|p| *p > MAX_PRECISION) {
             found.push(
-                source
-                    .error_at(
-                        &at("precision"),
-                        format!("{p} decimal places is out of range"),
-                    )
-                    .help(format!("use 0 to {MAX_PRECISION}")),
+                Finding::error(
+                    &at("precision"),
+                    format!("{p} decimal places is out of range"),
+                )
+                .help(format!("use 0 to {MAX_PRECISION}")),
             );
         }
         let kind = kind_of(ind);
         let says_ratio = ind.kind.map(|k| k == IndicatorKind::Ratio);
         if says_ratio.is_some_and(|r| r != (ind.unit.trim() == "%")) {
             found.push(
-                source
-                    .error_at(&at("kind"), format!("kind and unit disagree: a ratio is in %, this unit is \"{}\"", ind.unit))
+                Finding::error(&at("kind"), format!("kind and unit disagree: a ratio is in %, this unit is \"{}\"", ind.unit))
                     .help("use unit = \"%\" with kind = \"ratio\", or remove `kind` to infer it from the unit"),
             );
         }
@@ -108,37 +106,35 @@ pub fn validate(source: &Source, file: &ReportFile) -> Vec<Diagnostic> {
         ];
         for (field, value) in figures {
             let Some(value) = value else { continue };
-            check_figure(source, &mut found, &at(field), value, kind);
+            check_figure(&mut found, &at(field), value, kind);
         }
     }
-    check_settings(source, file, &mut found);
+    check_settings(file, &mut found);
     for (key, ind) in &file.indicators {
-        check_extras(source, file, key, ind, &mut found);
+        check_extras(file, key, ind, &mut found);
     }
     for (key, ratio) in &file.ratios {
-        check_ratio(source, file, key, ratio, &mut found);
+        check_ratio(file, key, ratio, &mut found);
     }
-    check_text(source, file, &mut found);
+    check_text(file, &mut found);
     found
 }
 
 /// Report-wide settings of the measure stage.
-fn check_settings(source: &Source, file: &ReportFile, found: &mut Vec<Diagnostic>) {
+fn check_settings(file: &ReportFile, found: &mut Vec<Finding>) {
     let meta = &file.report;
     if let Some(p) = meta.precision.filter(|p| *p > MAX_PRECISION) {
         found.push(
-            source
-                .error_at(
-                    "report.precision",
-                    format!("{p} decimal places is out of range"),
-                )
-                .help(format!("use 0 to {MAX_PRECISION}")),
+            Finding::error(
+                "report.precision",
+                format!("{p} decimal places is out of range"),
+            )
+            .help(format!("use 0 to {MAX_PRECISION}")),
         );
     }
     if let Some(m) = meta.cutoff_month.filter(|m| !(1..=12).contains(m)) {
         found.push(
-            source
-                .error_at("report.cutoff_month", format!("{m} is not a month"))
+            Finding::error("report.cutoff_month", format!("{m} is not a month"))
                 .help("write the last month the figures cover, 1 to 12 (截至4月底 → 4)"),
         );
     }
@@ -151,24 +147,16 @@ fn check_settings(source: &Source, file: &ReportFile, found: &mut Vec<Diagnostic
     for (path, tolerance) in tolerances {
         if tolerance.is_some_and(|t| t.get().is_sign_negative() && !t.get().is_zero()) {
             found.push(
-                source
-                    .error_at(&path, "a tolerance cannot be negative")
-                    .help(
-                        "write how small a change still reads 基本持平, e.g. flat_tolerance = 0.5",
-                    ),
+                Finding::error(&path, "a tolerance cannot be negative").help(
+                    "write how small a change still reads 基本持平, e.g. flat_tolerance = 0.5",
+                ),
             );
         }
     }
 }
 
 /// Units, years and keys of the optional indicator fields (history, parts, part_of…).
-fn check_extras(
-    source: &Source,
-    file: &ReportFile,
-    key: &str,
-    ind: &Indicator,
-    found: &mut Vec<Diagnostic>,
-) {
+fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<Finding>) {
     let at = |field: &str| format!("indicators.{key}.{field}");
     let year = file.report.year;
     let kind = kind_of(ind);
@@ -179,147 +167,122 @@ fn check_extras(
             .map(|f| format!("; {} converts to {}", ind.unit, f.join("、")))
             .unwrap_or_default();
         found.push(
-            source
-                .error_at(
-                    &at("input_unit"),
-                    format!("figures in {input} cannot be shown in {}", ind.unit),
-                )
-                .help(format!(
-                    "use a unit of the same family{family}, or remove input_unit"
-                )),
+            Finding::error(
+                &at("input_unit"),
+                format!("figures in {input} cannot be shown in {}", ind.unit),
+            )
+            .help(format!(
+                "use a unit of the same family{family}, or remove input_unit"
+            )),
         );
     }
     for (label, value) in &ind.history {
         let path = at(&format!("history.{label}"));
         match label.trim().parse::<i32>() {
             Ok(y) if y < year && y >= 1949 => {
-                check_figure(source, found, &path, *value, kind);
+                check_figure(found, &path, *value, kind);
                 if y == year - 1
                     && let Some(previous) = ind.previous
                     && previous != *value
                 {
                     found.push(
-                        source
-                            .error_at(
-                                &path,
-                                format!("history gives {y} as {value}, but previous is {previous}"),
-                            )
-                            .help("keep one of them: previous is last year's value"),
+                        Finding::error(
+                            &path,
+                            format!("history gives {y} as {value}, but previous is {previous}"),
+                        )
+                        .help("keep one of them: previous is last year's value"),
                     );
                 }
             }
             _ => found.push(
-                source
-                    .error_at(&path, format!("\"{label}\" is not a year before {year}"))
+                Finding::error(&path, format!("\"{label}\" is not a year before {year}"))
                     .help("history lists earlier years: history = { 2021 = 1.9, 2022 = 2.72 }"),
             ),
         }
     }
     for (i, m) in ind.milestones.iter().enumerate() {
-        check_figure(source, found, &at(&format!("milestones.{i}")), *m, kind);
+        check_figure(found, &at(&format!("milestones.{i}")), *m, kind);
     }
     if let Some(outlook) = &ind.outlook {
         if outlook.year <= year {
             found.push(
-                source
-                    .error_at(
-                        &at("outlook.year"),
+                Finding::error(&at("outlook.year"),
                         format!("the outlook year {} is not after {year}", outlook.year),
                     )
                     .help("an outlook is a plan value for a later year, e.g. { year = 2025, value = 150 }"),
             );
         }
-        check_figure(source, found, &at("outlook.value"), outlook.value, kind);
+        check_figure(found, &at("outlook.value"), outlook.value, kind);
     }
     if let Some(stated) = ind.stated_growth {
-        check_figure(
-            source,
-            found,
-            &at("stated_growth"),
-            stated,
-            IndicatorKind::Amount,
-        );
+        check_figure(found, &at("stated_growth"), stated, IndicatorKind::Amount);
     }
     for (i, part) in ind.parts.iter().enumerate() {
         check_figure(
-            source,
             found,
             &at(&format!("parts.{i}.current")),
             part.current,
             kind,
         );
         if let Some(p) = part.previous {
-            check_figure(source, found, &at(&format!("parts.{i}.previous")), p, kind);
+            check_figure(found, &at(&format!("parts.{i}.previous")), p, kind);
         }
     }
     if let Some(whole) = &ind.part_of {
         match file.indicators.get(whole) {
             _ if whole == key => found.push(
-                source
-                    .error_at(&at("part_of"), "an indicator cannot be a part of itself")
+                Finding::error(&at("part_of"), "an indicator cannot be a part of itself")
                     .help("name the key of the total it belongs to"),
             ),
             Some(total) if !units::convertible(&ind.unit, &total.unit) => found.push(
-                source
-                    .error_at(
-                        &at("part_of"),
-                        format!(
-                            "{} is in {}, its total {whole} in {}",
-                            ind.name, ind.unit, total.unit
-                        ),
-                    )
-                    .help("a part and its total need units of one family (万元 and 亿元)"),
+                Finding::error(
+                    &at("part_of"),
+                    format!(
+                        "{} is in {}, its total {whole} in {}",
+                        ind.name, ind.unit, total.unit
+                    ),
+                )
+                .help("a part and its total need units of one family (万元 and 亿元)"),
             ),
             Some(_) => {}
-            None => found.push(unknown_indicator(source, file, &at("part_of"), whole)),
+            None => found.push(unknown_indicator(file, &at("part_of"), whole)),
         }
     }
 }
 
-fn unknown_indicator(source: &Source, file: &ReportFile, path: &str, key: &str) -> Diagnostic {
+fn unknown_indicator(file: &ReportFile, path: &str, key: &str) -> Finding {
     let hint = match closest(key, file.indicators.keys().map(String::as_str)) {
         Some(c) => format!("did you mean \"{c}\"? it must be a key under [indicators]"),
         None => "the file has no [indicators]".into(),
     };
-    source
-        .error_at(path, format!("there is no indicator \"{key}\""))
-        .help(hint)
+    Finding::error(path, format!("there is no indicator \"{key}\"")).help(hint)
 }
 
 /// A derived ratio needs two existing indicators and a denominator that is not zero.
-fn check_ratio(
-    source: &Source,
-    file: &ReportFile,
-    key: &str,
-    ratio: &RatioDef,
-    found: &mut Vec<Diagnostic>,
-) {
+fn check_ratio(file: &ReportFile, key: &str, ratio: &RatioDef, found: &mut Vec<Finding>) {
     let at = |field: &str| format!("ratios.{key}.{field}");
     if file.indicators.contains_key(key) {
         found.push(
-            source
-                .error_at(
-                    &format!("ratios.{key}"),
-                    format!("\"{key}\" is already an indicator"),
-                )
-                .help("give the ratio a key of its own"),
+            Finding::error(
+                &format!("ratios.{key}"),
+                format!("\"{key}\" is already an indicator"),
+            )
+            .help("give the ratio a key of its own"),
         );
     }
     if ratio.name.trim().is_empty() {
         found.push(
-            source
-                .error_at(&at("name"), "a ratio needs a name")
+            Finding::error(&at("name"), "a ratio needs a name")
                 .help("e.g. name = \"研发经费投入强度\""),
         );
     }
     if let Some(p) = ratio.precision.filter(|p| *p > MAX_PRECISION) {
         found.push(
-            source
-                .error_at(
-                    &at("precision"),
-                    format!("{p} decimal places is out of range"),
-                )
-                .help(format!("use 0 to {MAX_PRECISION}")),
+            Finding::error(
+                &at("precision"),
+                format!("{p} decimal places is out of range"),
+            )
+            .help(format!("use 0 to {MAX_PRECISION}")),
         );
     }
     let figures = [
@@ -329,7 +292,7 @@ fn check_ratio(
     ];
     for (field, value) in figures {
         if let Some(value) = value {
-            check_figure(source, found, &at(field), value, IndicatorKind::Amount);
+            check_figure(found, &at(field), value, IndicatorKind::Amount);
         }
     }
     for (field, target) in [
@@ -337,7 +300,7 @@ fn check_ratio(
         ("denominator", &ratio.denominator),
     ] {
         let Some(ind) = file.indicators.get(target) else {
-            found.push(unknown_indicator(source, file, &at(field), target));
+            found.push(unknown_indicator(file, &at(field), target));
             continue;
         };
         if field == "denominator" {
@@ -347,42 +310,32 @@ fn check_ratio(
                 .any(|v| v.get().is_zero());
             if zero {
                 found.push(
-                    source
-                        .error_at(
-                            &at(field),
-                            format!("{} is zero, so the ratio has no value", ind.name),
-                        )
-                        .help("check the denominator's figures, or remove the ratio"),
+                    Finding::error(
+                        &at(field),
+                        format!("{} is zero, so the ratio has no value", ind.name),
+                    )
+                    .help("check the denominator's figures, or remove the ratio"),
                 );
             }
         }
     }
 }
 
-fn check_figure(
-    source: &Source,
-    found: &mut Vec<Diagnostic>,
-    path: &str,
-    value: Num,
-    kind: IndicatorKind,
-) {
+fn check_figure(found: &mut Vec<Finding>, path: &str, value: Num, kind: IndicatorKind) {
     let v = value.get();
     if v.abs() > rust_decimal::Decimal::from(MAX_MAGNITUDE) {
         found.push(
-            source
-                .error_at(path, format!("{value} is beyond any plausible figure"))
+            Finding::error(path, format!("{value} is beyond any plausible figure"))
                 .help("check the unit: 亿元 figures are usually below 100000"),
         );
     } else if kind == IndicatorKind::Count && (v.is_sign_negative() && !v.is_zero()) {
         found.push(
-            source
-                .error_at(path, format!("a count cannot be negative ({value})"))
+            Finding::error(path, format!("a count cannot be negative ({value})"))
                 .help("write the number of things; a fall is computed from previous and current"),
         );
     } else if kind == IndicatorKind::Count && !v.fract().is_zero() {
         found.push(
-            source
-                .error_at(path, format!("a count must be a whole number, not {value}"))
+            Finding::error(path, format!("a count must be a whole number, not {value}"))
                 .help("if this is an amount, set kind = \"amount\" or use a money unit"),
         );
     }
@@ -390,16 +343,14 @@ fn check_figure(
 
 /// Characters XML cannot carry are dropped from the DOCX; say where they are so the clerk
 /// can see what was pasted in (TOML lets them in through escapes such as `\u0007`).
-fn check_text(source: &Source, file: &ReportFile, found: &mut Vec<Diagnostic>) {
+fn check_text(file: &ReportFile, found: &mut Vec<Finding>) {
     for (path, text) in file.texts() {
         if let Some(c) = text
             .chars()
-            .find(|&c| !crate::layout::package::is_xml_char(c) || c == crate::outline::LITERAL)
+            .find(|&c| !text::is_xml_char(c) || c == text::LITERAL)
         {
             found.push(
-                source
-                    .warning_at(
-                        &path,
+                Finding::warning(&path,
                         format!(
                             "invisible control character U+{:04X} (often pasted from Word or Excel) will be left out of the draft",
                             c as u32
@@ -414,15 +365,20 @@ fn check_text(source: &Source, file: &ReportFile, found: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::parse;
+    use crate::diagnostic::Diagnostic;
+    use crate::load::{Source, parse};
 
+    /// The findings of a file after its header, located as the facade locates them.
     fn check(extra: &str) -> Vec<Diagnostic> {
         let text = format!(
             "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n{extra}"
         );
         let src = Source::new("v.toml", text);
         let file = parse(&src).unwrap();
-        validate(&src, &file)
+        validate(&file)
+            .into_iter()
+            .map(|f| src.locate_finding(f))
+            .collect()
     }
 
     #[test]

@@ -9,7 +9,11 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::number::Num;
+pub mod number;
+pub mod schema;
+pub mod text;
+
+use number::Num;
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -13,11 +13,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::write::{Staged, stage, sync_all};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::measure::rank::{self, Standing};
 use crate::narrate::TemplateSet;
-use crate::output::{Staged, stage, sync_all};
 use crate::{Consistency, Options, check, check_as, render};
 
 /// One input of a batch: its path, or its text when generated in memory (the benchmark).

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod commands;
 
 /// A batch drafts on every core at once, each draft a storm of small allocations (JSON
@@ -34,7 +35,7 @@ struct Cli {
 
 /// Settings every command shares.
 struct Context {
-    catalogue: Option<zongjie::catalogue::Catalogue>,
+    catalogue: Option<zongjie::load::catalogue::Catalogue>,
 }
 
 impl Context {
@@ -275,7 +276,9 @@ fn main() -> ExitCode {
 
 fn context(catalogue: Option<&Path>) -> Result<Context, Diagnostics> {
     let catalogue = match catalogue {
-        Some(path) => Some(zongjie::catalogue::Catalogue::read(&Source::read(path)?)?),
+        Some(path) => Some(zongjie::load::catalogue::Catalogue::read(&Source::read(
+            path,
+        )?)?),
         None => None,
     };
     Ok(Context { catalogue })
@@ -351,7 +354,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Diagnostics> {
         }
         Command::Man => commands::files::man(),
         Command::Schema => {
-            print!("{}", zongjie::schema::data_file_text());
+            print!("{}", zongjie::model::schema::data_file_text());
             Ok(())
         }
     }

@@ -3,21 +3,21 @@
 //! These are the mistakes hand-written reports make — parts that do not add up to their
 //! total, a growth rate typed from last year's report, a ratio's change written as a percent
 //! instead of 百分点, next year's target set below this year's result. Each finding names the
-//! key path it is about and shows both the figure given and the one computed; the caller
-//! decides whether it is a warning (default) or an error (`--strict`).
+//! key path it is about and shows both the figure given and the one computed; they are
+//! warnings, which `--strict` makes errors.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::decimal::{fixed, round_half_up};
-use super::{Facts, IndicatorFacts, units};
+use crate::diagnostic::Finding;
+use crate::measure::decimal::{fixed, round_half_up};
+use crate::measure::{Facts, IndicatorFacts, units};
 use crate::model::{Better, ReportFile};
 
 /// One inconsistency, about the value at `key_path`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+struct Inconsistency {
     pub key_path: String,
     /// The words in the value the finding is about (a rate typed in prose), if not all of it.
     pub excerpt: Option<String>,
@@ -25,15 +25,24 @@ pub struct Finding {
     pub help: String,
 }
 
-/// Every inconsistency in a measured report.
+/// Every inconsistency in a measured report, as warnings (`--strict` makes them errors).
 pub fn consistency(file: &ReportFile, facts: &Facts) -> Vec<Finding> {
-    let mut found = Vec::new();
+    let mut found: Vec<Inconsistency> = Vec::new();
     parts_add_up(facts, &mut found);
     parts_fit_their_whole(file, facts, &mut found);
     stated_growth(file, facts, &mut found);
     next_targets_keep_up(file, facts, &mut found);
     prose_claims(file, facts, &mut found);
     found
+        .into_iter()
+        .map(|i| {
+            let f = Finding::warning(i.key_path, i.message).help(i.help);
+            match i.excerpt {
+                Some(words) => f.about(words),
+                None => f,
+            }
+        })
+        .collect()
 }
 
 fn printed(f: &IndicatorFacts, value: Decimal) -> String {
@@ -41,7 +50,7 @@ fn printed(f: &IndicatorFacts, value: Decimal) -> String {
 }
 
 /// Sub-items must add up to the indicator, as printed.
-fn parts_add_up(facts: &Facts, found: &mut Vec<Finding>) {
+fn parts_add_up(facts: &Facts, found: &mut Vec<Inconsistency>) {
     for (key, f) in &facts.indicators {
         let e = &f.exact;
         let pairs = [
@@ -54,7 +63,7 @@ fn parts_add_up(facts: &Facts, found: &mut Vec<Finding>) {
             };
             let p = e.precision;
             if round_half_up(total, p) != round_half_up(sum, p) {
-                found.push(Finding {
+                found.push(Inconsistency {
                     excerpt: None,
                     key_path: format!("indicators.{key}.parts"),
                     message: format!(
@@ -74,7 +83,7 @@ fn parts_add_up(facts: &Facts, found: &mut Vec<Finding>) {
 }
 
 /// Indicators that are `part_of` one total cannot add up to more than it.
-fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency>) {
     let mut wholes: Vec<&str> = file
         .indicators
         .values()
@@ -103,7 +112,7 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Findi
         };
         if round_half_up(sum, p) > round_half_up(whole.exact.current, p) {
             let names: Vec<&str> = parts.iter().map(|(_, f)| f.name.as_str()).collect();
-            found.push(Finding {
+            found.push(Inconsistency {
                 excerpt: None,
                 key_path: format!("indicators.{first}.part_of"),
                 message: format!(
@@ -128,7 +137,7 @@ fn agrees(stated: Decimal, computed: Decimal) -> bool {
 }
 
 /// `stated_growth` (a published figure) against the one computed from the data.
-fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency>) {
     for (key, ind) in &file.indicators {
         let (Some(stated), Some(f)) = (ind.stated_growth, facts.indicators.get(key)) else {
             continue;
@@ -141,7 +150,7 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
         };
         if !agrees(stated, computed) {
             let previous = f.previous.as_deref().unwrap_or_default();
-            found.push(Finding {
+            found.push(Inconsistency {
                 excerpt: None,
                 key_path: format!("indicators.{key}.stated_growth"),
                 message: format!(
@@ -158,7 +167,7 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
 }
 
 /// A next-period target that falls behind this period, unless the file says it is meant to.
-fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency>) {
     for (key, ind) in &file.indicators {
         let Some(f) = facts.indicators.get(key) else {
             continue;
@@ -173,7 +182,7 @@ fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Findin
             Better::Lower => next > current,
         };
         if falls_behind && !ind.decline_planned {
-            found.push(Finding {
+            found.push(Inconsistency {
                 excerpt: None,
                 key_path: format!("indicators.{key}.next_target"),
                 message: format!(
@@ -200,7 +209,7 @@ static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
 /// Prose is cut into clauses at 。;!? and line ends; within a clause, a rate belongs to the
 /// nearest indicator name before it. Cited figures (`{{ind.rd.growth}}`) are not typed and so
 /// never checked: they are right by construction.
-fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
+fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency>) {
     let mut names: Vec<(&str, &IndicatorFacts)> = facts
         .indicators
         .values()
@@ -229,7 +238,7 @@ fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Finding>) {
                     continue;
                 };
                 if let Some(message) = judge(f, &claim[0], &claim[1], &claim[2], &claim[3]) {
-                    found.push(Finding {
+                    found.push(Inconsistency {
                         key_path: path.clone(),
                         excerpt: Some(claim[0].to_string()),
                         message,

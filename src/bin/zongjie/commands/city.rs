@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use zongjie::diagnostic::{Diagnostic, Diagnostics};
 use zongjie::load::Source;
 use zongjie::narrate::TemplateSet;
-use zongjie::output::write_atomically;
+use zongjie::ops::write::write_atomically;
 
 use crate::Context;
 
@@ -29,7 +29,7 @@ pub fn batch(
         Some(dir) => TemplateSet::with_overrides(dir)?,
         None => TemplateSet::built_in(),
     };
-    let inputs = zongjie::batch::inputs(inputs)?;
+    let inputs = zongjie::ops::batch::inputs(inputs)?;
     let options = zongjie::Options {
         strict,
         ..cx.options()
@@ -39,8 +39,9 @@ pub fn batch(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} drafted ({eta} left)")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let summary = thread_pool(jobs)?
-        .install(|| zongjie::batch::run(&inputs, out, &templates, options, force, &|| bar.inc(1)));
+    let summary = thread_pool(jobs)?.install(|| {
+        zongjie::ops::batch::run(&inputs, out, &templates, options, force, &|| bar.inc(1))
+    });
     bar.finish_and_clear();
     eprint!("{}", Diagnostics(summary.warnings.clone()));
     let mut failures = Vec::new();
@@ -74,12 +75,12 @@ pub fn rollup(
     force: bool,
     strict: bool,
 ) -> Result<(), Diagnostics> {
-    let inputs = zongjie::batch::inputs(inputs)?;
+    let inputs = zongjie::ops::batch::inputs(inputs)?;
     let options = zongjie::Options {
         strict,
         ..cx.options()
     };
-    let built = zongjie::rollup::build(&inputs, options)?;
+    let built = zongjie::ops::rollup::build(&inputs, options)?;
     eprint!("{}", Diagnostics(built.mismatches.clone()));
     let table = &built.table;
     let stem = out.join(format!("{}-{}-汇总", table.city, table.year));
@@ -190,7 +191,7 @@ fn write_counties(from: &Path, n: usize, data: &Path) -> Result<(), Diagnostics>
         .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
     for i in 0..n {
         let path = data.join(format!("county-{i:04}.toml"));
-        std::fs::write(&path, zongjie::bench::synthetic(&template.text, &region, i))
+        std::fs::write(&path, crate::bench::synthetic(&template.text, &region, i))
             .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
     }
     Ok(())
@@ -200,7 +201,7 @@ fn write_counties(from: &Path, n: usize, data: &Path) -> Result<(), Diagnostics>
 /// line of figures. The counties are read back by the batch, as real files are, so the
 /// measured memory is the batch's own, not the generator's.
 fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagnostics> {
-    let mut inputs = zongjie::batch::inputs(&[scratch.join("data")])?;
+    let mut inputs = zongjie::ops::batch::inputs(&[scratch.join("data")])?;
     if inputs.len() < n {
         return Err(Diagnostic::error(format!(
             "the scratch folder has {} counties, not {n}",
@@ -212,7 +213,7 @@ fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagno
     let drafts = scratch.join(format!("drafts-{n}"));
     let templates = TemplateSet::built_in();
     let summary = thread_pool(jobs)?.install(|| {
-        zongjie::batch::run(
+        zongjie::ops::batch::run(
             &inputs,
             &drafts,
             &templates,
@@ -225,7 +226,7 @@ fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagno
         return Err(e.clone());
     }
     let seconds = summary.elapsed.as_secs_f64();
-    let rss = zongjie::bench::peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
+    let rss = crate::bench::peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
     println!(
         "{n:>8}  {seconds:>9.3}  {:>11.0}  {rss:>13}",
         n as f64 / seconds

@@ -7,9 +7,9 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
+use super::init::FILL;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
-use crate::skeleton::FILL;
 
 /// Marks the comment beside a figure still to be filled in (`current = 0   # 填写2025年数值`);
 /// `zongjie import` drops the comment once it fills the figure.

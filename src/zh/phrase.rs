@@ -74,7 +74,7 @@ pub fn multiple(times: &str) -> String {
 pub fn doubling(n: u32) -> String {
     let count = match n {
         2 => "两".to_string(),
-        _ => crate::outline::chinese_numeral(n as usize),
+        _ => super::numeral::chinese_numeral(n as usize),
     };
     format!("翻{count}番")
 }
@@ -255,7 +255,7 @@ pub fn against_average(scope: &str, trend: Trend, gap: &str, unit: &str) -> Stri
 pub fn rank_in(scope: &str, rank: u32) -> String {
     format!(
         "居{scope}第{}位",
-        crate::outline::chinese_numeral(rank as usize)
+        super::numeral::chinese_numeral(rank as usize)
     )
 }
 

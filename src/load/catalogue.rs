@@ -10,13 +10,13 @@ use std::sync::LazyLock;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, closest};
+use crate::diagnostic::{Diagnostic, Diagnostics, Finding, closest};
 use crate::load::Source;
 use crate::measure::{kind_of, units};
 use crate::model::{Better, IndicatorKind, ReportFile};
 
 /// The catalogue shipped with zongjie.
-pub const STANDARD_TEXT: &str = include_str!("../catalogue/standard.toml");
+pub const STANDARD_TEXT: &str = include_str!("../../catalogue/standard.toml");
 
 /// One standard indicator.
 #[derive(Debug, Clone, Deserialize)]
@@ -75,19 +75,12 @@ impl Catalogue {
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.indicators.get(key)
     }
-
-    /// Whether `key`'s county figures add up (unknown keys: amounts and counts do).
-    pub fn sums(&self, key: &str, kind: IndicatorKind) -> bool {
-        self.get(key).map_or(kind != IndicatorKind::Ratio, |e| {
-            e.sum && kind != IndicatorKind::Ratio
-        })
-    }
 }
 
 /// Fills what `file` leaves out from the catalogue and reports disagreements: errors for a
 /// missing name or unit the catalogue cannot supply and for units or kinds that cannot be
 /// reconciled, warnings for keys that look like misspelt catalogue keys.
-pub fn resolve(source: &Source, file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Diagnostic> {
+pub fn resolve(file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Finding> {
     let mut found = Vec::new();
     let keys: Vec<&str> = catalogue.indicators.keys().map(String::as_str).collect();
     for (key, ind) in file.indicators.iter_mut() {
@@ -111,17 +104,15 @@ pub fn resolve(source: &Source, file: &mut ReportFile, catalogue: &Catalogue) ->
                     ),
                 };
                 found.push(
-                    source
-                        .error_at(
-                            &format!("indicators.{key}"),
-                            format!("indicator \"{key}\" needs {}", missing.join(" and ")),
-                        )
-                        .help(help),
+                    Finding::error(
+                        format!("indicators.{key}"),
+                        format!("indicator \"{key}\" needs {}", missing.join(" and ")),
+                    )
+                    .help(help),
                 );
             } else if let Some(c) = near.filter(|c| strsim::jaro_winkler(key, c) > 0.92) {
                 found.push(
-                    source
-                        .warning_at(&format!("indicators.{key}"), format!("\"{key}\" is not a catalogue key"))
+                    Finding::warning(format!("indicators.{key}"), format!("\"{key}\" is not a catalogue key"))
                         .help(format!("did you mean \"{c}\"? catalogue keys make counties comparable in rankings and roll-ups")),
                 );
             }
@@ -134,20 +125,27 @@ pub fn resolve(source: &Source, file: &mut ReportFile, catalogue: &Catalogue) ->
             ind.unit = entry.unit.clone();
         } else if !units::convertible(&ind.unit, &entry.unit) {
             found.push(
-                source
-                    .error_at(&at("unit"), format!("the catalogue measures {key} in {}, not {}", entry.unit, ind.unit))
-                    .help(format!("write unit = \"{}\" (or another unit of its family), or use a key of your own", entry.unit)),
+                Finding::error(
+                    at("unit"),
+                    format!(
+                        "the catalogue measures {key} in {}, not {}",
+                        entry.unit, ind.unit
+                    ),
+                )
+                .help(format!(
+                    "write unit = \"{}\" (or another unit of its family), or use a key of your own",
+                    entry.unit
+                )),
             );
         }
         match (ind.kind, entry.kind) {
             (Some(mine), Some(standard)) if mine != standard => found.push(
-                source
-                    .error_at(
-                        &at("kind"),
-                        format!("the catalogue compares {key} as {standard:?}, not {mine:?}")
-                            .to_lowercase(),
-                    )
-                    .help("remove `kind` to use the catalogue's"),
+                Finding::error(
+                    at("kind"),
+                    format!("the catalogue compares {key} as {standard:?}, not {mine:?}")
+                        .to_lowercase(),
+                )
+                .help("remove `kind` to use the catalogue's"),
             ),
             (None, standard) => ind.kind = standard,
             _ => {}
@@ -163,15 +161,14 @@ pub fn resolve(source: &Source, file: &mut ReportFile, catalogue: &Catalogue) ->
             && kind_of(ind) != standard
         {
             found.push(
-                source
-                    .error_at(
-                        &at("unit"),
-                        format!(
-                            "{} in {} cannot be the catalogue's {key}",
-                            ind.name, ind.unit
-                        ),
-                    )
-                    .help(format!("the catalogue's {key} is in {}", entry.unit)),
+                Finding::error(
+                    at("unit"),
+                    format!(
+                        "{} in {} cannot be the catalogue's {key}",
+                        ind.name, ind.unit
+                    ),
+                )
+                .help(format!("the catalogue's {key} is in {}", entry.unit)),
             );
         }
     }
@@ -204,8 +201,8 @@ mod tests {
         ] {
             assert!(c.get(key).is_some(), "{key}");
         }
-        assert!(!c.sums("rd_intensity", IndicatorKind::Ratio));
-        assert!(c.sums("hte", IndicatorKind::Count));
+        assert!(!c.get("rd_intensity").unwrap().sum);
+        assert!(c.get("hte").unwrap().sum);
     }
 
     fn resolved(body: &str) -> (ReportFile, Vec<Diagnostic>) {
@@ -214,7 +211,10 @@ mod tests {
         );
         let source = Source::new("c.toml", text);
         let mut file = parse(&source).unwrap();
-        let found = resolve(&source, &mut file, Catalogue::standard());
+        let found: Vec<Diagnostic> = resolve(&mut file, Catalogue::standard())
+            .into_iter()
+            .map(|f| source.locate_finding(f))
+            .collect();
         (file, found)
     }
 

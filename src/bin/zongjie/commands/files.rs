@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use zongjie::diagnostic::{Diagnostic, Diagnostics};
 use zongjie::load::Source;
-use zongjie::output::write_atomically;
+use zongjie::ops::write::write_atomically;
 
 use crate::{Cli, Context, KindArg};
 
@@ -14,9 +14,9 @@ pub fn init(
     region: String,
     year: Option<i32>,
 ) -> Result<(), Diagnostics> {
-    let year = year.unwrap_or_else(zongjie::skeleton::this_year);
+    let year = year.unwrap_or_else(zongjie::ops::init::this_year);
     let path = path.unwrap_or_else(|| PathBuf::from(format!("{region}-{year}.toml")));
-    let skeleton = zongjie::skeleton::Skeleton {
+    let skeleton = zongjie::ops::init::Skeleton {
         kind: match kind {
             KindArg::Annual => zongjie::model::ReportKind::Annual,
             KindArg::HalfYear => zongjie::model::ReportKind::HalfYear,
@@ -29,9 +29,13 @@ pub fn init(
     let schema = path
         .parent()
         .unwrap_or(Path::new(""))
-        .join(zongjie::skeleton::SCHEMA_FILE);
+        .join(zongjie::ops::init::SCHEMA_FILE);
     if !schema.exists() {
-        write_atomically(&schema, zongjie::schema::data_file_text().as_bytes(), false)?;
+        write_atomically(
+            &schema,
+            zongjie::model::schema::data_file_text().as_bytes(),
+            false,
+        )?;
     }
     eprintln!(
         "wrote {} — fill it in, then: zongjie check {0} && zongjie draft {0}",
@@ -47,7 +51,7 @@ pub fn next(
     force: bool,
 ) -> Result<(), Diagnostics> {
     let source = Source::read(file)?;
-    let next = zongjie::carry::next_period(&source, cx.options())?;
+    let next = zongjie::ops::next::next_period(&source, cx.options())?;
     let output = output.unwrap_or_else(|| next_name(file, next.year));
     write_atomically(&output, next.text.as_bytes(), force)?;
     eprintln!(
@@ -80,8 +84,8 @@ pub fn import(
     dry_run: bool,
 ) -> Result<(), Diagnostics> {
     let source = Source::read(into)?;
-    let rows = zongjie::import::read_rows(sheet, name)?;
-    let imported = zongjie::import::import(&source, &rows, sheet, cx.options())?;
+    let rows = zongjie::ops::import::read_rows(sheet, name)?;
+    let imported = zongjie::ops::import::import(&source, &rows, sheet, cx.options())?;
     eprint!("{}", Diagnostics(imported.skipped.clone()));
     for change in &imported.changes {
         println!("{change}");

@@ -14,7 +14,7 @@ use toml_edit::{DocumentMut, Item, Value};
 use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::load::Source;
 use crate::measure::units;
-use crate::number::parse_decimal_text;
+use crate::model::number::parse_decimal_text;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,7 +258,7 @@ pub fn import(
                         let placeholder = decor
                             .suffix()
                             .and_then(|s| s.as_str())
-                            .is_some_and(|s| s.contains(crate::carry::TO_FILL));
+                            .is_some_and(|s| s.contains(super::next::TO_FILL));
                         if !placeholder {
                             *new.decor_mut() = decor;
                         }

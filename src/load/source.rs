@@ -1,0 +1,173 @@
+//! The text of a data file and where it came from, and the one place a key path of the
+//! data becomes a line and column in that text.
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::diagnostic::{Diagnostic, Finding, Location, Severity};
+
+/// Larger than any real report data file by two orders of magnitude; anything bigger is a
+/// wrong file (a spreadsheet, an image) rather than data.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The text of a data file and where it came from.
+#[derive(Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+    /// The text parsed with spans, once: loading and every located diagnostic share it.
+    document: OnceLock<Result<toml_edit::ImDocument<String>, toml_edit::TomlError>>,
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Source")
+            .field("path", &self.path)
+            .field("text", &self.text)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
+        Source {
+            path: path.into(),
+            text: text.into(),
+            document: OnceLock::new(),
+        }
+    }
+
+    /// The parsed document, or the first syntax error.
+    pub(super) fn document(&self) -> Result<&toml_edit::ImDocument<String>, &toml_edit::TomlError> {
+        self.document
+            .get_or_init(|| toml_edit::ImDocument::parse(self.text.clone()))
+            .as_ref()
+    }
+
+    /// Reads a data file, refusing directories, huge files and text that is not UTF-8.
+    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+        let fail = |msg: String, help: &str| Diagnostic::error(msg).in_file(path).help(help);
+        let meta = fs::metadata(path).map_err(|e| {
+            fail(
+                format!("cannot read {}: {e}", path.display()),
+                "check the path and that you may read the file",
+            )
+        })?;
+        if meta.is_dir() {
+            return Err(fail(
+                format!("{} is a folder, not a data file", path.display()),
+                "name a .toml file inside it, e.g. examples/xupu-2024.toml",
+            ));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(fail(
+                format!(
+                    "{} is {} bytes, more than the {} a report data file can be",
+                    path.display(),
+                    meta.len(),
+                    MAX_INPUT_BYTES
+                ),
+                "check that this is the TOML data file and not a spreadsheet or document",
+            ));
+        }
+        let bytes = fs::read(path).map_err(|e| {
+            fail(
+                format!("cannot read {}: {e}", path.display()),
+                "check that you may read the file",
+            )
+        })?;
+        Source::from_bytes(path, bytes)
+    }
+
+    /// A data file from its raw bytes (a UTF-8 BOM is dropped; other encodings are refused
+    /// with a hint).
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+        let path = path.into();
+        let text = decode_utf8(bytes).map_err(|d| d.in_file(&path))?;
+        Ok(Source::new(path, text))
+    }
+
+    /// Where a byte span of this file is, for a diagnostic.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        Location::from_span(&self.text, span)
+    }
+
+    /// The span of the value at a dotted key path such as `indicators.rd.current` or
+    /// `achievements.1.title`, if the path exists in the file.
+    pub fn span_of(&self, key_path: &str) -> Option<Range<usize>> {
+        let doc = self.document().ok()?;
+        let mut item: &toml_edit::Item = doc.as_item();
+        for segment in key_path.split('.') {
+            item = match segment.parse::<usize>() {
+                Ok(i) => item.get(i)?,
+                Err(_) => item.get(segment)?,
+            };
+        }
+        item.span()
+    }
+
+    /// A finding of a later stage, placed: the caret points at its excerpt when the value
+    /// holds it literally, else at the whole value (or the nearest enclosing key that has a
+    /// place in the file).
+    pub fn locate_finding(&self, finding: Finding) -> Diagnostic {
+        let Finding {
+            severity,
+            key_path,
+            excerpt,
+            message,
+            help,
+        } = finding;
+        let excerpt = excerpt.unwrap_or_default();
+        let span = self.span_of_path(&key_path).map(|span| {
+            match self.text[span.clone()]
+                .find(&excerpt)
+                .filter(|_| !excerpt.is_empty())
+            {
+                Some(at) => span.start + at..span.start + at + excerpt.len(),
+                None => span,
+            }
+        });
+        let d = match severity {
+            Severity::Error => Diagnostic::error(message),
+            Severity::Warning => Diagnostic::warning(message),
+        };
+        let d = d
+            .in_file(&self.path)
+            .key(key_path)
+            .at(span.map(|s| self.locate(s)));
+        match help {
+            Some(h) => d.help(h),
+            None => d,
+        }
+    }
+
+    fn span_of_path(&self, key_path: &str) -> Option<Range<usize>> {
+        self.span_of(key_path).or_else(|| {
+            // Arrays of tables have no span of their own in toml_edit; fall back to the
+            // nearest enclosing key that has one.
+            key_path
+                .rsplit_once('.')
+                .and_then(|(parent, _)| self.span_of_path(parent))
+        })
+    }
+}
+
+pub(super) fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        let line = good.matches('\n').count() + 1;
+        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::error(format!(
+            "the file is not UTF-8 text (first bad byte at line {line}, column {column}); \
+             it was probably saved as GBK/GB2312 by an older editor"
+        ))
+        .help("save it again as UTF-8 (WPS / Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GBK -t UTF-8 in.toml > out.toml")
+    })
+}

@@ -1,0 +1,256 @@
+//! The prose fields of a data file, each rendered on its own so that it may cite the facts:
+//! `{{ind.rd_spend.summary}}` becomes 4.54亿元,同比增长66.9%. A citation that names nothing is
+//! a finding at the field's key path, with the citation under the caret.
+
+use handlebars::{Handlebars, RenderError, RenderErrorReason};
+use serde_json::{Value, json};
+
+use crate::diagnostic::Finding;
+use crate::measure::Facts;
+use crate::model::{Part, ReportFile};
+use crate::outline::LITERAL;
+
+/// Renders the prose fields of a data file, collecting every failure.
+pub(super) struct Narrative<'a> {
+    hb: &'a Handlebars<'static>,
+    /// What a prose field may cite: the facts alone.
+    facts: &'a handlebars::Context,
+    errors: Vec<Finding>,
+}
+
+impl<'a> Narrative<'a> {
+    pub(super) fn new(hb: &'a Handlebars<'static>, facts: &'a handlebars::Context) -> Self {
+        Narrative {
+            hb,
+            facts,
+            errors: Vec::new(),
+        }
+    }
+
+    /// What the section templates get beside the facts: every prose field, rendered.
+    pub(super) fn render(
+        mut self,
+        file: &ReportFile,
+        facts: &Facts,
+    ) -> Result<serde_json::Map<String, Value>, Vec<Finding>> {
+        let opening = file
+            .opening
+            .as_ref()
+            .map(|o| self.prose("opening.text", &o.text));
+        let achievements: Vec<Value> = file
+            .achievements
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.part(&format!("achievements.{i}"), p))
+            .collect();
+        let highlights = self.titled("highlights", &file.highlights);
+        let problems = self.titled("problems", &file.problems);
+        let plan = file.plan.clone().unwrap_or_default();
+        let plan = json!({
+            "intro": plan.intro.as_ref().map(|t| self.prose("plan.intro", t)),
+            "goals": plan.goals.iter().enumerate()
+                .map(|(i, g)| self.prose(&format!("plan.goals.{i}"), g)).collect::<Vec<_>>(),
+            "tasks": plan.tasks.iter().enumerate()
+                .map(|(i, t)| self.part(&format!("plan.tasks.{i}"), t)).collect::<Vec<_>>(),
+        });
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let has_plan = file.plan.is_some()
+            || !facts.next_targets.is_empty()
+            || (facts.report.half_year && !facts.targets.is_empty());
+        let narrative = [
+            ("has_indicators", json!(!file.indicators.is_empty())),
+            ("opening", json!(opening)),
+            ("achievements", json!(achievements)),
+            ("highlights", json!(highlights)),
+            ("problems", json!(problems)),
+            ("has_plan", json!(has_plan)),
+            ("plan", plan),
+        ];
+        Ok(narrative
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect())
+    }
+
+    fn part(&mut self, path: &str, part: &Part) -> Value {
+        json!({
+            "title": self.prose(&format!("{path}.title"), &part.title),
+            "paragraphs": part.paragraphs.iter().enumerate()
+                .map(|(i, p)| self.prose(&format!("{path}.paragraphs.{i}"), p)).collect::<Vec<_>>(),
+            "points": part.points.iter().enumerate().map(|(i, p)| json!({
+                "title": self.prose(&format!("{path}.points.{i}.title"), &p.title),
+                "text": self.prose(&format!("{path}.points.{i}.text"), &p.text),
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    fn titled(&mut self, path: &str, items: &[crate::model::Highlight]) -> Vec<Value> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                json!({
+                    "title": self.prose(&format!("{path}.{i}.title"), &h.title),
+                    "text": self.prose(&format!("{path}.{i}.text"), &h.text),
+                })
+            })
+            .collect()
+    }
+
+    /// Renders one prose field; figures cited in it are filled in. Lines that would read as
+    /// outline markup are marked literal.
+    fn prose(&mut self, key_path: &str, text: &str) -> String {
+        if !text.contains("{{") {
+            return protect_markup(text);
+        }
+        if let Some(filled) = cite_directly(text, self.facts.data()) {
+            return protect_markup(&filled);
+        }
+        match self.hb.render_template_with_context(text, self.facts) {
+            Ok(rendered) => protect_markup(&rendered),
+            Err(e) => {
+                let (excerpt, message, help) = citation_problem(&e, self.facts.data());
+                self.errors
+                    .push(Finding::error(key_path, message).about(excerpt).help(help));
+                String::new()
+            }
+        }
+    }
+}
+
+/// A prose field whose only handlebars are plain citations such as `{{ind.rd.growth}}`, each
+/// naming text or a number in the facts, filled in without compiling it as a template: a batch
+/// has thousands of them. `None` for anything else (helpers, blocks, escapes, a citation that
+/// is missing), which handlebars then renders or explains.
+pub(super) fn cite_directly(text: &str, facts: &Value) -> Option<String> {
+    if text.contains("{{{") || text.contains("}}}") || text.contains("\\{{") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("}}")?;
+        let path = after[..close].trim();
+        let mut segments = path.split('.');
+        let first = segments.next()?;
+        let mut value = facts.get(first)?;
+        let mut dotted = false;
+        for segment in segments {
+            let plain = !segment.is_empty()
+                && !segment.bytes().all(|b| b.is_ascii_digit())
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if !plain {
+                return None;
+            }
+            value = value.as_object()?.get(segment)?;
+            dotted = true;
+        }
+        // One bare word could be a helper's name; a dotted path never is.
+        if !dotted
+            || !first
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return None;
+        }
+        match value {
+            Value::String(s) => out.push_str(s),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            _ => return None,
+        }
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// What is wrong with a citation in prose, said in the data's terms: the citation itself (for
+/// the caret), the message and the fix.
+fn citation_problem(e: &RenderError, facts: &Value) -> (String, String, String) {
+    let general = "cite indicators as {{ind.KEY.value}}, {{ind.KEY.summary}} or {{cite \"KEY\"}} with a key from [indicators]";
+    let Some(path) = (match e.reason() {
+        RenderErrorReason::MissingVariable(path) => path.clone(),
+        RenderErrorReason::TemplateError(_) => {
+            let message = "a citation is not closed: each {{ needs its }}".to_string();
+            return ("{{".into(), message, general.into());
+        }
+        _ => None,
+    }) else {
+        return (
+            String::new(),
+            format!("cannot fill in this text: {}", e.reason()),
+            general.into(),
+        );
+    };
+    let excerpt = format!("{{{{{path}}}}}");
+    let mut parts = path.splitn(3, '.');
+    let (Some("ind"), Some(key), field) = (parts.next(), parts.next(), parts.next()) else {
+        let message = format!("`{path}` is not something a text can cite");
+        return (excerpt, message, general.into());
+    };
+    let indicators = facts.get("ind").and_then(Value::as_object);
+    let Some(known) = indicators.and_then(|m| m.get(key)) else {
+        let keys = indicators
+            .map(|m| m.keys().map(String::as_str).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let help = match crate::diagnostic::closest(key, keys.iter().copied()) {
+            Some(c) => format!(
+                "did you mean \"{c}\"? the keys under [indicators] are: {}",
+                keys.join(", ")
+            ),
+            None => "the file has no [indicators] to cite".into(),
+        };
+        return (excerpt, format!("there is no indicator \"{key}\""), help);
+    };
+    let field = field.unwrap_or_default();
+    let needs = match field {
+        "previous" | "previous_number" | "growth" | "growth_percent" | "change" | "points"
+        | "yoy" | "comparison" => "it needs `previous` (last year's value)".to_string(),
+        "relative" => "it needs `previous` and `relative_change = true` on a % indicator".into(),
+        "multiple" | "doubling" => "it is given only for growth of 100% or more".into(),
+        "target" | "target_number" | "completion" | "completion_rate" | "target_status"
+        | "target_summary" => "it needs `target`".into(),
+        "remaining" => "it is given only for a part-year target not yet met".into(),
+        "progress" => "it needs `target` and figures for part of the year (`cutoff_month`)".into(),
+        "next_target" | "next_change" => "it needs `next_target`".into(),
+        "share" | "share_rate" => "it needs `part_of` naming the total".into(),
+        "streak" | "record" | "milestone" | "series" | "average_growth" => {
+            "it needs `history` (and `milestones` for 首次突破), and is given only when it holds"
+                .into()
+        }
+        "outlook" | "outlook_growth" => "it needs `outlook = { year = …, value = … }`".into(),
+        _ => {
+            let fields = known
+                .as_object()
+                .map(|m| m.keys().map(String::as_str).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            format!("this indicator offers: {fields}")
+        }
+    };
+    let message = format!("indicator \"{key}\" has no `{field}` to cite");
+    (
+        excerpt,
+        message,
+        format!("{needs}; or cite another field such as {{{{ind.{key}.value}}}}"),
+    )
+}
+
+fn protect_markup(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start();
+            if t.starts_with('#') || t.starts_with('=') || t.starts_with("::") {
+                format!("{LITERAL}{line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,11 @@
+//! What the commands do beside the pipeline: with many data files (a city's batch and
+//! roll-up) and with the data file itself (next period's file, a spreadsheet's figures, a new
+//! file to fill in). Each calls the pipeline through the facade and writes through [`write`],
+//! which never leaves a half-written file.
+
+pub mod batch;
+pub mod import;
+pub mod init;
+pub mod next;
+pub mod rollup;
+pub mod write;

@@ -1,0 +1,135 @@
+//! `zongjie rollup`: a city's counties in one table (DOCX and CSV) — each county's figure,
+//! change and rank per indicator, the totals, and the city's own figures checked against them.
+//!
+//! The numbers come from [`crate::measure::rollup`]; this module finds the city and its
+//! counties among the files, and lays the result out as DOCX and CSV.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::Source;
+use crate::load::catalogue::Catalogue;
+use crate::measure::rank::{Rankings, Standing};
+use crate::measure::rollup::{County, Rollup, Standard};
+use crate::ops::batch::Input;
+use crate::views::tables::{rollup_csv, rollup_outline};
+use crate::{Checked, Options, check};
+
+/// A finished roll-up: the table, its documents and what differed.
+pub struct Built {
+    pub table: Rollup,
+    pub docx: Vec<u8>,
+    pub csv: Vec<u8>,
+    pub counties: usize,
+    /// One finding per city figure that is not its counties' sum (errors with `strict`).
+    pub mismatches: Vec<Diagnostic>,
+}
+
+/// Checks every input, finds the city most files report to, ranks its counties and builds
+/// the roll-up against the city's own file (the one whose region is the city), if present.
+pub fn build(inputs: &[Input], options: Options) -> Result<Built, Diagnostics> {
+    let mut checked: Vec<(PathBuf, Checked)> = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match Source::read(&input.path)
+            .map_err(Diagnostics::from)
+            .and_then(|s| check(&s, options))
+        {
+            Ok(c) => checked.push((input.path.clone(), c)),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    // The city is the superior most files name; its counties are those files.
+    let mut cities: Vec<&str> = checked
+        .iter()
+        .filter_map(|(_, c)| c.file.report.city.as_deref())
+        .collect();
+    cities.sort();
+    let city = cities
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|g| g.len())
+        .and_then(|g| g.first().copied())
+        .ok_or_else(|| {
+            Diagnostics::from(
+                Diagnostic::error("none of the files names its city ([report].city)")
+                    .help("give each county file city = \"怀化市\" (the city it reports to)"),
+            )
+        })?
+        .to_string();
+    let counties: Vec<&Checked> = checked
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| c.file.report.city.as_deref() == Some(city.as_str()))
+        .collect();
+    let own = checked.iter().find(|(_, c)| c.file.report.region == city);
+    let year = counties.first().map_or(0, |c| c.file.report.year);
+    let rankings = Rankings::new(
+        counties
+            .iter()
+            .map(|c| Standing::of(&c.file, &c.facts))
+            .collect(),
+    );
+    let ranked: Vec<_> = (0..counties.len()).map(|i| rankings.of(i)).collect();
+    let members: Vec<County> = counties
+        .iter()
+        .zip(&ranked)
+        .map(|(c, r)| County {
+            region: &c.file.report.region,
+            facts: &c.facts,
+            ranked: r,
+        })
+        .collect();
+    let catalogue = options.catalogue.unwrap_or_else(|| Catalogue::standard());
+    let standards = catalogue
+        .indicators
+        .iter()
+        .map(|(key, e)| {
+            let standard = Standard {
+                unit: e.unit.clone(),
+                sums: e.sum,
+            };
+            (key.clone(), standard)
+        })
+        .collect();
+    let table = crate::measure::rollup::rollup(
+        &city,
+        year,
+        &members,
+        own.map(|(_, c)| &c.facts),
+        &standards,
+    );
+    let mismatches: Vec<Diagnostic> = table
+        .mismatches
+        .iter()
+        .map(|(key, message)| {
+            let d = Diagnostic::warning(message.clone())
+                .help("correct the city's figure or the county that is wrong");
+            let d = match own {
+                Some((path, _)) => d.in_file(path).key(format!("indicators.{key}.current")),
+                None => d,
+            };
+            if options.strict { d.escalate() } else { d }
+        })
+        .collect();
+    if options.strict && !mismatches.is_empty() {
+        return Err(Diagnostics(mismatches));
+    }
+    let signed = own.map(|(_, c)| (c.facts.report.issuer.as_str(), c.facts.report.date.as_str()));
+    let docx = crate::layout::lay_out(&rollup_outline(&table, signed)).map_err(|e| {
+        Diagnostics::from(Diagnostic::error(format!(
+            "internal error while laying out the table: {e}"
+        )))
+    })?;
+    let csv = rollup_csv(&table)
+        .map_err(|e| Diagnostics::from(Diagnostic::error(format!("cannot write the CSV: {e}"))))?;
+    Ok(Built {
+        counties: counties.len(),
+        table,
+        docx,
+        csv,
+        mismatches,
+    })
+}

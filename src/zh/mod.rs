@@ -1,0 +1,12 @@
+//! Every word of Chinese zongjie writes, in one place.
+//!
+//! The stages compute and arrange; this module chooses the words. A bureau that prefers
+//! 同比增加 to 比上年增加, or another name for a table column, changes one line here. A test
+//! (`tests/wording_home.rs`) fails on a Chinese string literal anywhere else in `src/`,
+//! outside doc comments and tests; templates and the catalogue are data, not code.
+//!
+//! - [`phrase`]: each comparison's wording (增长66.9%, 提高0.72个百分点, 居全市第三位);
+//! - [`numeral`]: Chinese numerals and the heading numbers 一、(一)1.(1).
+
+pub mod numeral;
+pub mod phrase;
