@@ -84,7 +84,7 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
         if let Some(p) = ind.precision.filter(|p| *p > MAX_PRECISION) {
             found.push(
                 Finding::error(
-                    &at("precision"),
+                    at("precision"),
                     format!("{p} decimal places is out of range"),
                 )
                 .help(format!("use 0 to {MAX_PRECISION}")),
@@ -94,7 +94,7 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
         let says_ratio = ind.kind.map(|k| k == IndicatorKind::Ratio);
         if says_ratio.is_some_and(|r| r != (ind.unit.trim() == "%")) {
             found.push(
-                Finding::error(&at("kind"), format!("kind and unit disagree: a ratio is in %, this unit is \"{}\"", ind.unit))
+                Finding::error(at("kind"), format!("kind and unit disagree: a ratio is in %, this unit is \"{}\"", ind.unit))
                     .help("use unit = \"%\" with kind = \"ratio\", or remove `kind` to infer it from the unit"),
             );
         }
@@ -168,7 +168,7 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
             .unwrap_or_default();
         found.push(
             Finding::error(
-                &at("input_unit"),
+                at("input_unit"),
                 format!("figures in {input} cannot be shown in {}", ind.unit),
             )
             .help(format!(
@@ -206,7 +206,7 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
     if let Some(outlook) = &ind.outlook {
         if outlook.year <= year {
             found.push(
-                Finding::error(&at("outlook.year"),
+                Finding::error(at("outlook.year"),
                         format!("the outlook year {} is not after {year}", outlook.year),
                     )
                     .help("an outlook is a plan value for a later year, e.g. { year = 2025, value = 150 }"),
@@ -231,12 +231,12 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
     if let Some(whole) = &ind.part_of {
         match file.indicators.get(whole) {
             _ if whole == key => found.push(
-                Finding::error(&at("part_of"), "an indicator cannot be a part of itself")
+                Finding::error(at("part_of"), "an indicator cannot be a part of itself")
                     .help("name the key of the total it belongs to"),
             ),
             Some(total) if !units::convertible(&ind.unit, &total.unit) => found.push(
                 Finding::error(
-                    &at("part_of"),
+                    at("part_of"),
                     format!(
                         "{} is in {}, its total {whole} in {}",
                         ind.name, ind.unit, total.unit
@@ -264,7 +264,7 @@ fn check_ratio(file: &ReportFile, key: &str, ratio: &RatioDef, found: &mut Vec<F
     if file.indicators.contains_key(key) {
         found.push(
             Finding::error(
-                &format!("ratios.{key}"),
+                format!("ratios.{key}"),
                 format!("\"{key}\" is already an indicator"),
             )
             .help("give the ratio a key of its own"),
@@ -272,14 +272,14 @@ fn check_ratio(file: &ReportFile, key: &str, ratio: &RatioDef, found: &mut Vec<F
     }
     if ratio.name.trim().is_empty() {
         found.push(
-            Finding::error(&at("name"), "a ratio needs a name")
+            Finding::error(at("name"), "a ratio needs a name")
                 .help("e.g. name = \"研发经费投入强度\""),
         );
     }
     if let Some(p) = ratio.precision.filter(|p| *p > MAX_PRECISION) {
         found.push(
             Finding::error(
-                &at("precision"),
+                at("precision"),
                 format!("{p} decimal places is out of range"),
             )
             .help(format!("use 0 to {MAX_PRECISION}")),
@@ -311,7 +311,7 @@ fn check_ratio(file: &ReportFile, key: &str, ratio: &RatioDef, found: &mut Vec<F
             if zero {
                 found.push(
                     Finding::error(
-                        &at(field),
+                        at(field),
                         format!("{} is zero, so the ratio has no value", ind.name),
                     )
                     .help("check the denominator's figures, or remove the ratio"),
