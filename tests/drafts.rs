@@ -303,7 +303,10 @@ fn a_half_year_report_cut_off_in_april_measures_against_four_months() {
     let text = paragraphs.join("\n");
     // The title still names the half year; figures and progress name the months.
     assert_eq!(d.outline.title[1], "2025年上半年工作总结和下半年工作思路");
-    assert_eq!(d.facts.report.time_progress.as_deref(), Some("33.3%"));
+    assert_eq!(
+        zongjie::zh::period::time_progress(&d.facts.report).as_deref(),
+        Some("33.3%")
+    );
     assert!(text.contains("2025年1-4月,全县"), "{text}");
     // 118 of 160 is 73.75% → 73.8%; 73.75 − 33.33… = 40.41… → 40.4.
     assert!(text.contains("完成全年目标的73.8%,超序时进度40.4个百分点"));

@@ -3,13 +3,13 @@
 
 use rust_decimal::Decimal;
 
-use super::decimal::{fixed, percent_change, percent_of, round_half_up};
+use super::decimal::{percent_change, percent_of, round_half_up};
+use super::facts::{Next, NextComparison, Part, Series, Target};
 use super::{
-    Calc, Exact, Figure, FigureKind, IndicatorFacts, PartFacts, Settings, kind_name, kind_of,
+    Calc, Change, Citable, Figure, FigureKind, IndicatorFacts, Says, Settings, Yoy, kind_of,
     precision_of, units,
 };
 use crate::model::{Better, Indicator, IndicatorKind, ReportMeta};
-use crate::zh::phrase::{self, Trend};
 
 /// An indicator's figures in its display unit, with its years in order.
 pub(super) struct Values {
@@ -43,8 +43,7 @@ impl Values {
                 exact: scale(ind.current.get()),
                 places: scale(ind.current.get()).normalize().scale(),
             };
-            let text = format!("{}{}", scale(ind.current.get()).normalize(), ind.unit);
-            figures.push(calc.figure(key, &text));
+            figures.push(calc.figure(key, Says::Converted));
         }
         let mut history: Vec<(i32, Decimal)> = ind
             .history
@@ -97,7 +96,6 @@ pub(super) fn measure(
     let kind = kind_of(ind);
     let mut m = Measurer {
         key,
-        unit: &ind.unit,
         kind,
         precision: precision_of(ind, meta),
         tolerance: ind.flat_tolerance.map(|t| t.get()).or(settings.tolerance),
@@ -112,37 +110,35 @@ pub(super) fn measure(
         key: key.to_string(),
         name: ind.name.clone(),
         unit: ind.unit.clone(),
-        kind: kind_name(kind).into(),
-        number: fixed(current, m.precision),
-        value: m.with_unit(current),
-        exact: Exact {
-            precision: m.precision,
-            current,
-            previous: values.previous,
-            next_target: values.next_target,
-            better: m.better,
-            ..Default::default()
-        },
-        ..Default::default()
+        kind,
+        better: m.better,
+        places: m.precision,
+        percent_places: m.percent_places(),
+        current,
+        previous: values.previous,
+        yoy: None,
+        target: None,
+        next: None,
+        share: None,
+        parts: Vec::new(),
+        series: Series::default(),
+        outlook: None,
+        rank: None,
     };
-    f.summary = f.value.clone();
-    if let Some(previous) = values.previous {
-        m.compare_with_previous(&mut f, current, previous);
-    }
-    if let Some(target) = values.target {
-        m.compare_with_target(&mut f, current, target);
-    }
-    if let Some(next) = values.next_target {
-        m.compare_next(&mut f, current, next);
-    }
-    m.measure_parts(&mut f, &values);
+    f.yoy = values
+        .previous
+        .map(|previous| m.compare_with_previous(current, previous));
+    f.target = values
+        .target
+        .map(|target| m.compare_with_target(current, target));
+    f.next = values.next_target.map(|next| m.compare_next(current, next));
+    f.parts = m.measure_parts(&values);
     m.measure_series(&mut f, &values);
     f
 }
 
 pub(super) struct Measurer<'a> {
     pub key: &'a str,
-    pub unit: &'a str,
     pub kind: IndicatorKind,
     pub precision: u32,
     pub tolerance: Option<Decimal>,
@@ -154,37 +150,23 @@ pub(super) struct Measurer<'a> {
 }
 
 impl Measurer<'_> {
-    pub fn with_unit(&self, value: Decimal) -> String {
-        format!("{}{}", fixed(value, self.precision), self.unit)
-    }
-
     pub fn percent_places(&self) -> u32 {
         self.settings.percent_precision
     }
 
-    pub fn record(&mut self, calc: Calc, text: &str) {
-        self.figures.push(calc.figure(self.key, text));
+    pub fn record(&mut self, calc: Calc, says: Says) {
+        self.figures.push(calc.figure(self.key, says));
     }
 
-    /// The trend of a figure rounded at `places`, within this indicator's tolerance.
-    fn trend(&self, exact: Decimal, places: u32) -> Trend {
-        Trend::within(round_half_up(exact, places), exact, self.tolerance)
+    /// A figure rounded at `places`, steady within this indicator's tolerance.
+    fn tolerant(&self, exact: Decimal, places: u32) -> Change {
+        Change::within(exact, places, self.tolerance)
     }
 
-    fn compare_with_previous(
-        &mut self,
-        f: &mut IndicatorFacts,
-        current: Decimal,
-        previous: Decimal,
-    ) {
-        let part_year = self.settings.part_year;
-        f.previous = Some(self.with_unit(previous));
-        f.previous_number = Some(fixed(previous, self.precision));
+    fn compare_with_previous(&mut self, current: Decimal, previous: Decimal) -> Yoy {
         let p = self.precision;
         let pp = self.percent_places();
         let delta = current - previous;
-        let delta_trend = Trend::of(round_half_up(delta, p));
-        let delta_text = fixed(delta, p);
         let inputs = [("current", current), ("previous", previous)];
         let difference = |kind| Calc {
             kind,
@@ -195,96 +177,76 @@ impl Measurer<'_> {
         };
 
         if self.kind == IndicatorKind::Ratio {
-            let text = phrase::points(self.trend(delta, p), &delta_text);
-            self.record(difference(FigureKind::YoyPoints), &text);
-            f.exact.points = Some(delta);
-            if let Some(pct) =
-                percent_change(current, previous).filter(|_| previous > Decimal::ZERO)
-            {
-                f.exact.relative = Some(pct);
-                if self.relative {
-                    let rel = phrase::growth(self.trend(pct, pp), &fixed(pct, pp));
-                    let calc = Calc {
-                        kind: FigureKind::YoyRelative,
-                        inputs: &inputs,
-                        formula: "(current − previous) ÷ previous × 100",
-                        exact: pct,
-                        places: pp,
-                    };
-                    self.record(calc, &rel);
-                    f.relative = Some(rel);
-                }
+            let points = self.tolerant(delta, p);
+            self.record(
+                difference(FigureKind::YoyPoints),
+                Says::Field(Citable::Points),
+            );
+            let relative = percent_change(current, previous)
+                .filter(|_| previous > Decimal::ZERO)
+                .map(|pct| self.tolerant(pct, pp));
+            if let Some(rel) = relative.filter(|_| self.relative) {
+                let calc = Calc {
+                    kind: FigureKind::YoyRelative,
+                    inputs: &inputs,
+                    formula: "(current − previous) ÷ previous × 100",
+                    exact: rel.exact,
+                    places: pp,
+                };
+                self.record(calc, Says::Field(Citable::Relative));
             }
-            f.yoy = Some(phrase::year_on_year(&text));
-            f.summary = format!("{},{}", f.value, phrase::year_on_year(&text));
-            f.points = Some(text.clone());
-            f.comparison = Some(text);
-            return;
+            return Yoy::Points {
+                points,
+                relative,
+                state_relative: self.relative,
+            };
         }
 
-        let change = phrase::change(delta_trend, &delta_text, self.unit);
-        self.record(difference(FigureKind::YoyChange), &change);
-        f.change = Some(change.clone());
-
-        let comparison = if previous < Decimal::ZERO {
+        let change = Change::new(delta, p);
+        self.record(
+            difference(FigureKind::YoyChange),
+            Says::Field(Citable::Change),
+        );
+        if previous < Decimal::ZERO || (current < Decimal::ZERO && previous > Decimal::ZERO) {
             // A percentage of a negative base reads backwards (−50 → −20 is "−60%"): say
-            // the loss shrank or grew, or that the figure turned positive.
-            let text = if current > Decimal::ZERO {
-                phrase::sign_change(true)
+            // the loss shrank or grew, or that the figure turned positive or negative.
+            let turned = if previous < Decimal::ZERO {
+                (current > Decimal::ZERO).then_some(true)
             } else {
-                phrase::loss_change(delta_trend, &delta_text, self.unit)
+                Some(false)
             };
-            self.record(difference(FigureKind::YoySigned), &text);
-            text
-        } else if previous.is_zero() {
+            self.record(
+                difference(FigureKind::YoySigned),
+                Says::Field(Citable::Comparison),
+            );
+            return Yoy::Signed { change, turned };
+        }
+        if previous.is_zero() {
             if current.is_zero() {
-                "持平".into()
-            } else {
-                self.record(
-                    difference(FigureKind::YoyFromZero),
-                    &phrase::from_zero_base(),
-                );
-                f.yoy = Some(phrase::from_zero_base());
-                f.comparison = Some(phrase::added(&f.value));
-                f.summary = format!("{},{}", f.value, phrase::from_zero_base());
-                return;
+                return Yoy::BothZero { change };
             }
-        } else if current < Decimal::ZERO {
-            let text = phrase::sign_change(false);
-            self.record(difference(FigureKind::YoySigned), &text);
-            text
-        } else {
-            self.growth(f, current, previous, &inputs)
-        };
-        f.yoy = Some(if previous.is_zero() {
-            phrase::against_last_year(Trend::Flat, &change, part_year)
-        } else {
-            phrase::year_on_year(&comparison)
-        });
-        f.comparison = Some(comparison);
-        // Counts read best in things (比上年增加8家); amounts in percent.
-        let tail = if self.kind == IndicatorKind::Count && f.growth.is_some() {
-            phrase::against_last_year(delta_trend, &change, part_year)
-        } else {
-            f.yoy.clone().unwrap_or_default()
-        };
-        f.summary = format!("{},{}", f.value, tail);
+            self.record(
+                difference(FigureKind::YoyFromZero),
+                Says::Field(Citable::Yoy),
+            );
+            return Yoy::FromZero { change };
+        }
+        self.growth(change, current, previous, &inputs)
     }
 
     /// Growth from a positive base to a non-negative value: percent, multiple, doubling.
     fn growth(
         &mut self,
-        f: &mut IndicatorFacts,
+        change: Change,
         current: Decimal,
         previous: Decimal,
         inputs: &[(&str, Decimal)],
-    ) -> String {
+    ) -> Yoy {
         let pp = self.percent_places();
         let Some(pct) = percent_change(current, previous) else {
-            return String::new();
+            return Yoy::Amount { change };
         };
-        f.exact.growth = Some(pct);
-        let percent = phrase::growth(self.trend(pct, pp), &fixed(pct, pp));
+        let percent = self.tolerant(pct, pp);
         self.record(
             Calc {
                 kind: FigureKind::YoyPercent,
@@ -293,13 +255,12 @@ impl Measurer<'_> {
                 exact: pct,
                 places: pp,
             },
-            &percent,
+            Says::Field(Citable::GrowthPercent),
         );
-        f.growth_percent = Some(percent.clone());
-        let mut chosen = percent;
+        let mut multiple = None;
+        let mut doubling = None;
         if round_half_up(pct, pp) >= Decimal::ONE_HUNDRED {
             let times = pct / Decimal::ONE_HUNDRED;
-            let multiple = phrase::multiple(&fixed(times, pp));
             self.record(
                 Calc {
                     kind: FigureKind::YoyMultiple,
@@ -308,12 +269,9 @@ impl Measurer<'_> {
                     exact: times,
                     places: pp,
                 },
-                &multiple,
+                Says::Field(Citable::Multiple),
             );
-            if self.multiples {
-                chosen = multiple.clone();
-            }
-            f.multiple = Some(multiple);
+            multiple = Some(Change::new(times, pp));
             // 翻N番: the value is at least 2^N times the base.
             let mut doublings = 0;
             let mut bar = previous * Decimal::TWO;
@@ -322,7 +280,6 @@ impl Measurer<'_> {
                 bar *= Decimal::TWO;
             }
             if doublings > 0 {
-                let text = phrase::doubling(doublings);
                 self.record(
                     Calc {
                         kind: FigureKind::YoyDoubling,
@@ -331,34 +288,28 @@ impl Measurer<'_> {
                         exact: current / previous,
                         places: pp,
                     },
-                    &text,
+                    Says::Field(Citable::Doubling),
                 );
-                f.doubling = Some(text);
+                doubling = Some(doublings);
             }
         }
-        f.growth = Some(chosen.clone());
-        chosen
+        Yoy::Growth {
+            change,
+            percent,
+            as_multiple: self.multiples && multiple.is_some(),
+            multiple,
+            doubling,
+        }
     }
 
-    fn compare_with_target(&mut self, f: &mut IndicatorFacts, current: Decimal, target: Decimal) {
-        let part_year = self.settings.part_year;
+    fn compare_with_target(&mut self, current: Decimal, target: Decimal) -> Target {
         let p = self.precision;
         let pp = self.percent_places();
-        f.target = Some(self.with_unit(target));
-        f.target_number = Some(fixed(target, p));
         // Positive when the target is beaten, whichever way is good.
         let (gap, formula) = match self.better {
             Better::Higher => (current - target, "current − target"),
             Better::Lower => (target - current, "target − current"),
         };
-        let gap_unit = if self.kind == IndicatorKind::Ratio {
-            "个百分点"
-        } else {
-            self.unit
-        };
-        let gap_trend = Trend::of(round_half_up(gap, p));
-        let gap_text = fixed(gap, p);
-        let status = phrase::target_status(gap_trend, &gap_text, gap_unit, part_year);
         let inputs = [("current", current), ("target", target)];
         self.record(
             Calc {
@@ -368,21 +319,20 @@ impl Measurer<'_> {
                 exact: gap,
                 places: p,
             },
-            &status,
+            Says::Field(Citable::TargetStatus),
         );
-        f.target_status = Some(status.clone());
-        f.target_summary = Some(status.clone());
-        if part_year && gap_trend == Trend::Down && self.kind != IndicatorKind::Ratio {
-            f.remaining = Some(phrase::remaining(&gap_text, gap_unit));
-        }
+        let mut facts = Target {
+            value: target,
+            gap: Change::new(gap, p),
+            completion: None,
+            ahead_of_time: None,
+        };
         let completes = self.kind != IndicatorKind::Ratio
             && self.better == Better::Higher
             && target > Decimal::ZERO;
         let Some(rate) = percent_of(current, target).filter(|_| completes) else {
-            return;
+            return facts;
         };
-        let rate_text = fixed(rate, pp);
-        let text = phrase::completion(&rate_text, part_year);
         self.record(
             Calc {
                 kind: FigureKind::TargetCompletion,
@@ -391,15 +341,11 @@ impl Measurer<'_> {
                 exact: rate,
                 places: pp,
             },
-            &text,
+            Says::Field(Citable::Completion),
         );
-        f.completion_rate = Some(format!("{rate_text}%"));
-        f.target_summary = Some(text.clone());
-        f.completion = Some(text);
+        facts.completion = Some(Change::new(rate, pp));
         if let Some(elapsed) = self.settings.time_progress {
             let ahead = rate - elapsed;
-            let text =
-                phrase::time_progress(Trend::of(round_half_up(ahead, pp)), &fixed(ahead, pp));
             self.record(
                 Calc {
                     kind: FigureKind::TimeProgress,
@@ -408,34 +354,22 @@ impl Measurer<'_> {
                     exact: ahead,
                     places: pp,
                 },
-                &text,
+                Says::Field(Citable::Progress),
             );
-            // Ahead of the year is worth saying once: met early, or where it stands in time.
-            let standing = if gap_trend == Trend::Down {
-                &text
-            } else {
-                &status
-            };
-            f.target_summary = f.completion.as_ref().map(|c| format!("{c},{standing}"));
-            f.progress = Some(text);
+            facts.ahead_of_time = Some(Change::new(ahead, pp));
         }
+        facts
     }
 
-    fn compare_next(&mut self, f: &mut IndicatorFacts, current: Decimal, next: Decimal) {
+    fn compare_next(&mut self, current: Decimal, next: Decimal) -> Next {
         let p = self.precision;
         let pp = self.percent_places();
-        f.next_target = Some(self.with_unit(next));
-        // "比2024年增长…": the year named, so the phrase reads right whether the report is
-        // dated in December or in the following January.
-        let period = format!("{}年", self.settings.year);
         let inputs = [("next_target", next), ("current", current)];
         let delta = next - current;
-        let delta_trend = Trend::of(round_half_up(delta, p));
-        let delta_text = fixed(delta, p);
         let growth = percent_change(next, current).filter(|_| current > Decimal::ZERO);
         // Ratios move in points, counts in things, amounts in percent (or, from a zero or
         // negative base, in absolute terms).
-        let (calc, comparison, trend) = match (self.kind, growth) {
+        let (calc, comparison) = match (self.kind, growth) {
             (IndicatorKind::Ratio, _) => (
                 Calc {
                     kind: FigureKind::NextPoints,
@@ -444,23 +378,18 @@ impl Measurer<'_> {
                     exact: delta,
                     places: p,
                 },
-                phrase::points(delta_trend, &delta_text),
-                delta_trend,
+                NextComparison::Points(Change::new(delta, p)),
             ),
-            (IndicatorKind::Amount, Some(pct)) => {
-                let trend = Trend::of(round_half_up(pct, pp));
-                (
-                    Calc {
-                        kind: FigureKind::NextPercent,
-                        inputs: &inputs,
-                        formula: "(next_target − current) ÷ current × 100",
-                        exact: pct,
-                        places: pp,
-                    },
-                    phrase::growth(trend, &fixed(pct, pp)),
-                    trend,
-                )
-            }
+            (IndicatorKind::Amount, Some(pct)) => (
+                Calc {
+                    kind: FigureKind::NextPercent,
+                    inputs: &inputs,
+                    formula: "(next_target − current) ÷ current × 100",
+                    exact: pct,
+                    places: pp,
+                },
+                NextComparison::Percent(Change::new(pct, pp)),
+            ),
             _ => (
                 Calc {
                     kind: FigureKind::NextChange,
@@ -469,35 +398,29 @@ impl Measurer<'_> {
                     exact: delta,
                     places: p,
                 },
-                phrase::change(delta_trend, &delta_text, self.unit),
-                delta_trend,
+                NextComparison::Change(Change::new(delta, p)),
             ),
         };
-        let text = phrase::against_this_period(trend, &comparison, &period);
-        self.record(calc, &text);
-        f.next_change = Some(text);
+        self.record(calc, Says::Field(Citable::NextChange));
+        Next {
+            value: next,
+            comparison,
+        }
     }
 
-    /// Sub-items: each one's value, share of the whole and change; their sums for the
-    /// consistency check.
-    fn measure_parts(&mut self, f: &mut IndicatorFacts, values: &Values) {
+    /// Sub-items: each one's value, share of the whole and growth; their sum for the audit.
+    fn measure_parts(&mut self, values: &Values) -> Vec<Part> {
         if values.parts.is_empty() {
-            return;
+            return Vec::new();
         }
         let pp = self.percent_places();
         let p = self.precision;
         let key = self.key.to_string();
+        let mut parts = Vec::new();
         for (i, (name, current, previous)) in values.parts.iter().enumerate() {
-            let mut part = PartFacts {
-                name: name.clone(),
-                value: self.with_unit(*current),
-                number: fixed(*current, p),
-                ..Default::default()
-            };
-            if let Some(share) =
-                percent_of(*current, values.current).filter(|_| values.current > Decimal::ZERO)
-            {
-                let text = format!("占{}%", fixed(share, pp));
+            let share =
+                percent_of(*current, values.current).filter(|_| values.current > Decimal::ZERO);
+            if let Some(share) = share {
                 let calc = Calc {
                     kind: FigureKind::PartShare,
                     inputs: &[("part", *current), ("whole", values.current)],
@@ -506,19 +429,19 @@ impl Measurer<'_> {
                     places: pp,
                 };
                 self.figures
-                    .push(calc.figure(&format!("{key}.parts.{i}"), &text));
-                part.share = Some(text);
+                    .push(calc.figure(&format!("{key}.parts.{i}"), Says::PartShare(i)));
             }
-            if let Some(pct) = previous
+            let growth = previous
                 .filter(|b| *b > Decimal::ZERO)
                 .and_then(|b| percent_change(*current, b))
-            {
-                part.yoy = Some(phrase::year_on_year(&phrase::growth(
-                    self.trend(pct, pp),
-                    &fixed(pct, pp),
-                )));
-            }
-            f.parts.push(part);
+                .map(|pct| self.tolerant(pct, pp));
+            parts.push(Part {
+                name: name.clone(),
+                current: *current,
+                previous: *previous,
+                share: share.map(|s| Change::new(s, pp)),
+                growth,
+            });
         }
         let sum: Decimal = values.parts.iter().map(|(_, c, _)| *c).sum();
         let inputs: Vec<(&str, Decimal)> = values
@@ -526,7 +449,6 @@ impl Measurer<'_> {
             .iter()
             .map(|(name, c, _)| (name.as_str(), *c))
             .collect();
-        let text = format!("合计{}", self.with_unit(sum));
         self.record(
             Calc {
                 kind: FigureKind::PartsSum,
@@ -535,13 +457,8 @@ impl Measurer<'_> {
                 exact: sum,
                 places: p,
             },
-            &text,
+            Says::PartsSum,
         );
-        f.exact.parts_sum = Some(sum);
-        f.exact.parts_previous_sum = values
-            .parts
-            .iter()
-            .map(|(_, _, prev)| *prev)
-            .sum::<Option<Decimal>>();
+        parts
     }
 }

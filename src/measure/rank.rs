@@ -8,12 +8,11 @@
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-use super::decimal::{fixed, round_half_up};
-use super::{Calc, Facts, Figure, FigureKind, units};
-use crate::model::{Better, ReportFile, ReportKind};
-use crate::zh::phrase::{self, Trend};
+use super::decimal::round_half_up;
+use super::facts::{Neighbour, Rank};
+use super::{Calc, Change, Facts, Figure, FigureKind, RankField, Says, units};
+use crate::model::{Better, IndicatorKind, ReportFile, ReportKind};
 
 /// What one report contributes to the rankings of its period.
 #[derive(Debug, Clone)]
@@ -22,8 +21,6 @@ pub struct Standing {
     /// Reports are ranked only against reports of the same period under the same superior
     /// (the counties of one city; a city's own report is not ranked with its counties).
     pub period: (i32, ReportKind, u32, Option<String>),
-    /// 全市 / 全省: the area all regions of the batch belong to.
-    pub scope: String,
     pub peer_group: Option<String>,
     pub entries: IndexMap<String, Entry>,
 }
@@ -33,68 +30,31 @@ pub struct Standing {
 pub struct Entry {
     pub value: Decimal,
     pub unit: String,
+    pub kind: IndicatorKind,
     pub precision: u32,
     pub better: Better,
     pub growth: Option<Decimal>,
     pub last_rank: Option<u32>,
 }
 
-/// A region's standing on one indicator, phrased.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct RankFacts {
-    /// 3 (ties share a rank).
-    pub rank: u32,
-    /// How many regions were ranked.
-    pub of: usize,
-    /// 居全市第三位.
-    pub position: String,
-    /// 比前一名鹤城区少92家 (absent for the first).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ahead: Option<String>,
-    /// 比后一名通道县多21家 (absent for the last).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub behind: Option<String>,
-    /// 高于全市平均水平12家.
-    pub average: String,
-    /// 比上年前移2位 (when the file gives last year's rank).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<String>,
-    /// 增速居全市第二位 (when every region has a growth rate).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub growth: Option<String>,
-    /// 居A类县市区第一位 (when the report names a peer group others share).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub peer: Option<String>,
-    /// The position with what follows from it, for a sentence: 居全市第三位,比上年前移2位.
-    pub text: String,
-    /// The position with both neighbours: 居全市第三位,比前一名株洲市少47家,比后一名常德市多21家.
-    pub detail: String,
-}
-
 /// The rankings of one report, and their audit trail.
 #[derive(Debug, Clone, Default)]
 pub struct Ranked {
-    pub ranks: IndexMap<String, RankFacts>,
+    pub ranks: IndexMap<String, Rank>,
     pub figures: Vec<Figure>,
 }
 
 impl Standing {
     /// What `file` (measured as `facts`) contributes to rankings.
     pub fn of(file: &ReportFile, facts: &Facts) -> Standing {
-        let scope = match file.report.city.as_deref().and_then(|c| c.chars().last()) {
-            Some('省') => "全省",
-            Some(_) => "全市",
-            None => "",
-        };
         Standing {
             region: file.report.region.clone(),
             period: (
                 file.report.year,
                 file.report.kind,
-                facts.report.cutoff_month,
+                facts.report.months,
                 file.report.city.clone(),
             ),
-            scope: scope.into(),
             peer_group: file.report.peer_group.clone(),
             entries: facts
                 .indicators
@@ -102,11 +62,12 @@ impl Standing {
                 .map(|(key, f)| {
                     let last_rank = file.indicators.get(key).and_then(|i| i.last_rank);
                     let entry = Entry {
-                        value: f.exact.current,
+                        value: f.current,
                         unit: f.unit.clone(),
-                        precision: f.exact.precision,
-                        better: f.exact.better,
-                        growth: f.exact.growth,
+                        kind: f.kind,
+                        precision: f.places,
+                        better: f.better,
+                        growth: f.growth(),
                         last_rank,
                     };
                     (key.clone(), entry)
@@ -116,8 +77,8 @@ impl Standing {
     }
 }
 
-/// Every ranking of a batch: per period and indicator, the regions best first. Phrases are
-/// made per region when it is drafted ([`Rankings::of`]), so a batch holds numbers, not text.
+/// Every ranking of a batch: per period and indicator, the regions best first. Each region's
+/// standing is read out when it is drafted ([`Rankings::of`]).
 #[derive(Debug, Default)]
 pub struct Rankings {
     standings: Vec<Standing>,
@@ -178,7 +139,7 @@ impl Rankings {
         }
     }
 
-    /// The rankings of standing `member`, phrased, with their audit trail.
+    /// The rankings of standing `member`, with their audit trail.
     pub fn of(&self, member: usize) -> Ranked {
         let mut ranked = Ranked::default();
         for &(t, index) in self.places.get(member).into_iter().flatten() {
@@ -194,20 +155,10 @@ impl Rankings {
         let count = table.places.len();
         let rank = table.ranks[index];
         let me = &all[me_index];
-        let scope = &me.scope;
         // Gaps are shown in the member's own unit.
         let own = &me.entries[key];
         let back = units::factor(&table.unit, &own.unit).unwrap_or(Decimal::ONE);
-        let gap_unit = if own.unit.trim() == "%" {
-            "个百分点"
-        } else {
-            own.unit.as_str()
-        };
-        let gap_text = |other: Decimal| {
-            let gap = (value - other) * back;
-            let trend = Trend::of(round_half_up(gap, own.precision));
-            (trend, fixed(gap, own.precision))
-        };
+        let gap = |other: Decimal| Change::new((value - other) * back, own.precision);
         let neighbour = |step: isize| {
             let mut j = index as isize + step;
             while j >= 0 && (j as usize) < count && table.places[j as usize].1 == value {
@@ -215,38 +166,12 @@ impl Rankings {
             }
             (j >= 0 && (j as usize) < count).then(|| table.places[j as usize])
         };
-        let ahead = neighbour(-1).map(|(m, v, _)| {
-            let (trend, gap) = gap_text(v);
-            phrase::gap_to(&phrase::AHEAD, &all[m].region, trend, &gap, gap_unit)
-        });
-        let behind = neighbour(1).map(|(m, v, _)| {
-            let (trend, gap) = gap_text(v);
-            phrase::gap_to(&phrase::BEHIND, &all[m].region, trend, &gap, gap_unit)
-        });
-        let (avg_trend, avg_gap) = gap_text(table.mean);
-        let average = phrase::against_average(scope, avg_trend, &avg_gap, gap_unit);
-        let change = own
-            .last_rank
-            .map(|last| phrase::rank_change(i64::from(last) - i64::from(rank)));
-        let growth = table
-            .growth_ranks
-            .as_ref()
-            .and_then(|g| g.get(&me_index))
-            .map(|r| phrase::growth_rank(scope, *r));
-        let peer = table
-            .peers
-            .get(&me_index)
-            .map(|(group, r)| phrase::rank_in(group, *r));
-        let position = phrase::rank_in(scope, rank);
-        let text = std::iter::once(position.clone())
-            .chain(change.clone())
-            .collect::<Vec<_>>()
-            .join(",");
-        let detail = std::iter::once(position.clone())
-            .chain(ahead.clone())
-            .chain(behind.clone())
-            .collect::<Vec<_>>()
-            .join(",");
+        let beside = |step: isize| {
+            neighbour(step).map(|(m, v, _)| Neighbour {
+                region: all[m].region.clone(),
+                gap: gap(v),
+            })
+        };
         // The neighbours, not every region: a national batch has thousands.
         let mut values = vec![("value", value), ("ranked", Decimal::from(count))];
         values.extend(neighbour(-1).map(|p| ("ahead", p.1)));
@@ -258,7 +183,8 @@ impl Rankings {
             exact: Decimal::from(rank),
             places: 0,
         };
-        out.figures.push(calc.figure(key, &position));
+        out.figures
+            .push(calc.figure(key, Says::Rank(RankField::Position)));
         let calc = Calc {
             kind: FigureKind::AverageGap,
             inputs: &[("value", value), ("average", table.mean)],
@@ -266,21 +192,24 @@ impl Rankings {
             exact: (value - table.mean) * back,
             places: own.precision,
         };
-        out.figures.push(calc.figure(key, &average));
+        out.figures
+            .push(calc.figure(key, Says::Rank(RankField::Average)));
         out.ranks.insert(
             key.to_string(),
-            RankFacts {
+            Rank {
                 rank,
                 of: count,
-                position,
-                ahead,
-                behind,
-                average,
-                change,
-                growth,
-                peer,
-                text,
-                detail,
+                within: me.period.3.clone(),
+                ahead: beside(-1),
+                behind: beside(1),
+                average: gap(table.mean),
+                moved: own.last_rank.map(|last| i64::from(last) - i64::from(rank)),
+                growth_rank: table
+                    .growth_ranks
+                    .as_ref()
+                    .and_then(|g| g.get(&me_index))
+                    .copied(),
+                peer: table.peers.get(&me_index).cloned(),
             },
         );
     }
@@ -382,21 +311,17 @@ pub fn apply(facts: &mut Facts, ranked: Ranked) {
             f.rank = Some(rank);
         }
     }
-    for list in [
-        &mut facts.next_targets,
-        &mut facts.outlooks,
-        &mut facts.targets,
-    ] {
-        for f in list.iter_mut() {
-            f.rank = facts.indicators.get(&f.key).and_then(|i| i.rank.clone());
-        }
-    }
     facts.figures.extend(ranked.figures);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A ranking's words, gaps counted in 家.
+    fn said(rank: &Rank, field: RankField) -> Option<String> {
+        crate::zh::cite::rank_text(field, rank, "家")
+    }
 
     /// Every standing's rankings, in order.
     fn rank(all: &[Standing]) -> Vec<Ranked> {
@@ -411,6 +336,7 @@ mod tests {
             Entry {
                 value: Decimal::from(value),
                 unit: "家".into(),
+                kind: IndicatorKind::Count,
                 precision: 0,
                 better: Better::Higher,
                 growth: Some(Decimal::from(growth)),
@@ -419,8 +345,7 @@ mod tests {
         );
         Standing {
             region: region.into(),
-            period: (2024, ReportKind::Annual, 12, Some("湖南省".into())),
-            scope: "全市".into(),
+            period: (2024, ReportKind::Annual, 12, Some("某市".into())),
             peer_group: peer.map(String::from),
             entries,
         }
@@ -439,34 +364,52 @@ mod tests {
         let ranked = rank(&all);
         let yy = &ranked[2].ranks["hte"];
         assert_eq!(yy.rank, 3);
-        assert_eq!(yy.position, "居全市第三位");
-        assert_eq!(yy.ahead.as_deref(), Some("比前一名株洲市少47家"));
-        assert_eq!(yy.behind.as_deref(), Some("比后一名常德市多21家"));
-        assert_eq!(yy.change.as_deref(), Some("比上年前移1位"));
-        assert_eq!(yy.text, "居全市第三位,比上年前移1位");
+        assert_eq!(said(yy, RankField::Position).unwrap(), "居全市第三位");
         assert_eq!(
-            yy.detail,
+            said(yy, RankField::Ahead).as_deref(),
+            Some("比前一名株洲市少47家")
+        );
+        assert_eq!(
+            said(yy, RankField::Behind).as_deref(),
+            Some("比后一名常德市多21家")
+        );
+        assert_eq!(
+            said(yy, RankField::Change).as_deref(),
+            Some("比上年前移1位")
+        );
+        assert_eq!(
+            said(yy, RankField::Text).unwrap(),
+            "居全市第三位,比上年前移1位"
+        );
+        assert_eq!(
+            said(yy, RankField::Detail).unwrap(),
             "居全市第三位,比前一名株洲市少47家,比后一名常德市多21家"
         );
         // Mean of 262, 217, 170, 149, 149 is 189.4 → 19家 below.
-        assert_eq!(yy.average, "低于全市平均水平19家");
-        assert_eq!(yy.growth.as_deref(), Some("增速居全市第三位"));
-        assert_eq!(yy.peer.as_deref(), Some("居A第二位"));
+        assert_eq!(
+            said(yy, RankField::Average).unwrap(),
+            "低于全市平均水平19家"
+        );
+        assert_eq!(
+            said(yy, RankField::Growth).as_deref(),
+            Some("增速居全市第三位")
+        );
+        assert_eq!(said(yy, RankField::Peer).as_deref(), Some("居A第二位"));
         // Ties share a rank; the one after skips.
         assert_eq!(ranked[3].ranks["hte"].rank, 4);
         assert_eq!(ranked[4].ranks["hte"].rank, 4);
-        assert!(ranked[4].ranks["hte"].behind.is_none());
+        assert!(said(&ranked[4].ranks["hte"], RankField::Behind).is_none());
         assert_eq!(
-            ranked[0].ranks["hte"].change.as_deref(),
+            said(&ranked[0].ranks["hte"], RankField::Change).as_deref(),
             Some("比上年前移3位")
         );
-        assert!(ranked[0].ranks["hte"].ahead.is_none());
+        assert!(said(&ranked[0].ranks["hte"], RankField::Ahead).is_none());
     }
 
     #[test]
     fn different_periods_are_not_ranked_together() {
         let mut h1 = standing("甲县", 10, 1, None);
-        h1.period = (2024, ReportKind::HalfYear, 6, Some("湖南省".into()));
+        h1.period = (2024, ReportKind::HalfYear, 6, Some("某市".into()));
         let ranked = rank(&[standing("乙县", 20, 1, None), h1]);
         assert!(ranked.iter().all(|r| r.ranks.is_empty()));
     }

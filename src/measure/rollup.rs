@@ -2,25 +2,42 @@
 //! the total where county figures add up, and the city's own stated figure checked against
 //! that total.
 
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 
-use super::decimal::{fixed, percent_change, round_half_up};
+use super::decimal::{percent_change, round_half_up};
 use super::rank::Ranked;
-use super::{Facts, IndicatorFacts, units};
-use crate::zh::phrase::{self, Trend};
-use indexmap::IndexMap;
-
+use super::{Change, DEFAULT_PERCENT_PRECISION, Facts, IndicatorFacts, units};
 use crate::model::IndicatorKind;
 
 /// One county's line for one indicator.
 #[derive(Debug, Clone)]
 pub struct CountyLine {
     pub region: String,
-    pub value: String,
-    pub previous: String,
-    pub comparison: String,
-    /// 3 (of 12), or empty when not ranked.
-    pub rank: String,
+    /// This year's and last year's figures in the row's unit.
+    pub value: Decimal,
+    pub previous: Option<Decimal>,
+    /// The county's own measured indicator (its comparison is said in its own terms).
+    pub indicator: IndicatorFacts,
+    /// Its rank and how many were ranked, when ranked.
+    pub rank: Option<(u32, usize)>,
+}
+
+/// The counties' total for one indicator.
+#[derive(Debug, Clone)]
+pub struct Total {
+    pub value: Decimal,
+    /// Last year's total, when every county gives last year's figure.
+    pub previous: Option<Decimal>,
+    /// The total's change: in things for counts (and from a base of zero or below), else in
+    /// percent.
+    pub change: Option<TotalChange>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalChange {
+    Change(Change),
+    Percent(Change),
 }
 
 /// One indicator across the counties.
@@ -30,13 +47,17 @@ pub struct Row {
     pub name: String,
     /// The unit every figure of the row is shown in.
     pub unit: String,
+    pub kind: IndicatorKind,
+    /// Decimal places of the row's figures.
+    pub places: u32,
+    /// Best first; unranked counties after, in the order given.
     pub counties: Vec<CountyLine>,
     /// The sum of the counties, where their figures add up.
-    pub total: Option<CountyLine>,
+    pub total: Option<Total>,
     /// The city's own figure, where its file states one.
-    pub stated: Option<String>,
-    /// Stated − total, printed, when they differ.
-    pub difference: Option<String>,
+    pub stated: Option<Decimal>,
+    /// Stated − total, when they differ at the row's precision.
+    pub difference: Option<Decimal>,
 }
 
 /// The whole roll-up.
@@ -45,8 +66,13 @@ pub struct Rollup {
     pub city: String,
     pub year: i32,
     pub rows: Vec<Row>,
-    /// One message per stated figure that does not equal the counties' sum.
-    pub mismatches: Vec<(String, String)>,
+}
+
+impl Rollup {
+    /// The rows whose stated figure differs from the counties' total.
+    pub fn mismatches(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.difference.is_some())
+    }
 }
 
 /// A county as the roll-up sees it.
@@ -91,7 +117,6 @@ pub fn rollup(
         city: city.to_string(),
         year,
         rows: Vec::new(),
-        mismatches: Vec::new(),
     };
     for key in keys {
         let Some(first) = counties.iter().find_map(|c| c.facts.indicators.get(&key)) else {
@@ -100,9 +125,8 @@ pub fn rollup(
         let unit = standards
             .get(&key)
             .map_or(first.unit.clone(), |s| s.unit.clone());
-        let precision = first.exact.precision;
-        let kind = kind_of(first);
-        let show = |v: Decimal| fixed(v, precision);
+        let places = first.places;
+        let kind = first.kind;
         let mut lines = Vec::new();
         let (mut sum, mut sum_previous, mut all_previous) = (Decimal::ZERO, Decimal::ZERO, true);
         for c in counties {
@@ -110,8 +134,8 @@ pub fn rollup(
                 continue;
             };
             let factor = units::factor(&f.unit, &unit).unwrap_or(Decimal::ONE);
-            let value = f.exact.current * factor;
-            let previous = f.exact.previous.map(|p| p * factor);
+            let value = f.current * factor;
+            let previous = f.previous.map(|p| p * factor);
             sum += value;
             match previous {
                 Some(p) => sum_previous += p,
@@ -119,103 +143,55 @@ pub fn rollup(
             }
             lines.push(CountyLine {
                 region: c.region.to_string(),
-                value: show(value),
-                previous: previous.map(show).unwrap_or_default(),
-                comparison: f.comparison.clone().unwrap_or_default(),
-                rank: c
-                    .ranked
-                    .ranks
-                    .get(&key)
-                    .map(|r| format!("{}/{}", r.rank, r.of))
-                    .unwrap_or_default(),
+                value,
+                previous,
+                indicator: f.clone(),
+                rank: c.ranked.ranks.get(&key).map(|r| (r.rank, r.of)),
             });
         }
         // Best first, as a ranking table reads; unranked lines keep their order at the end.
-        lines.sort_by_key(|l| {
-            l.rank
-                .split('/')
-                .next()
-                .and_then(|r| r.parse::<u32>().ok())
-                .unwrap_or(u32::MAX)
-        });
+        lines.sort_by_key(|l| l.rank.map_or(u32::MAX, |(rank, _)| rank));
         // Ratios never add up; other indicators do unless the catalogue says not.
         let adds_up = kind != IndicatorKind::Ratio && standards.get(&key).is_none_or(|s| s.sums);
-        let total = adds_up.then(|| CountyLine {
-            region: "合计".into(),
-            value: show(sum),
-            previous: if all_previous {
-                show(sum_previous)
-            } else {
-                String::new()
-            },
-            comparison: if all_previous {
-                comparison(kind, sum, sum_previous, precision, &unit)
-            } else {
-                String::new()
-            },
-            rank: String::new(),
+        let total = adds_up.then(|| Total {
+            value: sum,
+            previous: all_previous.then_some(sum_previous),
+            change: all_previous
+                .then(|| total_change(kind, sum, sum_previous, places))
+                .flatten(),
         });
         let stated_value = stated
             .and_then(|s| s.indicators.get(&key))
-            .and_then(|f| Some(f.exact.current * units::factor(&f.unit, &unit)?));
-        let mut row = Row {
+            .and_then(|f| Some(f.current * units::factor(&f.unit, &unit)?));
+        let difference = stated_value
+            .filter(|_| adds_up)
+            .map(|stated| stated - sum)
+            .filter(|gap| !round_half_up(*gap, places).is_zero());
+        out.rows.push(Row {
             key: key.clone(),
             name: first.name.clone(),
-            unit: unit.clone(),
+            unit,
+            kind,
+            places,
             counties: lines,
             total,
-            stated: stated_value.map(show),
-            difference: None,
-        };
-        if let (Some(stated), true) = (stated_value, adds_up) {
-            let gap = round_half_up(stated - sum, precision);
-            if !gap.is_zero() {
-                let diff = show(stated - sum);
-                out.mismatches.push((
-                    key.clone(),
-                    format!(
-                        "{city} states {} as {}{unit}, but its counties add up to {}{unit}: a difference of {diff}{unit}",
-                        row.name,
-                        show(stated),
-                        show(sum)
-                    ),
-                ));
-                row.difference = Some(diff);
-            }
-        }
-        out.rows.push(row);
+            stated: stated_value,
+            difference,
+        });
     }
     out
 }
 
-fn kind_of(f: &IndicatorFacts) -> IndicatorKind {
-    match f.kind.as_str() {
-        "ratio" => IndicatorKind::Ratio,
-        "count" => IndicatorKind::Count,
-        _ => IndicatorKind::Amount,
-    }
-}
-
-/// The total's change, worded like a county's: 增长12.3% for amounts, 增加8家 for counts.
-fn comparison(
+/// The total's change, measured like a county's: percent for amounts, things for counts.
+fn total_change(
     kind: IndicatorKind,
     now: Decimal,
     before: Decimal,
-    precision: u32,
-    unit: &str,
-) -> String {
+    places: u32,
+) -> Option<TotalChange> {
     if kind == IndicatorKind::Count || before <= Decimal::ZERO {
-        let delta = now - before;
-        return phrase::change(
-            Trend::of(round_half_up(delta, precision)),
-            &fixed(delta, precision),
-            unit,
-        );
+        return Some(TotalChange::Change(Change::new(now - before, places)));
     }
     percent_change(now, before)
-        .map(|p| {
-            let places = super::DEFAULT_PERCENT_PRECISION;
-            phrase::growth(Trend::of(round_half_up(p, places)), &fixed(p, places))
-        })
-        .unwrap_or_default()
+        .map(|p| TotalChange::Percent(Change::new(p, DEFAULT_PERCENT_PRECISION)))
 }

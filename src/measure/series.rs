@@ -6,11 +6,11 @@
 
 use rust_decimal::Decimal;
 
-use super::decimal::{compound_growth, fixed, round_half_up};
+use super::decimal::{compound_growth, round_half_up};
+use super::facts::{Average, Outlook};
 use super::indicator::{Measurer, Values};
-use super::{Calc, FigureKind, IndicatorFacts};
+use super::{Calc, Change, Citable, FigureKind, IndicatorFacts, Says, Trend};
 use crate::model::{Better, IndicatorKind};
-use crate::zh::phrase::{self, Trend};
 
 impl Measurer<'_> {
     pub(super) fn measure_series(&mut self, f: &mut IndicatorFacts, values: &Values) {
@@ -22,7 +22,6 @@ impl Measurer<'_> {
         let earlier = &series[..series.len().saturating_sub(1)];
 
         if let Some((years, rising)) = self.streak(series) {
-            let text = phrase::streak(years, rising);
             self.record(
                 Calc {
                     kind: FigureKind::Streak,
@@ -31,9 +30,9 @@ impl Measurer<'_> {
                     exact: Decimal::from(years),
                     places: 0,
                 },
-                &text,
+                Says::Field(Citable::Streak),
             );
-            f.streak = Some(text);
+            f.series.streak = Some((years, rising));
         }
 
         let rounded = |v: Decimal| round_half_up(v, self.precision);
@@ -42,7 +41,6 @@ impl Measurer<'_> {
             && earlier.iter().all(|(_, v)| rounded(*v) < rounded(current))
         {
             let best = earlier.iter().map(|(_, v)| *v).max().unwrap_or_default();
-            let text = phrase::record_high();
             self.record(
                 Calc {
                     kind: FigureKind::RecordHigh,
@@ -51,9 +49,9 @@ impl Measurer<'_> {
                     exact: current - best,
                     places: self.precision,
                 },
-                &text,
+                Says::Field(Citable::Record),
             );
-            f.record = Some(text);
+            f.series.record = true;
         }
 
         let first_crossed = values
@@ -63,7 +61,6 @@ impl Measurer<'_> {
             .filter(|m| earlier.iter().all(|(_, v)| v < *m))
             .max();
         if let Some(threshold) = first_crossed {
-            let text = phrase::milestone(&format!("{}{}", threshold.normalize(), self.unit));
             self.record(
                 Calc {
                     kind: FigureKind::Milestone,
@@ -72,18 +69,9 @@ impl Measurer<'_> {
                     exact: current,
                     places: self.precision,
                 },
-                &text,
+                Says::Field(Citable::Milestone),
             );
-            f.milestone = Some(text);
-        }
-
-        let notes: Vec<&str> = [&f.streak, &f.record, &f.milestone]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        if !notes.is_empty() {
-            f.series = Some(notes.join(","));
+            f.series.milestone = Some(*threshold);
         }
 
         if let Some(&(base_year, base)) = series.first()
@@ -95,32 +83,35 @@ impl Measurer<'_> {
                 ("current", current),
                 ("years", Decimal::from(years)),
             ];
-            if let Some((calc, comparison)) = self.yearly(base, current, years, &inputs) {
-                let text = phrase::average_since(base_year, &comparison);
-                self.record(calc, &text);
-                f.average_growth = Some(text);
+            if let Some((calc, change)) = self.yearly(base, current, years, &inputs) {
+                self.record(calc, Says::Field(Citable::AverageGrowth));
+                f.series.average = Some(Average {
+                    since: base_year,
+                    change,
+                });
             }
         }
 
         if let Some((year, value)) = values.outlook {
-            f.outlook = Some(phrase::outlook(year, &self.with_unit(value)));
             let years = (year - self.settings.year).max(0) as u32;
             let inputs = [
                 ("current", current),
                 ("plan", value),
                 ("years", Decimal::from(years)),
             ];
-            if let Some((calc, comparison)) = self.yearly(current, value, years, &inputs) {
-                let text = phrase::yearly(&comparison);
-                self.record(
-                    Calc {
-                        kind: FigureKind::OutlookGrowth,
-                        ..calc
-                    },
-                    &text,
-                );
-                f.outlook_growth = Some(text);
+            let yearly = self.yearly(current, value, years, &inputs);
+            if let Some((calc, _)) = &yearly {
+                let calc = Calc {
+                    kind: FigureKind::OutlookGrowth,
+                    ..*calc
+                };
+                self.record(calc, Says::Field(Citable::OutlookGrowth));
             }
+            f.outlook = Some(Outlook {
+                year,
+                value,
+                yearly: yearly.map(|(_, change)| change),
+            });
         }
     }
 
@@ -155,14 +146,12 @@ impl Measurer<'_> {
         to: Decimal,
         years: u32,
         inputs: &'i [(&'i str, Decimal)],
-    ) -> Option<(Calc<'i>, String)> {
+    ) -> Option<(Calc<'i>, Change)> {
         if years == 0 {
             return None;
         }
         if self.kind == IndicatorKind::Ratio {
             let per_year = (to - from) / Decimal::from(years);
-            let text = fixed(per_year, self.precision);
-            let trend = Trend::of(round_half_up(per_year, self.precision));
             return Some((
                 Calc {
                     kind: FigureKind::AverageGrowth,
@@ -171,12 +160,11 @@ impl Measurer<'_> {
                     exact: per_year,
                     places: self.precision,
                 },
-                phrase::points(trend, &text),
+                Change::new(per_year, self.precision),
             ));
         }
         let pp = self.percent_places();
         let rate = compound_growth(to, from, years)?;
-        let trend = Trend::of(round_half_up(rate, pp));
         Some((
             Calc {
                 kind: FigureKind::AverageGrowth,
@@ -185,7 +173,7 @@ impl Measurer<'_> {
                 exact: rate,
                 places: pp,
             },
-            phrase::growth(trend, &fixed(rate, pp)),
+            Change::new(rate, pp),
         ))
     }
 }

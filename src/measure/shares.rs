@@ -8,11 +8,11 @@
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 
-use super::decimal::{fixed, percent_of};
-use super::{Calc, Figure, FigureKind, IndicatorFacts, Settings, units};
+use super::decimal::percent_of;
+use super::facts::Share;
+use super::{Calc, Change, Citable, Figure, FigureKind, IndicatorFacts, Says, Settings, units};
 use crate::model::number::Num;
 use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
-use crate::zh::phrase;
 
 /// The multiplier of a derived ratio: stated, else 100 for a result in %, else 1.
 fn scale_of(def: &RatioDef) -> Decimal {
@@ -59,7 +59,7 @@ pub(super) fn derive(
             scale.normalize()
         )
     };
-    let mut ratio = |label: &str, n: Decimal, d: Decimal| -> Option<Decimal> {
+    let mut ratio = |this_period: bool, n: Decimal, d: Decimal| -> Option<Decimal> {
         if d.is_zero() {
             return None;
         }
@@ -71,15 +71,12 @@ pub(super) fn derive(
             exact,
             places: 10,
         };
-        figures.push(calc.figure(
-            key,
-            &format!("{label} {}{unit}", exact.round_dp(10).normalize()),
-        ));
+        figures.push(calc.figure(key, Says::RatioValue(this_period)));
         Some(exact)
     };
-    let current = ratio("current", top.exact.current, bottom.exact.current)?;
-    let previous = match (top.exact.previous, bottom.exact.previous) {
-        (Some(n), Some(d)) => ratio("previous", n, d),
+    let current = ratio(true, top.current, bottom.current)?;
+    let previous = match (top.previous, bottom.previous) {
+        (Some(n), Some(d)) => ratio(false, n, d),
         _ => None,
     };
     Some(Indicator {
@@ -118,28 +115,26 @@ pub(super) fn part_of(
             continue;
         };
         let convert = units::factor(&part.unit, &whole.unit).unwrap_or(Decimal::ONE);
-        let part_value = part.exact.current * convert;
-        let Some(share) = percent_of(part_value, whole.exact.current)
-            .filter(|_| whole.exact.current > Decimal::ZERO)
+        let part_value = part.current * convert;
+        let Some(share) =
+            percent_of(part_value, whole.current).filter(|_| whole.current > Decimal::ZERO)
         else {
             continue;
         };
-        let rate = fixed(share, pp);
-        let text = phrase::share(&whole.name, &rate);
         let calc = Calc {
             kind: FigureKind::Share,
-            inputs: &[
-                ("part", part_value),
-                (whole_key.as_str(), whole.exact.current),
-            ],
+            inputs: &[("part", part_value), (whole_key.as_str(), whole.current)],
             formula: "part ÷ whole × 100",
             exact: share,
             places: pp,
         };
-        figures.push(calc.figure(key, &text));
+        figures.push(calc.figure(key, Says::Field(Citable::Share)));
+        let share = Share {
+            whole: whole.name.clone(),
+            percent: Change::new(share, pp),
+        };
         if let Some(part) = measured.get_mut(key) {
-            part.share = Some(text);
-            part.share_rate = Some(format!("{rate}%"));
+            part.share = Some(share);
         }
     }
 }

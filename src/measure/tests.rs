@@ -36,10 +36,90 @@ fn findings_of(report: &str, body: &str) -> Vec<crate::diagnostic::Finding> {
     crate::validate::consistency::consistency(&file, &measure(&file))
 }
 
-/// One indicator from a line of fields: `ind("unit = \"家\"\ncurrent = 5")`.
-fn one(fields: &str) -> IndicatorFacts {
+/// One indicator from a line of fields: `ind("unit = \"家\"\ncurrent = 5")`, in words.
+fn one(fields: &str) -> Words {
     let f = facts_of(&format!("[indicators.x]\nname = \"指标\"\n{fields}\n"));
-    f.indicators["x"].clone()
+    words(&f, "x")
+}
+
+/// An indicator's citable fields as the draft words them (see `zh::cite`).
+struct Words {
+    kind: String,
+    value: String,
+    summary: String,
+    previous: Option<String>,
+    growth: Option<String>,
+    growth_percent: Option<String>,
+    multiple: Option<String>,
+    doubling: Option<String>,
+    change: Option<String>,
+    points: Option<String>,
+    relative: Option<String>,
+    yoy: Option<String>,
+    comparison: Option<String>,
+    completion: Option<String>,
+    target_status: Option<String>,
+    remaining: Option<String>,
+    progress: Option<String>,
+    next_change: Option<String>,
+    share: Option<String>,
+    parts: Vec<PartWords>,
+    streak: Option<String>,
+    record: Option<String>,
+    milestone: Option<String>,
+    series: Option<String>,
+    average_growth: Option<String>,
+    outlook: Option<String>,
+    outlook_growth: Option<String>,
+}
+
+struct PartWords {
+    value: String,
+    share: Option<String>,
+    yoy: Option<String>,
+}
+
+fn words(facts: &Facts, key: &str) -> Words {
+    use crate::zh::cite::{part_text, text};
+    let f = &facts.indicators[key];
+    let w = |c: Citable| text(c, f, &facts.report);
+    Words {
+        kind: w(Citable::Kind).unwrap(),
+        value: w(Citable::Value).unwrap(),
+        summary: w(Citable::Summary).unwrap(),
+        previous: w(Citable::Previous),
+        growth: w(Citable::Growth),
+        growth_percent: w(Citable::GrowthPercent),
+        multiple: w(Citable::Multiple),
+        doubling: w(Citable::Doubling),
+        change: w(Citable::Change),
+        points: w(Citable::Points),
+        relative: w(Citable::Relative),
+        yoy: w(Citable::Yoy),
+        comparison: w(Citable::Comparison),
+        completion: w(Citable::Completion),
+        target_status: w(Citable::TargetStatus),
+        remaining: w(Citable::Remaining),
+        progress: w(Citable::Progress),
+        next_change: w(Citable::NextChange),
+        share: w(Citable::Share),
+        parts: f
+            .parts
+            .iter()
+            .map(|p| PartWords {
+                value: part_text("value", f, p).unwrap(),
+                share: part_text("share", f, p),
+                yoy: part_text("yoy", f, p),
+            })
+            .collect(),
+        streak: w(Citable::Streak),
+        record: w(Citable::Record),
+        milestone: w(Citable::Milestone),
+        series: w(Citable::Series),
+        average_growth: w(Citable::AverageGrowth),
+        outlook: w(Citable::Outlook),
+        outlook_growth: w(Citable::OutlookGrowth),
+    }
 }
 
 #[test]
@@ -47,7 +127,7 @@ fn amount_growth_matches_the_bureau_figure() {
     let f = facts_of(
         "[indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 4.54\nprevious = 2.72\n",
     );
-    let rd = &f.indicators["rd"];
+    let rd = &words(&f, "rd");
     assert_eq!(rd.value, "4.54亿元");
     assert_eq!(rd.growth.as_deref(), Some("增长66.9%"));
     assert_eq!(rd.change.as_deref(), Some("增加1.82亿元"));
@@ -57,8 +137,9 @@ fn amount_growth_matches_the_bureau_figure() {
         .iter()
         .find(|x| x.kind == FigureKind::YoyPercent)
         .unwrap();
-    assert_eq!(pct.value, "66.9");
-    assert!(pct.exact.starts_with("66.911764"), "{}", pct.exact);
+    assert_eq!(decimal::fixed(pct.exact, pct.places), "66.9");
+    let exact = pct.exact.to_string();
+    assert!(exact.starts_with("66.911764"), "{exact}");
 }
 
 #[test]
@@ -66,7 +147,7 @@ fn ratio_changes_are_in_percentage_points() {
     let f = facts_of(
         "[indicators.rdi]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.0\nprevious = 1.28\n",
     );
-    let rdi = &f.indicators["rdi"];
+    let rdi = &words(&f, "rdi");
     assert_eq!(rdi.kind, "ratio");
     assert_eq!(rdi.value, "2.00%");
     assert_eq!(rdi.yoy.as_deref(), Some("同比提高0.72个百分点"));
@@ -78,13 +159,16 @@ fn counts_compare_in_things_and_percent() {
     let f = facts_of(
         "[indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 57\nprevious = 49\ntarget = 55\nnext_target = 60\n",
     );
-    let hte = &f.indicators["hte"];
+    let hte = &words(&f, "hte");
     assert_eq!(hte.summary, "57家,比上年增加8家");
     assert_eq!(hte.growth.as_deref(), Some("增长16.3%"));
     assert_eq!(hte.completion.as_deref(), Some("完成目标任务的103.6%"));
     assert_eq!(hte.target_status.as_deref(), Some("超额完成目标任务"));
     assert_eq!(hte.next_change.as_deref(), Some("比2024年增加3家"));
-    assert_eq!(f.next_targets.len(), 1);
+    assert_eq!(
+        f.indicators.values().filter(|i| i.next.is_some()).count(),
+        1
+    );
 }
 
 #[test]
@@ -94,11 +178,11 @@ fn zero_and_missing_bases_never_divide() {
          [indicators.b]\nname = \"平台\"\nunit = \"个\"\ncurrent = 3\n\
          [indicators.c]\nname = \"贷款\"\nunit = \"万元\"\ncurrent = 0\nprevious = 0\n",
     );
-    assert_eq!(f.indicators["a"].summary, "2个,实现零的突破");
-    assert!(f.indicators["a"].growth.is_none());
-    assert_eq!(f.indicators["b"].summary, "3个");
-    assert!(f.indicators["b"].yoy.is_none());
-    assert_eq!(f.indicators["c"].yoy.as_deref(), Some("与上年持平"));
+    assert_eq!(words(&f, "a").summary, "2个,实现零的突破");
+    assert!(words(&f, "a").growth.is_none());
+    assert_eq!(words(&f, "b").summary, "3个");
+    assert!(words(&f, "b").yoy.is_none());
+    assert_eq!(words(&f, "c").yoy.as_deref(), Some("与上年持平"));
 }
 
 #[test]
@@ -107,12 +191,12 @@ fn decreases_flat_and_shortfalls() {
         "[indicators.x]\nname = \"技术合同成交额\"\nunit = \"亿元\"\ncurrent = 12.5\nprevious = 13.23\ntarget = 13\nnext_target = 12.5\n\
          [indicators.y]\nname = \"研发强度\"\nunit = \"%\"\ncurrent = 2.0\ntarget = 2.1\nnext_target = 2.1\nprecision = 1\n",
     );
-    let x = &f.indicators["x"];
+    let x = &words(&f, "x");
     assert_eq!(x.growth.as_deref(), Some("下降5.5%"));
     assert_eq!(x.change.as_deref(), Some("减少0.73亿元"));
     assert_eq!(x.target_status.as_deref(), Some("距目标尚差0.50亿元"));
     assert_eq!(x.next_change.as_deref(), Some("与2024年持平"));
-    let y = &f.indicators["y"];
+    let y = &words(&f, "y");
     assert_eq!(y.target_status.as_deref(), Some("距目标尚差0.1个百分点"));
     assert!(y.completion.is_none());
     assert_eq!(y.next_change.as_deref(), Some("比2024年提高0.1个百分点"));
@@ -121,9 +205,9 @@ fn decreases_flat_and_shortfalls() {
 #[test]
 fn report_facts_name_the_scope_and_date() {
     let f = facts_of("");
-    assert_eq!(f.report.scope, "全县");
-    assert_eq!(f.report.date, "2024年12月20日");
-    assert_eq!(f.report.next_year, 2025);
+    assert_eq!(crate::zh::period::scope(&f.report.region), "全县");
+    assert_eq!(crate::zh::period::date(&f.report), "2024年12月20日");
+    assert_eq!(f.report.year + 1, 2025);
 }
 
 // ---- Year on year -------------------------------------------------------------------------
@@ -146,9 +230,9 @@ fn the_document_precision_applies_to_amounts_and_ratios_not_counts() {
          [indicators.b]\nname = \"乙\"\nunit = \"家\"\ncurrent = 57\n\
          [indicators.c]\nname = \"丙\"\nunit = \"亿元\"\ncurrent = 4.54\nprecision = 3\n",
     );
-    assert_eq!(f.indicators["a"].value, "4.5亿元");
-    assert_eq!(f.indicators["b"].value, "57家");
-    assert_eq!(f.indicators["c"].value, "4.540亿元");
+    assert_eq!(words(&f, "a").value, "4.5亿元");
+    assert_eq!(words(&f, "b").value, "57家");
+    assert_eq!(words(&f, "c").value, "4.540亿元");
 }
 
 #[test]
@@ -159,9 +243,9 @@ fn a_tolerance_turns_small_changes_into_steady() {
          [indicators.b]\nname = \"乙\"\nunit = \"亿元\"\ncurrent = 100.5\nprevious = 100\n\
          [indicators.c]\nname = \"丙\"\nunit = \"%\"\ncurrent = 2.03\nprevious = 2.0\n",
     );
-    assert_eq!(f.indicators["a"].yoy.as_deref(), Some("同比基本持平"));
-    assert_eq!(f.indicators["b"].yoy.as_deref(), Some("同比增长0.5%"));
-    assert_eq!(f.indicators["c"].yoy.as_deref(), Some("同比基本持平"));
+    assert_eq!(words(&f, "a").yoy.as_deref(), Some("同比基本持平"));
+    assert_eq!(words(&f, "b").yoy.as_deref(), Some("同比增长0.5%"));
+    assert_eq!(words(&f, "c").yoy.as_deref(), Some("同比基本持平"));
     // Without a tolerance only a change that rounds to zero is flat.
     let x = one("unit = \"亿元\"\ncurrent = 100.04\nprevious = 100");
     assert_eq!(x.yoy.as_deref(), Some("同比持平"));
@@ -174,7 +258,7 @@ fn ratios_give_points_and_on_request_the_relative_change() {
         "percent_precision = 2",
         "[indicators.x]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.0\nprevious = 1.28\nrelative_change = true\n",
     );
-    let x = &f.indicators["x"];
+    let x = &words(&f, "x");
     assert_eq!(x.points.as_deref(), Some("提高0.72个百分点"));
     assert_eq!(x.relative.as_deref(), Some("增长56.25%"));
     assert_eq!(x.yoy.as_deref(), Some("同比提高0.72个百分点"));
@@ -205,11 +289,11 @@ fn signed_figures_turn_and_shrink_losses() {
          [indicators.c]\nname = \"利润\"\nunit = \"万元\"\ncurrent = -80\nprevious = -50\n\
          [indicators.d]\nname = \"利润\"\nunit = \"万元\"\ncurrent = -10\nprevious = 20\n",
     );
-    assert_eq!(f.indicators["a"].yoy.as_deref(), Some("同比由负转正"));
-    assert_eq!(f.indicators["b"].yoy.as_deref(), Some("同比减亏30.00万元"));
-    assert_eq!(f.indicators["c"].yoy.as_deref(), Some("同比增亏30.00万元"));
-    assert_eq!(f.indicators["d"].yoy.as_deref(), Some("同比由正转负"));
-    assert!(f.indicators.values().all(|i| i.growth.is_none()));
+    assert_eq!(words(&f, "a").yoy.as_deref(), Some("同比由负转正"));
+    assert_eq!(words(&f, "b").yoy.as_deref(), Some("同比减亏30.00万元"));
+    assert_eq!(words(&f, "c").yoy.as_deref(), Some("同比增亏30.00万元"));
+    assert_eq!(words(&f, "d").yoy.as_deref(), Some("同比由正转负"));
+    assert!(f.indicators.keys().all(|k| words(&f, k).growth.is_none()));
 }
 
 #[test]
@@ -239,21 +323,24 @@ fn part_year_targets_are_annual_and_measured_against_time() {
         "[indicators.a]\nname = \"技术合同成交额\"\nunit = \"亿元\"\ncurrent = 56.3\ntarget = 100\nprevious = 50\n\
          [indicators.b]\nname = \"高企\"\nunit = \"家\"\ncurrent = 62\ntarget = 60\n",
     );
-    let a = &f.indicators["a"];
+    let a = &words(&f, "a");
     assert_eq!(a.completion.as_deref(), Some("完成全年目标的56.3%"));
     assert_eq!(a.progress.as_deref(), Some("超序时进度6.3个百分点"));
     assert_eq!(a.target_status.as_deref(), Some("距全年目标尚差43.70亿元"));
     assert_eq!(a.remaining.as_deref(), Some("还需完成43.70亿元"));
     assert_eq!(a.summary, "56.30亿元,同比增长12.6%");
-    let b = &f.indicators["b"];
+    let b = &words(&f, "b");
     assert_eq!(b.target_status.as_deref(), Some("提前完成全年目标任务"));
-    assert_eq!(f.report.time_progress.as_deref(), Some("50.0%"));
+    assert_eq!(
+        crate::zh::period::time_progress(&f.report).as_deref(),
+        Some("50.0%")
+    );
     // 截至4月底: a third of the year.
     let g = facts_with(
         "cutoff_month = 4",
         "[indicators.a]\nname = \"研发投入\"\nunit = \"万元\"\ncurrent = 1533.7\ntarget = 5000\nprevious = 1035.6\n",
     );
-    let a = &g.indicators["a"];
+    let a = &words(&g, "a");
     assert_eq!(a.completion.as_deref(), Some("完成全年目标的30.7%"));
     assert_eq!(a.progress.as_deref(), Some("低于序时进度2.7个百分点"));
     // The county's 1-4月 figure: 1533.7万元, 同比增长48.1%.
@@ -270,10 +357,10 @@ fn shares_of_a_total_and_of_sub_items() {
          [indicators.rd]\nname = \"研发经费投入\"\nunit = \"亿元\"\ncurrent = 4.54\n\
          parts = [{ name = \"企业\", current = 3.2, previous = 2.0 }, { name = \"高校院所\", current = 1.34 }]\n",
     );
-    let county = &f.indicators["hti_county"];
+    let county = &words(&f, "hti_county");
     // 289.6亿元 of 822.94亿元, units converted first.
     assert_eq!(county.share.as_deref(), Some("占高新技术产业增加值的35.2%"));
-    let rd = &f.indicators["rd"];
+    let rd = &words(&f, "rd");
     assert_eq!(rd.parts[0].share.as_deref(), Some("占70.5%"));
     assert_eq!(rd.parts[0].yoy.as_deref(), Some("同比增长60.0%"));
     assert_eq!(rd.parts[1].value, "1.34亿元");
@@ -286,7 +373,7 @@ fn derived_ratios_are_computed_from_their_indicators() {
          [indicators.gdp]\nname = \"地区生产总值\"\nunit = \"亿元\"\ncurrent = 227\nprevious = 212.5\n\
          [ratios.rd_gdp]\nname = \"研发投入占GDP比重\"\nnumerator = \"rd\"\ndenominator = \"gdp\"\nnext_target = 2.1\n",
     );
-    let r = &f.indicators["rd_gdp"];
+    let r = &words(&f, "rd_gdp");
     assert_eq!(r.kind, "ratio");
     assert_eq!(r.value, "2.00%");
     // 2.72 ÷ 212.5 = 1.28%; the change is taken between exact ratios: 2 − 1.28 = 0.72.
@@ -345,10 +432,10 @@ fn an_outlook_needs_an_average_annual_growth() {
         "[indicators.rd]\nname = \"全社会研发投入\"\nunit = \"亿元\"\ncurrent = 98.06\noutlook = { year = 2028, value = 150 }\n\
          [indicators.rdi]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.23\noutlook = { year = 2028, value = 2.6 }\n",
     );
-    let rd = &f.indicators["rd"];
+    let rd = &words(&f, "rd");
     assert_eq!(rd.outlook.as_deref(), Some("到2028年达到150.00亿元"));
     assert_eq!(rd.outlook_growth.as_deref(), Some("年均增长11.2%"));
-    let rdi = &f.indicators["rdi"];
+    let rdi = &words(&f, "rdi");
     assert_eq!(rdi.outlook_growth.as_deref(), Some("年均提高0.09个百分点"));
 }
 
@@ -467,7 +554,7 @@ fn published_figures_are_reproduced() {
                 "[indicators.x]\nname = \"x\"\nunit = \"{unit}\"\ncurrent = {current}\nprevious = {previous}\n"
             ),
         );
-        let x = &f.indicators["x"];
+        let x = &words(&f, "x");
         let got = match field {
             "points" => x.points.as_deref(),
             _ => x.growth.as_deref(),

@@ -9,13 +9,14 @@
 //! Handlebars runs in strict mode (a missing value is an error, never a blank) and without
 //! HTML escaping (R&D stays R&D).
 
+mod context;
 mod helpers;
 mod prose;
 mod registry;
 pub mod templates;
 
 use handlebars::{Handlebars, RenderError};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::measure::Facts;
@@ -81,13 +82,7 @@ fn markup(
         .map_err(|d| vec![Problem::Template(d.clone())])?;
     // The facts, serialized once. Prose fields cite them first; the rendered narrative is
     // then added beside them for the section templates.
-    let mut context = handlebars::Context::from(json!({
-        "report": facts.report,
-        "ind": facts.indicators,
-        "next_targets": facts.next_targets,
-        "outlooks": facts.outlooks,
-        "targets": facts.targets,
-    }));
+    let mut context = handlebars::Context::from(context::of(facts));
     let narrative = prose::Narrative::new(hb, &context)
         .render(file, facts)
         .map_err(|found| found.into_iter().map(Problem::Prose).collect::<Vec<_>>())?;
@@ -164,6 +159,7 @@ mod tests {
     use super::*;
     use crate::load::Source;
     use prose::cite_directly;
+    use serde_json::json;
     use std::path::PathBuf;
 
     #[test]

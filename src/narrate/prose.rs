@@ -6,7 +6,7 @@ use handlebars::{Handlebars, RenderError, RenderErrorReason};
 use serde_json::{Value, json};
 
 use crate::diagnostic::Finding;
-use crate::measure::Facts;
+use crate::measure::{Citable, Facts};
 use crate::model::{Part, ReportFile};
 use crate::outline::LITERAL;
 
@@ -57,8 +57,8 @@ impl<'a> Narrative<'a> {
             return Err(self.errors);
         }
         let has_plan = file.plan.is_some()
-            || !facts.next_targets.is_empty()
-            || (facts.report.half_year && !facts.targets.is_empty());
+            || facts.indicators.values().any(|f| f.next.is_some())
+            || (facts.report.half_year() && facts.indicators.values().any(|f| f.target.is_some()));
         let narrative = [
             ("has_indicators", json!(!file.indicators.is_empty())),
             ("opening", json!(opening)),
@@ -209,23 +209,13 @@ fn citation_problem(e: &RenderError, facts: &Value) -> (String, String, String) 
         return (excerpt, format!("there is no indicator \"{key}\""), help);
     };
     let field = field.unwrap_or_default();
-    let needs = match field {
-        "previous" | "previous_number" | "growth" | "growth_percent" | "change" | "points"
-        | "yoy" | "comparison" => "it needs `previous` (last year's value)".to_string(),
-        "relative" => "it needs `previous` and `relative_change = true` on a % indicator".into(),
-        "multiple" | "doubling" => "it is given only for growth of 100% or more".into(),
-        "target" | "target_number" | "completion" | "completion_rate" | "target_status"
-        | "target_summary" => "it needs `target`".into(),
-        "remaining" => "it is given only for a part-year target not yet met".into(),
-        "progress" => "it needs `target` and figures for part of the year (`cutoff_month`)".into(),
-        "next_target" | "next_change" => "it needs `next_target`".into(),
-        "share" | "share_rate" => "it needs `part_of` naming the total".into(),
-        "streak" | "record" | "milestone" | "series" | "average_growth" => {
-            "it needs `history` (and `milestones` for 首次突破), and is given only when it holds"
-                .into()
-        }
-        "outlook" | "outlook_growth" => "it needs `outlook = { year = …, value = … }`".into(),
-        _ => {
+    let needs = match Citable::ALL
+        .iter()
+        .find(|c| c.name() == field)
+        .and_then(|c| needs(*c))
+    {
+        Some(needs) => needs.to_string(),
+        None => {
             let fields = known
                 .as_object()
                 .map(|m| m.keys().map(String::as_str).collect::<Vec<_>>().join(", "))
@@ -239,6 +229,39 @@ fn citation_problem(e: &RenderError, facts: &Value) -> (String, String, String) 
         message,
         format!("{needs}; or cite another field such as {{{{ind.{key}.value}}}}"),
     )
+}
+
+/// What the data must give for a citable field to exist; `None` for the fields every
+/// indicator has.
+fn needs(field: Citable) -> Option<&'static str> {
+    use Citable as C;
+    Some(match field {
+        C::Key | C::Name | C::Unit | C::Kind | C::Value | C::Number | C::Summary => return None,
+        C::Previous
+        | C::PreviousNumber
+        | C::Growth
+        | C::GrowthPercent
+        | C::Change
+        | C::Points
+        | C::Yoy
+        | C::Comparison => "it needs `previous` (last year's value)",
+        C::Relative => "it needs `previous` and `relative_change = true` on a % indicator",
+        C::Multiple | C::Doubling => "it is given only for growth of 100% or more",
+        C::Target
+        | C::TargetNumber
+        | C::Completion
+        | C::CompletionRate
+        | C::TargetStatus
+        | C::TargetSummary => "it needs `target`",
+        C::Remaining => "it is given only for a part-year target not yet met",
+        C::Progress => "it needs `target` and figures for part of the year (`cutoff_month`)",
+        C::NextTarget | C::NextChange => "it needs `next_target`",
+        C::Share | C::ShareRate => "it needs `part_of` naming the total",
+        C::Streak | C::Record | C::Milestone | C::Series | C::AverageGrowth => {
+            "it needs `history` (and `milestones` for a first crossing), and is given only when it holds"
+        }
+        C::Outlook | C::OutlookGrowth => "it needs `outlook = { year = …, value = … }`",
+    })
 }
 
 fn protect_markup(text: &str) -> String {

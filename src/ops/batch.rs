@@ -130,7 +130,7 @@ pub fn run(
             let name = draft_name(
                 &checked.file.report.region,
                 checked.file.report.year,
-                checked.facts.report.half_year,
+                checked.facts.report.half_year(),
             );
             Ok((Standing::of(&checked.file, &checked.facts), name))
         })

@@ -6,13 +6,17 @@
 
 use std::path::PathBuf;
 
+use rust_decimal::Decimal;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::load::catalogue::Catalogue;
+use crate::measure::decimal::fixed;
 use crate::measure::rank::{Rankings, Standing};
-use crate::measure::rollup::{County, Rollup, Standard};
+use crate::measure::rollup::{County, Rollup, Row, Standard};
 use crate::ops::batch::Input;
 use crate::views::tables::{rollup_csv, rollup_outline};
+use crate::zh::period;
 use crate::{Checked, Options, check};
 
 /// A finished roll-up: the table, its documents and what differed.
@@ -102,13 +106,14 @@ pub fn build(inputs: &[Input], options: Options) -> Result<Built, Diagnostics> {
         &standards,
     );
     let mismatches: Vec<Diagnostic> = table
-        .mismatches
-        .iter()
-        .map(|(key, message)| {
-            let d = Diagnostic::warning(message.clone())
+        .mismatches()
+        .map(|row| {
+            let d = Diagnostic::warning(mismatch(&city, row))
                 .help("correct the city's figure or the county that is wrong");
             let d = match own {
-                Some((path, _)) => d.in_file(path).key(format!("indicators.{key}.current")),
+                Some((path, _)) => d
+                    .in_file(path)
+                    .key(format!("indicators.{}.current", row.key)),
                 None => d,
             };
             if options.strict { d.escalate() } else { d }
@@ -117,7 +122,7 @@ pub fn build(inputs: &[Input], options: Options) -> Result<Built, Diagnostics> {
     if options.strict && !mismatches.is_empty() {
         return Err(Diagnostics(mismatches));
     }
-    let signed = own.map(|(_, c)| (c.facts.report.issuer.as_str(), c.facts.report.date.as_str()));
+    let signed = own.map(|(_, c)| (c.facts.report.issuer.clone(), period::date(&c.facts.report)));
     let docx = crate::layout::lay_out(&rollup_outline(&table, signed)).map_err(|e| {
         Diagnostics::from(Diagnostic::error(format!(
             "internal error while laying out the table: {e}"
@@ -132,4 +137,18 @@ pub fn build(inputs: &[Input], options: Options) -> Result<Built, Diagnostics> {
         csv,
         mismatches,
     })
+}
+
+/// A city figure that is not its counties' total, both figures named.
+fn mismatch(city: &str, row: &Row) -> String {
+    let show = |v: Decimal| format!("{}{}", fixed(v, row.places), row.unit);
+    let stated = row.stated.unwrap_or_default();
+    let total = row.total.as_ref().map_or(Decimal::ZERO, |t| t.value);
+    format!(
+        "{city} states {} as {}, but its counties add up to {}: a difference of {}",
+        row.name,
+        show(stated),
+        show(total),
+        show(stated - total)
+    )
 }

@@ -45,23 +45,28 @@ pub fn consistency(file: &ReportFile, facts: &Facts) -> Vec<Finding> {
         .collect()
 }
 
+/// A figure of `f` as the draft prints it, with its unit.
 fn printed(f: &IndicatorFacts, value: Decimal) -> String {
-    format!("{}{}", fixed(value, f.exact.precision), f.unit)
+    format!("{}{}", fixed(value, f.places), f.unit)
+}
+
+/// Last year's figure of `f` as printed, or nothing.
+fn previous(f: &IndicatorFacts) -> String {
+    f.previous.map(|p| printed(f, p)).unwrap_or_default()
 }
 
 /// Sub-items must add up to the indicator, as printed.
 fn parts_add_up(facts: &Facts, found: &mut Vec<Inconsistency>) {
     for (key, f) in &facts.indicators {
-        let e = &f.exact;
         let pairs = [
-            ("current", Some(e.current), e.parts_sum),
-            ("previous", e.previous, e.parts_previous_sum),
+            ("current", Some(f.current), f.parts_sum()),
+            ("previous", f.previous, f.parts_previous_sum()),
         ];
         for (field, total, sum) in pairs {
             let (Some(total), Some(sum)) = (total, sum) else {
                 continue;
             };
-            let p = e.precision;
+            let p = f.places;
             if round_half_up(total, p) != round_half_up(sum, p) {
                 found.push(Inconsistency {
                     excerpt: None,
@@ -102,15 +107,13 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Incon
             .collect();
         let sum: Decimal = parts
             .iter()
-            .map(|(_, f)| {
-                f.exact.current * units::factor(&f.unit, &whole.unit).unwrap_or(Decimal::ONE)
-            })
+            .map(|(_, f)| f.current * units::factor(&f.unit, &whole.unit).unwrap_or(Decimal::ONE))
             .sum();
-        let p = whole.exact.precision;
+        let p = whole.places;
         let Some((first, _)) = parts.first() else {
             continue;
         };
-        if round_half_up(sum, p) > round_half_up(whole.exact.current, p) {
+        if round_half_up(sum, p) > round_half_up(whole.current, p) {
             let names: Vec<&str> = parts.iter().map(|(_, f)| f.name.as_str()).collect();
             found.push(Inconsistency {
                 excerpt: None,
@@ -120,7 +123,7 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Incon
                     names.join("、"),
                     printed(whole, sum),
                     whole.name,
-                    whole.value
+                    printed(whole, whole.current)
                 ),
                 help: format!(
                     "check the figures, or remove `part_of` from any that is not a part of {whole_key}"
@@ -143,13 +146,13 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency
             continue;
         };
         let stated = stated.get();
-        let (computed, unit) = match (f.exact.points, f.exact.growth) {
+        let (computed, unit) = match (f.points(), f.growth()) {
             (Some(points), _) => (points, "个百分点"),
             (None, Some(growth)) => (growth, "%"),
             (None, None) => continue,
         };
         if !agrees(stated, computed) {
-            let previous = f.previous.as_deref().unwrap_or_default();
+            let previous = previous(f);
             found.push(Inconsistency {
                 excerpt: None,
                 key_path: format!("indicators.{key}.stated_growth"),
@@ -157,7 +160,7 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency
                     "stated growth {}{unit} disagrees with {}{unit} computed from {} against {}",
                     stated.normalize(),
                     fixed(computed, stated.scale().max(1)),
-                    f.value,
+                    printed(f, f.current),
                     previous,
                 ),
                 help: "correct `stated_growth`, `current` or `previous`; the draft prints the computed figure".into(),
@@ -172,12 +175,12 @@ fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Incons
         let Some(f) = facts.indicators.get(key) else {
             continue;
         };
-        let Some(next) = f.exact.next_target else {
+        let Some(next) = f.next.as_ref().map(|n| n.value) else {
             continue;
         };
-        let p = f.exact.precision;
-        let (next, current) = (round_half_up(next, p), round_half_up(f.exact.current, p));
-        let falls_behind = match f.exact.better {
+        let p = f.places;
+        let (next, current) = (round_half_up(next, p), round_half_up(f.current, p));
+        let falls_behind = match f.better {
             Better::Higher => next < current,
             Better::Lower => next > current,
         };
@@ -188,8 +191,8 @@ fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Incons
                 message: format!(
                     "next year's target for {} ({}) is worse than this year's result ({})",
                     f.name,
-                    f.next_target.as_deref().unwrap_or_default(),
-                    f.value
+                    printed(f, next),
+                    printed(f, f.current)
                 ),
                 help: "raise the target, or set decline_planned = true if the fall is intended"
                     .into(),
@@ -245,7 +248,7 @@ fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency>
                         help: format!(
                             "cite the computed figure instead of typing it: {{{{ind.{}.{}}}}}",
                             f.key,
-                            if f.exact.points.is_some() {
+                            if f.points().is_some() {
                                 "points"
                             } else {
                                 "growth"
@@ -283,55 +286,54 @@ fn judge(f: &IndicatorFacts, claim: &str, verb: &str, number: &str, unit: &str) 
     let magnitude: Decimal = number.parse().ok()?;
     let falling = matches!(verb, "下降" | "降低" | "减少");
     let stated = if falling { -magnitude } else { magnitude };
-    let e = &f.exact;
     let show = |v: Decimal| fixed(v, magnitude.scale().max(1));
     if unit == "个百分点" {
-        let points = e.points?;
+        let points = f.points()?;
         return (!agrees(stated, points)).then(|| {
             format!(
                 "the text says {} {claim}, but {} against {} is {}个百分点",
                 f.name,
-                f.value,
-                f.previous.as_deref().unwrap_or_default(),
+                printed(f, f.current),
+                previous(f),
                 show(points)
             )
         });
     }
-    if let Some(points) = e.points {
+    if let Some(points) = f.points() {
         // A ratio: a percent may be its relative change, but if it matches the points it is
         // the classic slip of writing 百分点 as %.
-        if e.relative.is_some_and(|r| agrees(stated, r)) {
+        if f.relative().is_some_and(|r| agrees(stated, r)) {
             return None;
         }
-        let relative = e
-            .relative
+        let relative = f
+            .relative()
             .map(|r| format!(" (its relative change is {}%)", show(r)))
             .unwrap_or_default();
         return Some(if agrees(stated, points) {
             format!(
                 "{} is a ratio: its change from {} to {} is {}个百分点, not {claim}{relative}",
                 f.name,
-                f.previous.as_deref().unwrap_or_default(),
-                f.value,
+                previous(f),
+                printed(f, f.current),
                 show(points)
             )
         } else {
             format!(
                 "the text says {} {claim}, but {} against {} is {}个百分点{relative}",
                 f.name,
-                f.value,
-                f.previous.as_deref().unwrap_or_default(),
+                printed(f, f.current),
+                previous(f),
                 show(points)
             )
         });
     }
-    let growth = e.growth?;
+    let growth = f.growth()?;
     (!agrees(stated, growth)).then(|| {
         format!(
             "the text says {} {claim}, but {} against {} is {}%",
             f.name,
-            f.value,
-            f.previous.as_deref().unwrap_or_default(),
+            printed(f, f.current),
+            previous(f),
             show(growth)
         )
     })

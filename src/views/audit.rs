@@ -20,8 +20,10 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::measure::decimal::{fixed, round_half_up};
 use crate::measure::{Facts, Figure};
 use crate::outline::{Table, TableKind};
+use crate::zh::cite;
 
 /// One row of the audit: a figure and the name of what it is about.
 #[derive(Debug, Serialize)]
@@ -32,15 +34,18 @@ pub struct Entry<'a> {
     pub figure: FigureView<'a>,
 }
 
-/// A figure without its key (the entry carries it first).
+/// A figure without its key (the entry carries it first), printed.
 #[derive(Debug, Serialize)]
 pub struct FigureView<'a> {
     pub kind: crate::measure::FigureKind,
-    pub inputs: &'a indexmap::IndexMap<String, String>,
+    pub inputs: indexmap::IndexMap<&'a str, String>,
     pub formula: &'a str,
-    pub exact: &'a str,
-    pub value: &'a str,
-    pub text: &'a str,
+    /// Up to 10 decimals, unrounded otherwise.
+    pub exact: String,
+    /// Rounded half-up at the places the draft prints.
+    pub value: String,
+    /// The words the draft places.
+    pub text: String,
 }
 
 /// The audit rows, in the order the figures were computed.
@@ -59,11 +64,15 @@ pub fn entries(facts: &Facts) -> Vec<Entry<'_>> {
                 name,
                 figure: FigureView {
                     kind: f.kind,
-                    inputs: &f.inputs,
+                    inputs: f
+                        .inputs
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.normalize().to_string()))
+                        .collect(),
                     formula: &f.formula,
-                    exact: &f.exact,
-                    value: &f.value,
-                    text: &f.text,
+                    exact: round_half_up(f.exact, 10).normalize().to_string(),
+                    value: fixed(f.exact, f.places),
+                    text: cite::figure_text(f, facts),
                 },
             }
         })

@@ -4,8 +4,9 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::measure::Facts;
+use crate::measure::{Citable, Facts};
 use crate::outline::{Block, Outline, Table};
+use crate::zh::cite;
 
 const HIGHLIGHT: &str = "\x1b[1;36m";
 const HEADING: &str = "\x1b[1m";
@@ -94,33 +95,38 @@ impl Marks {
     fn new(facts: &Facts, color: bool) -> Marks {
         let mut phrases: Vec<String> = Vec::new();
         for f in facts.indicators.values() {
+            use Citable as C;
             let fields = [
-                Some(&f.value),
-                f.previous.as_ref(),
-                f.yoy.as_ref(),
-                f.growth.as_ref(),
-                f.change.as_ref(),
-                f.points.as_ref(),
-                f.relative.as_ref(),
-                f.comparison.as_ref(),
-                f.target.as_ref(),
-                f.completion.as_ref(),
-                f.target_status.as_ref(),
-                f.remaining.as_ref(),
-                f.progress.as_ref(),
-                f.next_target.as_ref(),
-                f.next_change.as_ref(),
-                f.share.as_ref(),
-                f.streak.as_ref(),
-                f.record.as_ref(),
-                f.milestone.as_ref(),
-                f.average_growth.as_ref(),
-                f.outlook.as_ref(),
-                f.outlook_growth.as_ref(),
+                C::Value,
+                C::Previous,
+                C::Yoy,
+                C::Growth,
+                C::Change,
+                C::Points,
+                C::Relative,
+                C::Comparison,
+                C::Target,
+                C::Completion,
+                C::TargetStatus,
+                C::Remaining,
+                C::Progress,
+                C::NextTarget,
+                C::NextChange,
+                C::Share,
+                C::Streak,
+                C::Record,
+                C::Milestone,
+                C::AverageGrowth,
+                C::Outlook,
+                C::OutlookGrowth,
             ];
-            phrases.extend(fields.into_iter().flatten().cloned());
+            phrases.extend(
+                fields
+                    .into_iter()
+                    .filter_map(|field| cite::text(field, f, &facts.report)),
+            );
         }
-        phrases.extend(facts.figures.iter().map(|g| g.text.clone()));
+        phrases.extend(facts.figures.iter().map(|g| cite::figure_text(g, facts)));
         phrases.retain(|p| p.chars().any(|c| c.is_ascii_digit()));
         // Longest first, so 同比增长66.9% wins over 66.9%.
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));

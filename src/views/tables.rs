@@ -1,15 +1,20 @@
 //! The tables of a draft, built from the facts: the 主要指标完成情况表 of one report and the
 //! roll-up of a city's counties (as an outline for the DOCX, and as CSV).
 
-use crate::measure::Facts;
-use crate::measure::rollup::{CountyLine, Rollup};
-use crate::outline::{Block, Outline, Table, TableKind};
+use rust_decimal::Decimal;
 
-/// 主要指标完成情况表: one row per indicator, figures as the measure stage printed them.
+use crate::measure::decimal::fixed;
+use crate::measure::rollup::{CountyLine, Rollup, Row, Total, TotalChange};
+use crate::measure::{Citable, Facts};
+use crate::outline::{Block, Outline, Table, TableKind};
+use crate::zh::{cite, period, phrase};
+
+/// 主要指标完成情况表: one row per indicator, in the words the draft uses.
 pub fn indicators(facts: &Facts, caption: String) -> Table {
-    let year = facts.report.year;
-    let span = &facts.report.span;
-    let dash = || "—".to_string();
+    let r = &facts.report;
+    let year = r.year;
+    let span = period::span(r);
+    let cell = |field, f| cite::text(field, f, r).unwrap_or_else(|| "—".to_string());
     Table {
         kind: TableKind::Indicators,
         caption: if caption.is_empty() {
@@ -23,7 +28,7 @@ pub fn indicators(facts: &Facts, caption: String) -> Table {
             format!("{year}年{span}"),
             format!("{}年{span}", year - 1),
             "同比".into(),
-            if facts.report.part_year {
+            if r.part_year() {
                 "全年目标".into()
             } else {
                 "目标".into()
@@ -37,14 +42,13 @@ pub fn indicators(facts: &Facts, caption: String) -> Table {
                 vec![
                     f.name.clone(),
                     f.unit.clone(),
-                    f.number.clone(),
-                    f.previous_number.clone().unwrap_or_else(dash),
-                    f.comparison.clone().unwrap_or_else(dash),
-                    f.target_number.clone().unwrap_or_else(dash),
-                    f.completion_rate
-                        .clone()
-                        .or_else(|| f.target_status.clone())
-                        .unwrap_or_else(dash),
+                    cell(Citable::Number, f),
+                    cell(Citable::PreviousNumber, f),
+                    cell(Citable::Comparison, f),
+                    cell(Citable::TargetNumber, f),
+                    cite::text(Citable::CompletionRate, f, r)
+                        .or_else(|| cite::text(Citable::TargetStatus, f, r))
+                        .unwrap_or_else(|| "—".to_string()),
                 ]
             })
             .collect(),
@@ -54,37 +58,73 @@ pub fn indicators(facts: &Facts, caption: String) -> Table {
 
 const ROLLUP_HEADER: [&str; 6] = ["指标(单位)", "县市区", "本年", "上年", "同比", "排名"];
 
+/// A line of the roll-up as printed: region, this year, last year, change, rank.
+struct Printed {
+    region: String,
+    value: String,
+    previous: String,
+    comparison: String,
+    rank: String,
+}
+
+/// The counties of a row, then its 合计, as printed.
+fn printed_lines(row: &Row) -> Vec<Printed> {
+    let show = |v: Decimal| fixed(v, row.places);
+    let county = |l: &CountyLine| Printed {
+        region: l.region.clone(),
+        value: show(l.value),
+        previous: l.previous.map(show).unwrap_or_default(),
+        comparison: cite::comparison(&l.indicator).unwrap_or_default(),
+        rank: l
+            .rank
+            .map(|(rank, of)| format!("{rank}/{of}"))
+            .unwrap_or_default(),
+    };
+    let total = |t: &Total| Printed {
+        region: "合计".into(),
+        value: show(t.value),
+        previous: t.previous.map(show).unwrap_or_default(),
+        comparison: match &t.change {
+            Some(TotalChange::Change(c)) => {
+                phrase::change(c.trend, &fixed(c.exact, c.places), &row.unit)
+            }
+            Some(TotalChange::Percent(c)) => phrase::growth(c.trend, &fixed(c.exact, c.places)),
+            None => String::new(),
+        },
+        rank: String::new(),
+    };
+    row.counties
+        .iter()
+        .map(county)
+        .chain(row.total.as_ref().map(total))
+        .collect()
+}
+
 /// The table's rows: per indicator its counties, then 合计 and 市级填报 where they apply.
 fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for row in &rollup.rows {
         let label = format!("{}({})", row.name, row.unit);
-        let line = |first: bool, l: &CountyLine| {
-            vec![
-                if first { label.clone() } else { String::new() },
-                l.region.clone(),
-                l.value.clone(),
-                l.previous.clone(),
-                l.comparison.clone(),
-                l.rank.clone(),
-            ]
-        };
-        for (i, county) in row.counties.iter().enumerate() {
-            out.push(line(i == 0, county));
+        for (i, l) in printed_lines(row).into_iter().enumerate() {
+            out.push(vec![
+                if i == 0 { label.clone() } else { String::new() },
+                l.region,
+                l.value,
+                l.previous,
+                l.comparison,
+                l.rank,
+            ]);
         }
-        if let Some(total) = &row.total {
-            out.push(line(false, total));
-        }
-        if let Some(stated) = &row.stated {
-            let check = match &row.difference {
-                Some(d) => format!("与合计差{d}"),
+        if let Some(stated) = row.stated {
+            let check = match row.difference {
+                Some(d) => format!("与合计差{}", fixed(d, row.places)),
                 None if row.total.is_some() => "与合计一致".into(),
                 None => String::new(),
             };
             out.push(vec![
                 String::new(),
                 "市级填报".into(),
-                stated.clone(),
+                fixed(stated, row.places),
                 String::new(),
                 check,
                 String::new(),
@@ -96,8 +136,8 @@ fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
 
 /// The roll-up as a document outline: a title, one table, and the city bureau's signature
 /// and date when its own file gives them.
-pub fn rollup_outline(rollup: &Rollup, signed: Option<(&str, &str)>) -> Outline {
-    let mismatches = rollup.mismatches.len();
+pub fn rollup_outline(rollup: &Rollup, signed: Option<(String, String)>) -> Outline {
+    let mismatches = rollup.mismatches().count();
     let mut outline = Outline {
         title: vec![
             format!("{}各县市区主要科技指标汇总表", rollup.city),
@@ -118,12 +158,8 @@ pub fn rollup_outline(rollup: &Rollup, signed: Option<(&str, &str)>) -> Outline 
         })],
     };
     if let Some((issuer, date)) = signed {
-        outline.blocks.push(Block::Signature {
-            text: issuer.to_string(),
-        });
-        outline.blocks.push(Block::Date {
-            text: date.to_string(),
-        });
+        outline.blocks.push(Block::Signature { text: issuer });
+        outline.blocks.push(Block::Date { text: date });
     }
     outline
 }
@@ -135,8 +171,7 @@ pub fn rollup_csv(rollup: &Rollup) -> Result<Vec<u8>, String> {
         .write_record(["指标", "单位", "县市区", "本年", "上年", "同比", "排名"])
         .map_err(|e| e.to_string())?;
     for row in &rollup.rows {
-        let lines = row.counties.iter().chain(&row.total);
-        for l in lines {
+        for l in printed_lines(row) {
             writer
                 .write_record([
                     row.name.as_str(),
@@ -149,14 +184,17 @@ pub fn rollup_csv(rollup: &Rollup) -> Result<Vec<u8>, String> {
                 ])
                 .map_err(|e| e.to_string())?;
         }
-        if let Some(stated) = &row.stated {
-            let diff = row.difference.clone().unwrap_or_default();
+        if let Some(stated) = row.stated {
+            let diff = row
+                .difference
+                .map(|d| fixed(d, row.places))
+                .unwrap_or_default();
             writer
                 .write_record([
                     row.name.as_str(),
                     &row.unit,
                     "市级填报",
-                    stated,
+                    &fixed(stated, row.places),
                     "",
                     &diff,
                     "",

@@ -6,7 +6,11 @@
 //! outside doc comments and tests; templates and the catalogue are data, not code.
 //!
 //! - [`phrase`]: each comparison's wording (增长66.9%, 提高0.72个百分点, 居全市第三位);
+//! - [`cite`]: each citable field of a measured indicator, and what each audited figure says;
+//! - [`period`]: periods, areas and dates (2024年上半年, 全县, 2024年12月20日);
 //! - [`numeral`]: Chinese numerals and the heading numbers 一、(一)1.(1).
 
+pub mod cite;
 pub mod numeral;
+pub mod period;
 pub mod phrase;

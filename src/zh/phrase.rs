@@ -1,47 +1,11 @@
 //! The Chinese wording of every comparison, in one place.
 //!
-//! Functions here receive figures already rounded and printed by [`super::decimal`]; they only
-//! choose words (增长/下降, 增加/减少, 提高/下降…个百分点, 持平). Keeping the choice here means a
-//! bureau that prefers 同比增加 to 比上年增加 changes one line, and templates never branch on
-//! signs.
+//! Functions here receive figures already rounded and printed (see
+//! [`crate::measure::decimal`]) and the [`Trend`] the measure stage found; they only choose
+//! words (增长/下降, 增加/减少, 提高/下降…个百分点, 持平). Keeping the choice here means a bureau
+//! that prefers 同比增加 to 比上年增加 changes one line, and templates never branch on signs.
 
-use rust_decimal::Decimal;
-
-/// Which way a rounded figure points. A change that rounds to zero is flat: printing
-/// "增长0.0%" would contradict itself. A change inside the file's tolerance is steady
-/// (基本持平): not zero, but too small to call a rise or a fall.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trend {
-    Up,
-    Down,
-    Flat,
-    Steady,
-}
-
-impl Trend {
-    pub fn of(rounded: Decimal) -> Trend {
-        if rounded.is_zero() {
-            Trend::Flat
-        } else if rounded.is_sign_positive() {
-            Trend::Up
-        } else {
-            Trend::Down
-        }
-    }
-
-    /// Like [`Trend::of`], but an exact change smaller than `tolerance` is [`Trend::Steady`].
-    pub fn within(rounded: Decimal, exact: Decimal, tolerance: Option<Decimal>) -> Trend {
-        match (Trend::of(rounded), tolerance) {
-            (Trend::Up | Trend::Down, Some(t)) if exact.abs() < t => Trend::Steady,
-            (trend, _) => trend,
-        }
-    }
-
-    /// Up or down, as opposed to flat or steady.
-    pub fn moved(self) -> bool {
-        matches!(self, Trend::Up | Trend::Down)
-    }
-}
+pub use crate::measure::Trend;
 
 /// Strips the sign: wording carries the direction.
 fn magnitude(printed: &str) -> &str {
@@ -136,6 +100,11 @@ pub fn against_last_year(trend: Trend, change: &str, part_year: bool) -> String 
     }
 }
 
+/// No change at all (zero both years).
+pub fn unchanged() -> String {
+    level(Trend::Flat).unwrap_or_default().into()
+}
+
 /// Last year's figure was zero: a percentage is meaningless, the change is a first.
 pub fn from_zero_base() -> String {
     "实现零的突破".into()
@@ -188,6 +157,16 @@ pub fn against_this_period(trend: Trend, comparison: &str, period: &str) -> Stri
         Some(level) => format!("与{period}{level}"),
         None => format!("比{period}{comparison}"),
     }
+}
+
+/// A sub-item's share of the indicator it belongs to: 占70.5%.
+pub fn part_share(percent: &str) -> String {
+    format!("占{percent}%")
+}
+
+/// The sub-items added up: 合计4.54亿元.
+pub fn parts_sum(value: &str) -> String {
+    format!("合计{value}")
 }
 
 /// A part's share of its whole: 占研发经费投入的70.5%.
@@ -276,7 +255,6 @@ pub fn rank_change(up: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::Decimal;
 
     #[test]
     fn words_follow_the_sign() {
@@ -307,29 +285,5 @@ mod tests {
         assert_eq!(doubling(2), "翻两番");
         assert_eq!(doubling(3), "翻三番");
         assert_eq!(time_progress(Trend::Up, "6.3"), "超序时进度6.3个百分点");
-    }
-
-    #[test]
-    fn a_change_rounding_to_zero_is_flat() {
-        assert_eq!(Trend::of(Decimal::new(0, 1)), Trend::Flat);
-        assert_eq!(Trend::of(Decimal::new(-0, 2)), Trend::Flat);
-        assert_eq!(Trend::of(Decimal::new(-1, 1)), Trend::Down);
-    }
-
-    #[test]
-    fn a_change_inside_the_tolerance_is_steady() {
-        let tol = Some(Decimal::new(5, 1));
-        assert_eq!(
-            Trend::within(Decimal::new(3, 1), Decimal::new(3, 1), tol),
-            Trend::Steady
-        );
-        assert_eq!(
-            Trend::within(Decimal::new(5, 1), Decimal::new(5, 1), tol),
-            Trend::Up
-        );
-        assert_eq!(
-            Trend::within(Decimal::ZERO, Decimal::new(1, 3), tol),
-            Trend::Flat
-        );
     }
 }

@@ -109,10 +109,10 @@ pub fn rollup(
             .iter()
             .filter(|r| r.stated.is_some() && r.total.is_some())
             .count(),
-        if table.mismatches.is_empty() {
+        if table.mismatches().next().is_none() {
             String::new()
         } else {
-            format!(", {} differ", table.mismatches.len())
+            format!(", {} differ", table.mismatches().count())
         }
     );
     Ok(())

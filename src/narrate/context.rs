@@ -1,0 +1,115 @@
+//! What templates and prose may cite: the facts in words, as one JSON value.
+//!
+//! Built once per report from the typed facts — every citable field of every indicator
+//! ([`Citable`]), worded by [`crate::zh::cite`] — and shared by every prose field and section
+//! template. A field the data does not give is absent, not empty, so that a template placing
+//! it without `{{#if}}` fails loudly in strict mode.
+
+use serde_json::{Map, Value, json};
+
+use crate::measure::{Citable, Facts, IndicatorFacts, RankField, ReportFacts};
+use crate::zh::{cite, period};
+
+/// The facts as templates see them: `report`, `ind` (by key) and the lists of indicators with
+/// a next-period target (`next_targets`), a plan value for a later year (`outlooks`) and a
+/// target for this period (`targets`).
+pub fn of(facts: &Facts) -> Value {
+    let r = &facts.report;
+    let ind: Map<String, Value> = facts
+        .indicators
+        .iter()
+        .map(|(key, f)| (key.clone(), indicator(f, r)))
+        .collect();
+    let with = |has: fn(&IndicatorFacts) -> bool| -> Vec<Value> {
+        facts
+            .indicators
+            .iter()
+            .filter(|(_, f)| has(f))
+            .map(|(key, _)| ind[key].clone())
+            .collect()
+    };
+    json!({
+        "report": report(r),
+        "next_targets": with(|f| f.next.is_some()),
+        "outlooks": with(|f| f.outlook.is_some()),
+        "targets": with(|f| f.target.is_some()),
+        "ind": ind,
+    })
+}
+
+fn report(r: &ReportFacts) -> Value {
+    let mut out = Map::new();
+    let mut put = |k: &str, v: Value| {
+        out.insert(k.to_string(), v);
+    };
+    put("issuer", json!(r.issuer));
+    put("region", json!(r.region));
+    if let Some(city) = &r.city {
+        put("city", json!(city));
+    }
+    put("year", json!(r.year));
+    put("next_year", json!(r.year + 1));
+    put("previous_year", json!(r.year - 1));
+    put("kind", json!(r.kind));
+    put("scope", json!(period::scope(&r.region)));
+    put("date", json!(period::date(r)));
+    if let Some(lines) = &r.title_lines {
+        put("title_lines", json!(lines));
+    }
+    put("cutoff_month", json!(r.months));
+    put("half_year", json!(r.half_year()));
+    put("period_name", json!(period::period_name(r)));
+    put("work_period", json!(period::work_period(r)));
+    put("plan_period", json!(period::plan_period(r)));
+    put("figures_period", json!(period::figures_period(r)));
+    put("span", json!(period::span(r)));
+    put("part_year", json!(r.part_year()));
+    if let Some(t) = period::time_progress(r) {
+        put("time_progress", json!(t));
+    }
+    Value::Object(out)
+}
+
+/// One indicator: its citable fields that exist, its sub-items and its ranking.
+fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
+    let mut out = Map::new();
+    for &field in Citable::ALL {
+        if let Some(text) = cite::text(field, f, r) {
+            out.insert(field.name().into(), Value::String(text));
+        }
+        if field == Citable::ShareRate && !f.parts.is_empty() {
+            out.insert("parts".into(), parts(f));
+        }
+    }
+    if let Some(rank) = &f.rank {
+        let mut fields = Map::new();
+        for &field in RankField::ALL {
+            let value = match field {
+                RankField::Rank => json!(rank.rank),
+                RankField::Of => json!(rank.of),
+                _ => match cite::rank_text(field, rank, cite::gap_unit(f)) {
+                    Some(text) => Value::String(text),
+                    None => continue,
+                },
+            };
+            fields.insert(field.name().into(), value);
+        }
+        out.insert("rank".into(), Value::Object(fields));
+    }
+    Value::Object(out)
+}
+
+fn parts(f: &IndicatorFacts) -> Value {
+    f.parts
+        .iter()
+        .map(|p| {
+            let fields: Map<String, Value> = cite::PART_FIELDS
+                .iter()
+                .filter_map(|&name| {
+                    cite::part_text(name, f, p).map(|t| (name.to_string(), Value::String(t)))
+                })
+                .collect();
+            Value::Object(fields)
+        })
+        .collect()
+}

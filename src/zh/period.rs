@@ -1,0 +1,86 @@
+//! The words for a report's periods, its area and its date: 2024年上半年, 全县, 1-6月,
+//! 2024年12月20日, and the area a ranking is made in.
+
+use crate::measure::ReportFacts;
+use crate::measure::decimal::fixed;
+
+/// 2024 → 2024年.
+pub fn year(year: i32) -> String {
+    format!("{year}年")
+}
+
+/// 成文日期 in Arabic numerals without leading zeros (GB/T 9704 §7.3.5.4): 2024年12月20日.
+pub fn date(r: &ReportFacts) -> String {
+    r.date
+        .map(|(y, m, d)| format!("{y}年{m}月{d}日"))
+        .unwrap_or_default()
+}
+
+/// 溆浦县 → 全县, 岳阳市 → 全市, 某某区 → 全区: how a bureau names its whole area.
+pub fn scope(region: &str) -> String {
+    match region.chars().last() {
+        Some(c @ ('县' | '市' | '区' | '旗' | '省')) => format!("全{c}"),
+        _ => format!("全{region}"),
+    }
+}
+
+/// The area a ranking is made in, from the superior the ranked regions report to: 全市 for a
+/// city, 全省 for a province, nothing when none is named.
+pub fn rank_scope(within: Option<&str>) -> &'static str {
+    match within.and_then(|c| c.chars().last()) {
+        Some('省') => "全省",
+        Some(_) => "全市",
+        None => "",
+    }
+}
+
+/// The period the report sums up, for its title: 2024年 / 2024年上半年.
+pub fn period_name(r: &ReportFacts) -> String {
+    if r.half_year() {
+        format!("{}年上半年", r.year)
+    } else {
+        year(r.year)
+    }
+}
+
+/// The same for headings inside the report: 2024年 / 上半年.
+pub fn work_period(r: &ReportFacts) -> String {
+    if r.half_year() {
+        "上半年".into()
+    } else {
+        year(r.year)
+    }
+}
+
+/// The period the plan is for: 2025年 / 下半年.
+pub fn plan_period(r: &ReportFacts) -> String {
+    if r.half_year() {
+        "下半年".into()
+    } else {
+        year(r.year + 1)
+    }
+}
+
+/// The months the figures cover, for sentences: 2024年 / 2024年上半年 / 2024年1-4月.
+pub fn figures_period(r: &ReportFacts) -> String {
+    match (r.half_year(), r.months) {
+        (_, 12) => year(r.year),
+        (true, 6) => format!("{}年上半年", r.year),
+        _ => format!("{}年{}", r.year, span(r)),
+    }
+}
+
+/// The months as a suffix for table headers: empty for a whole year, 1-6月, 1-4月.
+pub fn span(r: &ReportFacts) -> String {
+    if r.months < 12 {
+        format!("1-{}月", r.months)
+    } else {
+        String::new()
+    }
+}
+
+/// Share of the year elapsed, for part-year reports: 50.0%.
+pub fn time_progress(r: &ReportFacts) -> Option<String> {
+    r.time_progress
+        .map(|t| format!("{}%", fixed(t, r.percent_places)))
+}
