@@ -393,3 +393,25 @@ fn a_user_template_cannot_pull_in_files_from_outside_its_folder() {
         }
     }
 }
+
+/// README lists every citable field, from the one list of them.
+#[test]
+fn readme_lists_every_citable_field() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("Every field an indicator offers:"))
+        .expect("README lists the citable fields");
+    let listed: Vec<&str> = line
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .take(zongjie::measure::Citable::ALL.len())
+        .collect();
+    let declared: Vec<&str> = zongjie::measure::Citable::ALL
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    assert_eq!(listed, declared);
+}

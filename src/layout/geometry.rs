@@ -108,15 +108,15 @@ const _: () = {
     assert!(pitch * (CHARS_PER_LINE + 1) > TEXT_WIDTH);
     assert!(
         TABLE_COLUMNS[0] >= 1900,
-        "nine 5号 characters fit the name column"
+        "nine 10.5 pt characters fit the name column"
     );
     assert!(
         ROLLUP_COLUMNS[0] >= 1900,
-        "nine 5号 characters fit the indicator column"
+        "nine 10.5 pt characters fit the indicator column"
     );
     assert!(
         AUDIT_COLUMNS[1] >= 1400,
-        "six 5号 characters fit the phrase column"
+        "six 10.5 pt characters fit the phrase column"
     );
     assert!(FOOTER_DISTANCE + FOOTER_LINE + mm(7) == MARGIN_BOTTOM);
 };

@@ -5,15 +5,15 @@
 //!
 //! - `frame`: what docx-rs builds once per process (page, grid, footers, styles);
 //! - [`repair`]: the one place that corrects what docx-rs writes;
-//! - [`package`]: the frame's parts, repaired once, with each draft's body set in and zipped;
+//! - `package`: the frame's parts, repaired once, with each draft's body set in and zipped;
 //! - `body`: each draft's paragraphs and tables, written directly in schema order;
-//! - [`geometry`], `styles`, [`fonts`]: the numbers, the named styles and the faces.
+//! - `geometry`, `styles`, `fonts`: the numbers, the named styles and the faces.
 
 mod body;
-pub mod fonts;
+mod fonts;
 mod frame;
-pub mod geometry;
-pub mod package;
+mod geometry;
+mod package;
 pub mod repair;
 mod styles;
 

@@ -1,23 +1,26 @@
 //! Stage 1, load: a file on disk → a typed [`ReportFile`], with source positions kept so that
 //! later stages' findings can be placed at the line they come from.
 //!
-//! - [`source`]: the file's text, read safely, and where a key path is in it;
-//! - [`structure`]: every structural problem at once, by walking the schema;
-//! - [`catalogue`]: names, units and kinds filled in from the indicator catalogue.
+//! - `source`: the file's text, read safely, and where a key path is in it;
+//! - `structure`: every structural problem at once, by walking the schema;
+//! - [`catalogue`]: names, units and kinds filled in from the indicator catalogue;
+//! - [`schema`]: the data file's JSON Schema, which the walk and editors read.
 
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::ReportFile;
+use crate::zh::{hint, reading};
 
 pub mod catalogue;
+pub mod schema;
 mod source;
-pub mod structure;
+mod structure;
 
 pub use source::{MAX_INPUT_BYTES, Source};
 
 /// The data file's schema, generated once.
-static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(crate::model::schema::data_file);
+static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(schema::data_file);
 
 /// Most syntax errors reported for one file: after a few, the rest are usually echoes.
 const MAX_SYNTAX_ERRORS: usize = 10;
@@ -31,7 +34,7 @@ pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
         Err(first) => return Err(syntax_errors(source, first.clone())),
     };
     // The parsed document is deserialized as it is, not parsed a second time. Only a file
-    // serde refuses is walked for all its structural problems (see [`structure`]).
+    // serde refuses is walked for all its structural problems (see `structure`).
     let refused = match toml_edit::de::from_document::<ReportFile>(doc.clone()) {
         Ok(file) => return Ok(file),
         Err(e) => e,
@@ -101,10 +104,16 @@ fn syntax_help(message: &str, line: Option<&str>) -> String {
     let (key, value) = line
         .split_once('=')
         .map_or(("", ""), |(k, v)| (k.trim(), v.trim()));
-    if line.contains(['“', '”', '‘', '’']) {
-        "use straight double quotes (\"), not “ ” from a Chinese input method".into()
-    } else if line.contains('＝') {
-        "use the half-width = sign, not ＝".into()
+    if line.contains(reading::CURLY_QUOTES) {
+        format!(
+            "use straight double quotes (\"), not {} from a Chinese input method",
+            hint::CURLY_QUOTES_SHOWN
+        )
+    } else if line.contains(reading::FULLWIDTH_EQUALS) {
+        format!(
+            "use the half-width = sign, not {}",
+            hint::FULLWIDTH_EQUALS_SHOWN
+        )
     } else if message.contains("duplicate key") {
         "each key may appear once in a table; delete or rename the repeated one".into()
     } else if line.starts_with('[') {
@@ -113,7 +122,7 @@ fn syntax_help(message: &str, line: Option<&str>) -> String {
         "the closing \" is missing: a string ends on the line it starts (use \"\"\" for several lines)".into()
     } else if message.contains("invalid string") && !key.is_empty() {
         format!("text must be in double quotes: {key} = \"{value}\"")
-    } else if value.ends_with([',', ';', ',', ';', '。']) {
+    } else if value.ends_with(reading::LINE_END_MARKS) {
         "remove the punctuation at the end: one key = value per line".into()
     } else {
         "compare this line with the same key in examples/".into()

@@ -168,6 +168,9 @@ pub(super) fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
             "the file is not UTF-8 text (first bad byte at line {line}, column {column}); \
              it was probably saved as GBK/GB2312 by an older editor"
         ))
-        .help("save it again as UTF-8 (WPS / Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GBK -t UTF-8 in.toml > out.toml")
+        .help(format!(
+            "save it again as UTF-8 ({}), or run: iconv -f GBK -t UTF-8 in.toml > out.toml",
+            crate::zh::hint::SAVE_AS_UTF8
+        ))
     })
 }

@@ -1,6 +1,6 @@
 //! Every structural problem of a data file at once: unknown keys, missing keys, values of the
 //! wrong type or outside a fixed set — found by walking the parsed TOML against the data
-//! file's JSON Schema ([`crate::model::schema`]).
+//! file's JSON Schema ([`crate::load::schema`]).
 //!
 //! serde stops at the first problem, so a clerk who typed five things wrong would fix them
 //! in five runs. The walk reports them all, each at the key or value concerned. It runs when
@@ -564,7 +564,7 @@ mod tests {
         fn serde_accepts_nothing_the_walk_reports(base in 0usize..4, place in 0usize..4000, kind in 0usize..11) {
             let Some(text) = mutate(BASES[base], place, kind) else { return Ok(()) };
             let Ok(doc) = ImDocument::parse(text.as_str()) else { return Ok(()) };
-            let schema = crate::model::schema::data_file();
+            let schema = crate::load::schema::data_file();
             let walk = check(&doc, &schema);
             let serde = toml_edit::de::from_str::<ReportFile>(&text);
             prop_assert!(

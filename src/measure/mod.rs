@@ -9,11 +9,11 @@
 //! the other.
 //!
 //! - [`facts`]: what this stage produces;
-//! - [`indicator`]: one indicator against last year, its target and next year's target;
-//! - [`series`]: several years of one indicator (连续N年增长, 创历史新高, 年均增长);
-//! - [`shares`]: parts of a total and indicators derived from two others (占比, 比重);
+//! - `indicator`: one indicator against last year, its target and next year's target;
+//! - `series`: several years of one indicator (连续N年增长, 创历史新高, 年均增长);
+//! - `shares`: parts of a total and indicators derived from two others (占比, 比重);
 //! - [`rank`], [`rollup`]: a batch's rankings and a city's roll-up of its counties;
-//! - [`decimal`], [`units`]: rounding and unit scaling.
+//! - [`decimal`], `units`: rounding and unit scaling.
 //!
 //! Wording is chosen in [`crate::zh`]; the checks that compare these facts with each other and
 //! with the prose are in [`crate::validate::consistency`].
@@ -25,7 +25,7 @@ pub mod rank;
 pub mod rollup;
 mod series;
 mod shares;
-pub mod units;
+pub(crate) mod units;
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
@@ -41,18 +41,12 @@ pub const DEFAULT_PERCENT_PRECISION: u32 = 1;
 /// Decimal places of amounts and ratios unless the file says otherwise (4.54亿元, 2.00%).
 pub const DEFAULT_PRECISION: u32 = 2;
 
-/// Units whose figures are counts of things: compared as 增加N家 rather than by amount.
-const COUNT_UNITS: &[&str] = &[
-    "家", "项", "件", "个", "人", "名", "人次", "次", "篇", "所", "台", "套", "座", "支", "户",
-    "批",
-];
-
 /// The kind an indicator is compared as: stated, or inferred from its unit.
 pub fn kind_of(indicator: &Indicator) -> IndicatorKind {
     indicator.kind.unwrap_or_else(|| {
         if indicator.unit.trim() == "%" {
             IndicatorKind::Ratio
-        } else if COUNT_UNITS.contains(&indicator.unit.trim()) {
+        } else if crate::zh::units::COUNTS.contains(&indicator.unit.trim()) {
             IndicatorKind::Count
         } else {
             IndicatorKind::Amount

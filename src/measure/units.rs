@@ -6,19 +6,7 @@
 
 use rust_decimal::Decimal;
 
-/// Each family lists its units with their size in the family's smallest unit.
-const FAMILIES: &[&[(&str, i64)]] = &[
-    &[
-        ("元", 1),
-        ("千元", 1_000),
-        ("万元", 10_000),
-        ("百万元", 1_000_000),
-        ("亿元", 100_000_000),
-    ],
-    &[("人", 1), ("万人", 10_000)],
-    &[("亩", 1), ("万亩", 10_000)],
-    &[("吨", 1), ("万吨", 10_000)],
-];
+use crate::zh::units::FAMILIES;
 
 /// The family and size of a unit, if it belongs to one.
 fn size(unit: &str) -> Option<(usize, Decimal)> {

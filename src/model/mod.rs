@@ -10,8 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub mod number;
-pub mod schema;
-pub mod text;
+pub(crate) mod text;
 
 use number::Num;
 

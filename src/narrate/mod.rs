@@ -1,8 +1,8 @@
 //! Stage 4, narrate: facts + narrative → document outline, through Handlebars templates.
 //!
-//! Two passes. First every prose field of the data file is rendered on its own ([`prose`]),
+//! Two passes. First every prose field of the data file is rendered on its own (`prose`),
 //! so a clerk can write `{{ind.rd_spend.summary}}` or `{{cite "rd_spend"}}` inside a sentence
-//! and get the computed figure. Then the section templates ([`templates`], compiled once in
+//! and get the computed figure. Then the section templates (`templates`, compiled once in
 //! `registry`) place the rendered prose and the facts into outline markup (see
 //! [`crate::outline`]), which is parsed into blocks.
 //!
@@ -13,7 +13,7 @@ mod context;
 mod helpers;
 mod prose;
 mod registry;
-pub mod templates;
+mod templates;
 
 use handlebars::{Handlebars, RenderError};
 use serde_json::Value;
@@ -23,7 +23,7 @@ use crate::measure::Facts;
 use crate::model::ReportFile;
 use crate::outline::{Block, Directive, Outline};
 use crate::views;
-pub use templates::{Origin, TemplateSet};
+pub use templates::{Origin, Template, TemplateSet};
 
 /// What stopped a report from being narrated.
 #[derive(Debug, Clone)]
@@ -41,7 +41,7 @@ pub fn narrate(
     facts: &Facts,
     templates: &TemplateSet,
 ) -> Result<Outline, Vec<Problem>> {
-    let markup = markup(file, facts, templates, Entry::SectionsDirectly)?;
+    let markup = markup(file, facts, templates)?;
     Outline::parse(&markup, |directive| match directive {
         Directive::IndicatorTable { caption } => {
             Block::Table(views::tables::indicators(facts, caption))
@@ -58,23 +58,27 @@ pub fn narrate(
     })
 }
 
-/// How the entry template is rendered (see [`render_report`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Entry {
-    /// Each `{{> section}}` rendered from the shared context when the entry is only a list.
-    SectionsDirectly,
-    /// Always through handlebars' partials (kept to test that both agree).
-    #[cfg_attr(not(test), allow(dead_code))]
-    ThroughPartials,
-}
-
 /// The outline markup the templates make of a report.
 fn markup(
     file: &ReportFile,
     facts: &Facts,
     templates: &TemplateSet,
-    entry: Entry,
 ) -> Result<String, Vec<Problem>> {
+    let (hb, context) = prepare(file, facts, templates)?;
+    render_report(hb, templates, &context).map_err(|e| {
+        vec![Problem::Template(registry::render_diagnostic(
+            templates, &e,
+        ))]
+    })
+}
+
+/// The compiled templates and what they may place: the facts in words and every prose field
+/// rendered.
+fn prepare<'t>(
+    file: &ReportFile,
+    facts: &Facts,
+    templates: &'t TemplateSet,
+) -> Result<(&'t Handlebars<'static>, handlebars::Context), Vec<Problem>> {
     let hb = templates
         .compiled
         .get_or_init(|| registry::compile(templates))
@@ -89,11 +93,7 @@ fn markup(
     if let Value::Object(map) = context.data_mut() {
         map.extend(narrative);
     }
-    render_report(hb, templates, &context, entry).map_err(|e| {
-        vec![Problem::Template(registry::render_diagnostic(
-            templates, &e,
-        ))]
-    })
+    Ok((hb, context))
 }
 
 /// Renders the entry template. When it is only a list of `{{> section}}` lines (as the
@@ -104,11 +104,9 @@ fn render_report(
     hb: &Handlebars<'static>,
     templates: &TemplateSet,
     context: &handlebars::Context,
-    entry: Entry,
 ) -> Result<String, RenderError> {
     let report = templates.templates.iter().find(|t| t.name == "report");
     match report
-        .filter(|_| entry == Entry::SectionsDirectly)
         .and_then(|t| section_list(&t.text))
         .filter(|names| names.iter().all(|n| hb.has_template(n)))
     {
@@ -262,20 +260,9 @@ mod tests {
         for path in files {
             let source = Source::read(&path).unwrap();
             let checked = crate::check(&source, crate::Options::default()).unwrap();
-            let direct = markup(
-                &checked.file,
-                &checked.facts,
-                &templates,
-                Entry::SectionsDirectly,
-            )
-            .unwrap();
-            let partials = markup(
-                &checked.file,
-                &checked.facts,
-                &templates,
-                Entry::ThroughPartials,
-            )
-            .unwrap();
+            let (hb, context) = prepare(&checked.file, &checked.facts, &templates).unwrap();
+            let direct = render_report(hb, &templates, &context).unwrap();
+            let partials = hb.render_with_context("report", &context).unwrap();
             assert!(direct.len() > 500, "{}", path.display());
             assert_eq!(direct, partials, "{}", path.display());
         }

@@ -18,23 +18,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::measure::rank::{self, Standing};
 use crate::narrate::TemplateSet;
+use crate::zh::label;
 use crate::{Consistency, Options, check, check_as, render};
-
-/// One input of a batch: its path, or its text when generated in memory (the benchmark).
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub path: PathBuf,
-    pub text: Option<String>,
-}
-
-impl Input {
-    fn source(&self) -> Result<Source, Diagnostics> {
-        match &self.text {
-            Some(text) => Ok(Source::new(&self.path, text.clone())),
-            None => Source::read(&self.path).map_err(Diagnostics::from),
-        }
-    }
-}
 
 /// A draft written but not yet in place, and the warnings its data gave.
 type Written = (Staged, Vec<Diagnostic>);
@@ -51,7 +36,7 @@ pub struct Summary {
 }
 
 /// The data files named: folders give their `*.toml` files (not recursively), sorted.
-pub fn inputs(args: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
+pub fn inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
@@ -63,12 +48,9 @@ pub fn inputs(args: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
                 .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
                 .collect();
             found.sort();
-            out.extend(found.into_iter().map(|path| Input { path, text: None }));
+            out.extend(found);
         } else {
-            out.push(Input {
-                path: arg.clone(),
-                text: None,
-            });
+            out.push(arg.clone());
         }
     }
     if out.is_empty() {
@@ -80,7 +62,11 @@ pub fn inputs(args: &[PathBuf]) -> Result<Vec<Input>, Diagnostic> {
 
 /// A file name for a draft from its data: 溆浦县-2024.docx, 溆浦县-2025-上半年.docx.
 pub fn draft_name(region: &str, year: i32, half_year: bool) -> String {
-    let suffix = if half_year { "-上半年" } else { "" };
+    let suffix = if half_year {
+        label::HALF_YEAR_SUFFIX
+    } else {
+        ""
+    };
     format!("{}-{year}{suffix}.docx", safe_part(region))
 }
 
@@ -106,7 +92,7 @@ fn safe_part(text: &str) -> String {
 /// Drafts every input into `out`, ranking them against each other; `progress` is called once
 /// per file done (from any thread).
 pub fn run(
-    inputs: &[Input],
+    inputs: &[PathBuf],
     out: &Path,
     templates: &TemplateSet,
     options: Options,
@@ -118,7 +104,7 @@ pub fn run(
     let standings: Vec<Result<(Standing, String), Diagnostics>> = inputs
         .par_iter()
         .map(|input| {
-            let source = input.source()?;
+            let source = Source::read(input)?;
             // Only whether the file can be drafted matters here: consistency warnings are
             // looked for when it is, unless --strict makes them errors.
             let consistency = if options.strict {
@@ -149,7 +135,7 @@ pub fn run(
                 let name = if names.insert(name.clone()) {
                     name
                 } else {
-                    let stem = input.path.file_stem().unwrap_or_default().to_string_lossy();
+                    let stem = input.file_stem().unwrap_or_default().to_string_lossy();
                     format!(
                         "{}-{}.docx",
                         name.trim_end_matches(".docx"),
@@ -167,14 +153,14 @@ pub fn run(
         .zip(inputs.par_iter())
         .map(|(planned, input)| {
             let result = planned.and_then(|(member, target)| {
-                let source = input.source()?;
+                let source = Source::read(input)?;
                 let mut checked = check(&source, options)?;
                 rank::apply(&mut checked.facts, rankings.of(member));
                 let draft = render(&source, checked, templates, options)?;
                 Ok((stage(&target, &draft.docx, force)?, draft.warnings))
             });
             progress();
-            (input.path.clone(), result)
+            (input.clone(), result)
         })
         .collect();
     let mut summary = Summary {

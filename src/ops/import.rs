@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::load::Source;
 use crate::measure::units;
 use crate::model::number::parse_decimal_text;
+use crate::zh::reading;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,37 +96,37 @@ fn cell_text(cell: &calamine::Data) -> String {
     }
 }
 
-/// Recognises a header cell.
+/// Recognises a header cell, in Chinese (see [`crate::zh::label::sheet`]) or English.
 fn column_of(header: &str, year: i32) -> Option<Column> {
+    use crate::zh::label::sheet;
     let h = header
         .trim()
         .to_lowercase()
-        .replace([' ', '(', ')', '(', ')'], "");
+        .replace(reading::IGNORED_IN_NAMES, "");
+    let h = h.as_str();
     let field = |f| Some(Column::Field(f));
-    match h.as_str() {
-        "key" | "键" | "指标键" | "代码" => Some(Column::Key),
-        "name" | "指标" | "指标名称" | "名称" | "项目" => Some(Column::Name),
-        "unit" | "单位" | "计量单位" => Some(Column::Unit),
-        "current" | "本年" | "本期" | "今年" | "本年度" | "本期数" | "完成" | "实际完成" => {
-            field("current")
-        }
-        "previous" | "上年" | "去年" | "上年同期" | "上期" | "上年度" => {
-            field("previous")
-        }
-        "target" | "目标" | "本年目标" | "全年目标" | "目标任务" => field("target"),
-        "next_target" | "明年目标" | "下年目标" => field("next_target"),
-        _ => {
-            let y = h
-                .trim_end_matches("年")
-                .trim_end_matches("数")
-                .trim_end_matches("年");
-            match y.parse::<i32>() {
-                Ok(v) if v == year => field("current"),
-                Ok(v) if v == year - 1 => field("previous"),
-                _ if h == format!("{}年目标", year + 1) => field("next_target"),
-                _ if h == format!("{year}年目标") => field("target"),
-                _ => None,
-            }
+    let is = |english: &str, chinese: &[&str]| h == english || chinese.contains(&h);
+    if is("key", sheet::KEY) {
+        Some(Column::Key)
+    } else if is("name", sheet::NAME) {
+        Some(Column::Name)
+    } else if is("unit", sheet::UNIT) {
+        Some(Column::Unit)
+    } else if is("current", sheet::CURRENT) {
+        field("current")
+    } else if is("previous", sheet::PREVIOUS) {
+        field("previous")
+    } else if is("target", sheet::TARGET) {
+        field("target")
+    } else if is("next_target", sheet::NEXT_TARGET) {
+        field("next_target")
+    } else {
+        match sheet::year_of(h) {
+            Some(v) if v == year => field("current"),
+            Some(v) if v == year - 1 => field("previous"),
+            _ if h == sheet::target_of(year + 1) => field("next_target"),
+            _ if h == sheet::target_of(year) => field("target"),
+            _ => None,
         }
     }
 }
@@ -153,8 +154,8 @@ pub fn import(
         ))
         .in_file(sheet)
         .help(format!(
-            "put a header row such as: 指标名称 | 单位 | {year}年 | {}年 | 目标",
-            year - 1
+            "put a header row such as: {}",
+            crate::zh::label::sheet::example(year)
         ))
         .into());
     };
@@ -186,7 +187,7 @@ pub fn import(
                 .in_file(sheet)
                 .help(help)
         };
-        let normal = |s: &str| s.replace([' ', '(', ')', '(', ')'], "");
+        let normal = |s: &str| s.replace(reading::IGNORED_IN_NAMES, "");
         let found = file.indicators.iter().find(|(k, i)| {
             key_cell == Some(k.as_str()) || name_cell.is_some_and(|n| normal(n) == normal(&i.name))
         });
@@ -258,7 +259,7 @@ pub fn import(
                         let placeholder = decor
                             .suffix()
                             .and_then(|s| s.as_str())
-                            .is_some_and(|s| s.contains(super::next::TO_FILL));
+                            .is_some_and(|s| s.contains(crate::zh::fill::TO_FILL));
                         if !placeholder {
                             *new.decor_mut() = decor;
                         }

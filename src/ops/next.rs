@@ -7,13 +7,9 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
-use super::init::FILL;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
-
-/// Marks the comment beside a figure still to be filled in (`current = 0   # 填写2025年数值`);
-/// `zongjie import` drops the comment once it fills the figure.
-pub const TO_FILL: &str = "# 填写";
+use crate::zh::fill;
 
 /// Next period's data file.
 pub struct NextPeriod {
@@ -113,9 +109,7 @@ fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
         set(ind, "previous", current);
     }
     let mut placeholder = Value::from(0);
-    placeholder
-        .decor_mut()
-        .set_suffix(format!("   {TO_FILL}{next}年数值"));
+    placeholder.decor_mut().set_suffix(fill::figure_of(next));
     set(ind, "current", Item::Value(placeholder));
     move_next_target(ind);
     ind.remove("stated_growth");
@@ -144,19 +138,15 @@ fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
 /// The narrative of last period, replaced by one placeholder per section.
 fn empty_narrative(doc: &mut DocumentMut, next: i32) {
     if doc.contains_key("opening") {
-        doc["opening"]["text"] = value(format!("{FILL}开头段:{next}年工作的指导思想和总体成效。"));
+        doc["opening"]["text"] = value(fill::opening(next));
     }
-    for (section, title) in [
-        ("achievements", "工作标题"),
-        ("highlights", "特色亮点"),
-        ("problems", "问题"),
-    ] {
+    for (section, title) in fill::SECTIONS {
         if !doc.contains_key(section) {
             continue;
         }
         let mut table = Table::new();
-        table.insert("title", value(format!("{FILL}{title}")));
-        let text = format!("{FILL}具体内容。");
+        table.insert("title", value(fill::title(title)));
+        let text = fill::content();
         if section == "achievements" {
             let mut paragraphs = Array::new();
             paragraphs.push(text);
@@ -164,9 +154,7 @@ fn empty_narrative(doc: &mut DocumentMut, next: i32) {
         } else {
             table.insert("text", value(text));
         }
-        table.decor_mut().set_prefix(format!(
-            "\n# 上一期的内容已清空:请填写{next}年的{title}。\n"
-        ));
+        table.decor_mut().set_prefix(fill::cleared(next, title));
         let mut list = ArrayOfTables::new();
         list.push(table);
         doc.insert(section, Item::ArrayOfTables(list));
@@ -174,6 +162,6 @@ fn empty_narrative(doc: &mut DocumentMut, next: i32) {
     if let Some(plan) = doc.get_mut("plan").and_then(Item::as_table_like_mut) {
         plan.remove("goals");
         plan.remove("tasks");
-        plan.insert("intro", value(format!("{FILL}{}年工作思路。", next + 1)));
+        plan.insert("intro", value(fill::plan_intro(next + 1)));
     }
 }

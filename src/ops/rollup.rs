@@ -14,9 +14,8 @@ use crate::load::catalogue::Catalogue;
 use crate::measure::decimal::fixed;
 use crate::measure::rank::{Rankings, Standing};
 use crate::measure::rollup::{County, Rollup, Row, Standard};
-use crate::ops::batch::Input;
 use crate::views::tables::{rollup_csv, rollup_outline};
-use crate::zh::period;
+use crate::zh::{hint, period};
 use crate::{Checked, Options, check};
 
 /// A finished roll-up: the table, its documents and what differed.
@@ -31,15 +30,15 @@ pub struct Built {
 
 /// Checks every input, finds the city most files report to, ranks its counties and builds
 /// the roll-up against the city's own file (the one whose region is the city), if present.
-pub fn build(inputs: &[Input], options: Options) -> Result<Built, Diagnostics> {
+pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics> {
     let mut checked: Vec<(PathBuf, Checked)> = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
-        match Source::read(&input.path)
+        match Source::read(input)
             .map_err(Diagnostics::from)
             .and_then(|s| check(&s, options))
         {
-            Ok(c) => checked.push((input.path.clone(), c)),
+            Ok(c) => checked.push((input.clone(), c)),
             Err(e) => errors.extend(e.0),
         }
     }
@@ -58,8 +57,12 @@ pub fn build(inputs: &[Input], options: Options) -> Result<Built, Diagnostics> {
         .and_then(|g| g.first().copied())
         .ok_or_else(|| {
             Diagnostics::from(
-                Diagnostic::error("none of the files names its city ([report].city)")
-                    .help("give each county file city = \"怀化市\" (the city it reports to)"),
+                Diagnostic::error("none of the files names its city ([report].city)").help(
+                    format!(
+                        "give each county file city = \"{}\" (the city it reports to)",
+                        hint::CITY_EXAMPLE
+                    ),
+                ),
             )
         })?
         .to_string();

@@ -21,6 +21,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Di
     staged.commit()
 }
 
+/// Refuses a destination that exists, unless `force`. Commands call it for every file they
+/// will write before they start work, so that nothing is drafted in vain; staging checks
+/// again, and the final rename refuses a file that appeared meanwhile.
+pub fn refuse_existing(path: &Path, force: bool) -> Result<(), Diagnostic> {
+    if path.exists() && !force {
+        return Err(
+            Diagnostic::error(format!("{} already exists", path.display()))
+                .in_file(path)
+                .help("pass --force to replace it, or choose another name"),
+        );
+    }
+    Ok(())
+}
+
 /// A file written beside its destination under a temporary name, not yet flushed to disk
 /// nor renamed into place; dropped, it is removed.
 #[derive(Debug)]
@@ -40,12 +54,7 @@ pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, Diagnosti
             "give a file name for the draft, e.g. -o out/report.docx",
         ));
     }
-    if path.exists() && !force {
-        return Err(fail(
-            format!("{} already exists", path.display()),
-            "pass --force to replace it, or choose another name with -o",
-        ));
-    }
+    refuse_existing(path, force)?;
     let parent = folder_of(path);
     fs::create_dir_all(parent).map_err(|e| {
         fail(

@@ -13,8 +13,9 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Finding;
 use crate::measure::decimal::{fixed, round_half_up};
-use crate::measure::{Facts, IndicatorFacts, units};
+use crate::measure::{Facts, IndicatorFacts};
 use crate::model::{Better, ReportFile};
+use crate::zh::{hint, punct, reading, units};
 
 /// One inconsistency, about the value at `key_path`.
 struct Inconsistency {
@@ -79,7 +80,8 @@ fn parts_add_up(facts: &Facts, found: &mut Vec<Inconsistency>) {
                         printed(f, total - sum),
                     ),
                     help: format!(
-                        "correct the part that is wrong, or `{field}`; add a part (其他) if some is not itemised"
+                        "correct the part that is wrong, or `{field}`; add a part ({}) if some is not itemised",
+                        hint::OTHER_PART
                     ),
                 });
             }
@@ -107,7 +109,10 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Incon
             .collect();
         let sum: Decimal = parts
             .iter()
-            .map(|(_, f)| f.current * units::factor(&f.unit, &whole.unit).unwrap_or(Decimal::ONE))
+            .map(|(_, f)| {
+                f.current
+                    * crate::measure::units::factor(&f.unit, &whole.unit).unwrap_or(Decimal::ONE)
+            })
             .sum();
         let p = whole.places;
         let Some((first, _)) = parts.first() else {
@@ -120,7 +125,7 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Incon
                 key_path: format!("indicators.{first}.part_of"),
                 message: format!(
                     "{} together come to {}, more than the {} they are part of ({})",
-                    names.join("、"),
+                    names.join(punct::LIST),
                     printed(whole, sum),
                     whole.name,
                     printed(whole, whole.current)
@@ -147,7 +152,7 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency
         };
         let stated = stated.get();
         let (computed, unit) = match (f.points(), f.growth()) {
-            (Some(points), _) => (points, "个百分点"),
+            (Some(points), _) => (points, units::POINTS),
             (None, Some(growth)) => (growth, "%"),
             (None, None) => continue,
         };
@@ -203,8 +208,7 @@ fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Incons
 
 /// 增长66.9% / 下降5% / 提高0.72个百分点 as typed in prose.
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(增长|增加|提高|提升|上升|下降|降低|减少)了?\s*(\d+(?:\.\d+)?)\s*(%|%|个百分点)")
-        .expect("the claim pattern is a valid regex")
+    Regex::new(reading::CLAIM_PATTERN).expect("the claim pattern is a valid regex")
 });
 
 /// Growth rates typed into prose next to an indicator's name, checked against the data.
@@ -228,7 +232,7 @@ fn prose_claims(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency>
     });
     // Most texts type no rate at all: those are passed over before any name is looked for.
     for (path, text) in narrative.filter(|(_, text)| CLAIM.is_match(text)) {
-        for clause in text.split(['。', ';', ';', '!', '!', '?', '?', '\n']) {
+        for clause in text.split(reading::CLAUSE_ENDS) {
             if !CLAIM.is_match(clause) {
                 continue;
             }
@@ -284,18 +288,19 @@ fn mentions<'f>(
 /// is nothing to compare it with).
 fn judge(f: &IndicatorFacts, claim: &str, verb: &str, number: &str, unit: &str) -> Option<String> {
     let magnitude: Decimal = number.parse().ok()?;
-    let falling = matches!(verb, "下降" | "降低" | "减少");
+    let falling = reading::FALLING.contains(&verb);
     let stated = if falling { -magnitude } else { magnitude };
     let show = |v: Decimal| fixed(v, magnitude.scale().max(1));
-    if unit == "个百分点" {
+    if unit == units::POINTS {
         let points = f.points()?;
         return (!agrees(stated, points)).then(|| {
             format!(
-                "the text says {} {claim}, but {} against {} is {}个百分点",
+                "the text says {} {claim}, but {} against {} is {}{}",
                 f.name,
                 printed(f, f.current),
                 previous(f),
-                show(points)
+                show(points),
+                units::POINTS
             )
         });
     }
@@ -311,19 +316,21 @@ fn judge(f: &IndicatorFacts, claim: &str, verb: &str, number: &str, unit: &str) 
             .unwrap_or_default();
         return Some(if agrees(stated, points) {
             format!(
-                "{} is a ratio: its change from {} to {} is {}个百分点, not {claim}{relative}",
+                "{} is a ratio: its change from {} to {} is {}{}, not {claim}{relative}",
                 f.name,
                 previous(f),
                 printed(f, f.current),
-                show(points)
+                show(points),
+                units::POINTS
             )
         } else {
             format!(
-                "the text says {} {claim}, but {} against {} is {}个百分点{relative}",
+                "the text says {} {claim}, but {} against {} is {}{}{relative}",
                 f.name,
                 printed(f, f.current),
                 previous(f),
-                show(points)
+                show(points),
+                units::POINTS
             )
         });
     }

@@ -15,6 +15,7 @@ pub mod consistency;
 use crate::measure::{kind_of, units};
 use crate::model::number::Num;
 use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile, text};
+use crate::zh::{hint, punct};
 
 /// Largest magnitude accepted for a figure: far above any county or city statistic (a
 /// trillion 亿元), low enough that products and quotients stay exact in 28-digit decimals.
@@ -49,8 +50,11 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
             }
         }
         _ => found.push(
-            Finding::error("report.date", "成文日期 must be a date without a time")
-                .help("write it as a TOML date: date = 2024-12-20"),
+            Finding::error(
+                "report.date",
+                format!("{} must be a date without a time", hint::DOCUMENT_DATE),
+            )
+            .help("write it as a TOML date: date = 2024-12-20"),
         ),
     }
     if let Some(p) = meta
@@ -134,8 +138,10 @@ fn check_settings(file: &ReportFile, found: &mut Vec<Finding>) {
     }
     if let Some(m) = meta.cutoff_month.filter(|m| !(1..=12).contains(m)) {
         found.push(
-            Finding::error("report.cutoff_month", format!("{m} is not a month"))
-                .help("write the last month the figures cover, 1 to 12 (截至4月底 → 4)"),
+            Finding::error("report.cutoff_month", format!("{m} is not a month")).help(format!(
+                "write the last month the figures cover, 1 to 12 ({} → 4)",
+                hint::CUTOFF_EXAMPLE
+            )),
         );
     }
     let tolerances = std::iter::once(("report.flat_tolerance".to_string(), meta.flat_tolerance))
@@ -147,9 +153,10 @@ fn check_settings(file: &ReportFile, found: &mut Vec<Finding>) {
     for (path, tolerance) in tolerances {
         if tolerance.is_some_and(|t| t.get().is_sign_negative() && !t.get().is_zero()) {
             found.push(
-                Finding::error(&path, "a tolerance cannot be negative").help(
-                    "write how small a change still reads 基本持平, e.g. flat_tolerance = 0.5",
-                ),
+                Finding::error(&path, "a tolerance cannot be negative").help(format!(
+                    "write how small a change still reads {}, e.g. flat_tolerance = 0.5",
+                    hint::STEADY
+                )),
             );
         }
     }
@@ -164,7 +171,7 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
         && !units::convertible(input, &ind.unit)
     {
         let family = units::family_of(&ind.unit)
-            .map(|f| format!("; {} converts to {}", ind.unit, f.join("、")))
+            .map(|f| format!("; {} converts to {}", ind.unit, f.join(punct::LIST)))
             .unwrap_or_default();
         found.push(
             Finding::error(
@@ -242,7 +249,10 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
                         ind.name, ind.unit, total.unit
                     ),
                 )
-                .help("a part and its total need units of one family (万元 and 亿元)"),
+                .help(format!(
+                    "a part and its total need units of one family ({})",
+                    hint::ONE_FAMILY
+                )),
             ),
             Some(_) => {}
             None => found.push(unknown_indicator(file, &at("part_of"), whole)),
@@ -273,7 +283,7 @@ fn check_ratio(file: &ReportFile, key: &str, ratio: &RatioDef, found: &mut Vec<F
     if ratio.name.trim().is_empty() {
         found.push(
             Finding::error(at("name"), "a ratio needs a name")
-                .help("e.g. name = \"研发经费投入强度\""),
+                .help(format!("e.g. name = \"{}\"", hint::RATIO_NAME)),
         );
     }
     if let Some(p) = ratio.precision.filter(|p| *p > MAX_PRECISION) {
@@ -325,8 +335,10 @@ fn check_figure(found: &mut Vec<Finding>, path: &str, value: Num, kind: Indicato
     let v = value.get();
     if v.abs() > rust_decimal::Decimal::from(MAX_MAGNITUDE) {
         found.push(
-            Finding::error(path, format!("{value} is beyond any plausible figure"))
-                .help("check the unit: 亿元 figures are usually below 100000"),
+            Finding::error(path, format!("{value} is beyond any plausible figure")).help(format!(
+                "check the unit: {} figures are usually below 100000",
+                hint::LARGEST_UNIT
+            )),
         );
     } else if kind == IndicatorKind::Count && (v.is_sign_negative() && !v.is_zero()) {
         found.push(

@@ -23,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::measure::decimal::{fixed, round_half_up};
 use crate::measure::{Facts, Figure};
 use crate::outline::{Table, TableKind};
-use crate::zh::cite;
+use crate::zh::{cite, label};
 
 /// One row of the audit: a figure and the name of what it is about.
 #[derive(Debug, Serialize)]
@@ -148,10 +148,8 @@ pub fn text(facts: &Facts) -> String {
 pub fn table(facts: &Facts) -> Table {
     Table {
         kind: TableKind::Audit,
-        caption: "数据核对表".into(),
-        header: ["指标", "表述", "公式", "输入", "精确值", "取值"]
-            .map(String::from)
-            .to_vec(),
+        caption: label::AUDIT_TABLE.into(),
+        header: label::AUDIT_HEADER.map(String::from).to_vec(),
         rows: entries(facts)
             .iter()
             .enumerate()
@@ -172,9 +170,6 @@ pub fn table(facts: &Facts) -> Table {
                 ]
             })
             .collect(),
-        note: Some(format!(
-            "注:共{}项计算,均由zongjie按数据文件计算,四舍五入。",
-            facts.figures.len()
-        )),
+        note: Some(label::audit_note(facts.figures.len())),
     }
 }

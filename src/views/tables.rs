@@ -7,7 +7,7 @@ use crate::measure::decimal::fixed;
 use crate::measure::rollup::{CountyLine, Rollup, Row, Total, TotalChange};
 use crate::measure::{Citable, Facts};
 use crate::outline::{Block, Outline, Table, TableKind};
-use crate::zh::{cite, period, phrase};
+use crate::zh::{cite, label, period, phrase};
 
 /// 主要指标完成情况表: one row per indicator, in the words the draft uses.
 pub fn indicators(facts: &Facts, caption: String) -> Table {
@@ -18,23 +18,11 @@ pub fn indicators(facts: &Facts, caption: String) -> Table {
     Table {
         kind: TableKind::Indicators,
         caption: if caption.is_empty() {
-            "主要指标完成情况表".into()
+            label::INDICATOR_TABLE.into()
         } else {
             caption
         },
-        header: vec![
-            "指标".into(),
-            "单位".into(),
-            format!("{year}年{span}"),
-            format!("{}年{span}", year - 1),
-            "同比".into(),
-            if r.part_year() {
-                "全年目标".into()
-            } else {
-                "目标".into()
-            },
-            "完成情况".into(),
-        ],
+        header: label::indicator_header(year, &span, r.part_year()),
         rows: facts
             .indicators
             .values()
@@ -55,8 +43,6 @@ pub fn indicators(facts: &Facts, caption: String) -> Table {
         note: None,
     }
 }
-
-const ROLLUP_HEADER: [&str; 6] = ["指标(单位)", "县市区", "本年", "上年", "同比", "排名"];
 
 /// A line of the roll-up as printed: region, this year, last year, change, rank.
 struct Printed {
@@ -81,7 +67,7 @@ fn printed_lines(row: &Row) -> Vec<Printed> {
             .unwrap_or_default(),
     };
     let total = |t: &Total| Printed {
-        region: "合计".into(),
+        region: label::TOTAL.into(),
         value: show(t.value),
         previous: t.previous.map(show).unwrap_or_default(),
         comparison: match &t.change {
@@ -104,10 +90,10 @@ fn printed_lines(row: &Row) -> Vec<Printed> {
 fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for row in &rollup.rows {
-        let label = format!("{}({})", row.name, row.unit);
+        let first = label::with_unit(&row.name, &row.unit);
         for (i, l) in printed_lines(row).into_iter().enumerate() {
             out.push(vec![
-                if i == 0 { label.clone() } else { String::new() },
+                if i == 0 { first.clone() } else { String::new() },
                 l.region,
                 l.value,
                 l.previous,
@@ -117,13 +103,13 @@ fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
         }
         if let Some(stated) = row.stated {
             let check = match row.difference {
-                Some(d) => format!("与合计差{}", fixed(d, row.places)),
-                None if row.total.is_some() => "与合计一致".into(),
+                Some(d) => label::differs_from_total(&fixed(d, row.places)),
+                None if row.total.is_some() => label::AGREES_WITH_TOTAL.into(),
                 None => String::new(),
             };
             out.push(vec![
                 String::new(),
-                "市级填报".into(),
+                label::CITY_STATED.into(),
                 fixed(stated, row.places),
                 String::new(),
                 check,
@@ -139,22 +125,13 @@ fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
 pub fn rollup_outline(rollup: &Rollup, signed: Option<(String, String)>) -> Outline {
     let mismatches = rollup.mismatches().count();
     let mut outline = Outline {
-        title: vec![
-            format!("{}各县市区主要科技指标汇总表", rollup.city),
-            format!("({}年)", rollup.year),
-        ],
+        title: label::rollup_title(&rollup.city, rollup.year),
         blocks: vec![Block::Table(Table {
             kind: TableKind::Rollup,
             caption: String::new(),
-            header: ROLLUP_HEADER.map(String::from).to_vec(),
+            header: label::ROLLUP_HEADER.map(String::from).to_vec(),
             rows: rollup_rows(rollup),
-            note: Some(if mismatches == 0 {
-                "注:合计为各县市区数据之和,排名为各县市区间排名(并列同名次);市级填报数均与合计一致。".into()
-            } else {
-                format!(
-                    "注:合计为各县市区数据之和,排名为各县市区间排名(并列同名次);有{mismatches}项市级填报数与合计不符,已在“同比”栏标出差额。"
-                )
-            }),
+            note: Some(label::rollup_note(mismatches)),
         })],
     };
     if let Some((issuer, date)) = signed {
@@ -168,7 +145,7 @@ pub fn rollup_outline(rollup: &Rollup, signed: Option<(String, String)>) -> Outl
 pub fn rollup_csv(rollup: &Rollup) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer
-        .write_record(["指标", "单位", "县市区", "本年", "上年", "同比", "排名"])
+        .write_record(label::ROLLUP_CSV_HEADER)
         .map_err(|e| e.to_string())?;
     for row in &rollup.rows {
         for l in printed_lines(row) {
@@ -193,7 +170,7 @@ pub fn rollup_csv(rollup: &Rollup) -> Result<Vec<u8>, String> {
                 .write_record([
                     row.name.as_str(),
                     &row.unit,
-                    "市级填报",
+                    label::CITY_STATED,
                     &fixed(stated, row.places),
                     "",
                     &diff,

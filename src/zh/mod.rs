@@ -3,14 +3,29 @@
 //! The stages compute and arrange; this module chooses the words. A bureau that prefers
 //! 同比增加 to 比上年增加, or another name for a table column, changes one line here. A test
 //! (`tests/wording_home.rs`) fails on a Chinese string literal anywhere else in `src/`,
-//! outside doc comments and tests; templates and the catalogue are data, not code.
+//! outside comments, attributes and tests; templates and the catalogue are data, not code.
 //!
 //! - [`phrase`]: each comparison's wording (增长66.9%, 提高0.72个百分点, 居全市第三位);
 //! - [`cite`]: each citable field of a measured indicator, and what each audited figure says;
 //! - [`period`]: periods, areas and dates (2024年上半年, 全县, 2024年12月20日);
-//! - [`numeral`]: Chinese numerals and the heading numbers 一、(一)1.(1).
+//! - [`numeral`]: Chinese numerals and the heading numbers 一、(一)1.(1);
+//! - [`punct`]: the marks between the words;
+//! - [`label`]: table captions, column heads and notes, words in file names;
+//! - [`units`]: the units of measure and which count things;
+//! - [`fill`], [`skeleton`]: the placeholders of a data file to fill in, and `init`'s file;
+//! - [`schema`]: the data file's keys described for an editor;
+//! - [`hint`]: Chinese terms and examples inside the advice diagnostics give;
+//! - [`reading`]: what zongjie recognises in a clerk's own Chinese.
 
 pub mod cite;
+pub mod fill;
+pub mod hint;
+pub mod label;
 pub mod numeral;
 pub mod period;
 pub mod phrase;
+pub mod punct;
+pub mod reading;
+pub mod schema;
+pub mod skeleton;
+pub mod units;

@@ -1,12 +1,134 @@
-//! The counties `zongjie bench` drafts: N synthetic ones generated from one data file (for N =
-//! 100, 1,000 and 2,850, every county-level division in China), figures varied per county so
-//! that rankings and comparisons do real work; and the peak memory it reports.
+//! `zongjie bench`: drafts N synthetic counties generated from one data file and reports the
+//! throughput and peak memory, for N = 100, 1,000 and 2,850 (every county-level division in
+//! China). Figures are varied per county so that rankings and comparisons do real work.
+
+use std::path::Path;
+
+use zongjie::diagnostic::{Diagnostic, Diagnostics};
+use zongjie::load::Source;
+use zongjie::narrate::TemplateSet;
+
+use crate::Status;
+use crate::args::BenchArgs;
+use crate::commands::city::thread_pool;
+
+/// `zongjie bench`: the counties are generated once, on disk, and each size is drafted by a
+/// fresh process (so each peak memory is that size's own) into a folder of its own. Nothing
+/// is deleted until every size has run: on some filesystems (ext4 without a journal) creating
+/// a file right after thousands were deleted costs several times more, and the benchmark
+/// would be timing its own clean-up.
+pub fn run(a: &BenchArgs) -> Result<Status, Diagnostics> {
+    let (counties, from, jobs) = (&a.counties, a.from.as_path(), a.jobs);
+    let scratch_error =
+        |e: std::io::Error| Diagnostic::error(format!("cannot use a scratch folder: {e}"));
+    if a.child {
+        let n = counties.first().copied().unwrap_or(100);
+        match &a.scratch {
+            Some(dir) => bench_one(n, dir, jobs)?,
+            None => {
+                let own = tempfile::tempdir().map_err(scratch_error)?;
+                write_counties(from, n, &own.path().join("data"))?;
+                bench_one(n, own.path(), jobs)?
+            }
+        };
+        return Ok(Status::Done);
+    }
+    let scratch = tempfile::tempdir().map_err(scratch_error)?;
+    let most = counties.iter().copied().max().unwrap_or(0);
+    write_counties(from, most, &scratch.path().join("data"))?;
+    println!(
+        "{:>8}  {:>9}  {:>11}  {:>13}",
+        "counties", "seconds", "drafts/s", "peak RSS MiB"
+    );
+    let exe = std::env::current_exe()
+        .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
+    for n in counties {
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.args([
+            "bench",
+            "--child",
+            "--counties",
+            &n.to_string(),
+            "--scratch",
+        ])
+        .arg(scratch.path());
+        if let Some(j) = jobs {
+            cmd.args(["--jobs", &j.to_string()]);
+        }
+        let output = cmd
+            .output()
+            .map_err(|e| Diagnostic::error(format!("cannot run the benchmark: {e}")))?;
+        if !output.status.success() {
+            return Err(Diagnostic::error(format!(
+                "the benchmark for {n} counties failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ))
+            .into());
+        }
+        print!("{}", String::from_utf8_lossy(&output.stdout));
+    }
+    Ok(Status::Done)
+}
+
+/// Writes `n` synthetic counties made from `from` into `data`.
+fn write_counties(from: &Path, n: usize, data: &Path) -> Result<(), Diagnostics> {
+    let template = Source::read(from)?;
+    let region = zongjie::check(&template, zongjie::Options::default())?
+        .file
+        .report
+        .region;
+    std::fs::create_dir_all(data)
+        .map_err(|e| Diagnostic::error(format!("cannot make a scratch folder: {e}")))?;
+    for i in 0..n {
+        let path = data.join(format!("county-{i:04}.toml"));
+        std::fs::write(&path, synthetic(&template.text, &region, i))
+            .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(())
+}
+
+/// Drafts the first `n` counties of `scratch`/data into `scratch`/drafts-`n` and prints one
+/// line of figures. The counties are read back by the batch, as real files are, so the
+/// measured memory is the batch's own, not the generator's.
+fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagnostics> {
+    let mut inputs = zongjie::ops::batch::inputs(&[scratch.join("data")])?;
+    if inputs.len() < n {
+        return Err(Diagnostic::error(format!(
+            "the scratch folder has {} counties, not {n}",
+            inputs.len()
+        ))
+        .into());
+    }
+    inputs.truncate(n);
+    let drafts = scratch.join(format!("drafts-{n}"));
+    let templates = TemplateSet::built_in();
+    let summary = thread_pool(jobs)?.install(|| {
+        zongjie::ops::batch::run(
+            &inputs,
+            &drafts,
+            &templates,
+            zongjie::Options::default(),
+            true,
+            &|| {},
+        )
+    });
+    if let Some((_, e)) = summary.failed.first() {
+        return Err(e.clone());
+    }
+    let seconds = summary.elapsed.as_secs_f64();
+    let rss = peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
+    println!(
+        "{n:>8}  {seconds:>9.3}  {:>11.0}  {rss:>13}",
+        n as f64 / seconds
+    );
+    Ok(())
+}
 
 /// The `i`th synthetic county from `template`: its own region name, and each `current` /
 /// `previous` figure scaled by a factor between 0.6 and 1.4, written with the same number of
 /// decimals (so counts stay whole).
-pub fn synthetic(template: &str, region: &str, i: usize) -> String {
-    let name = format!("试点{:04}县", i + 1);
+fn synthetic(template: &str, region: &str, i: usize) -> String {
+    let name = zongjie::zh::label::synthetic_region(i);
     let mut state = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut next_factor = || {
         // xorshift: deterministic, no dependency.
@@ -41,7 +163,7 @@ pub fn synthetic(template: &str, region: &str, i: usize) -> String {
 }
 
 /// Peak resident memory of this process in MiB (Linux; `None` elsewhere).
-pub fn peak_rss_mib() -> Option<f64> {
+fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kib: f64 = status
         .lines()

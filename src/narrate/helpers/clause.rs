@@ -2,7 +2,8 @@
 
 use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext};
 
-use super::{ITEM_END, param};
+use super::{param, text_of};
+use crate::zh::punct::ITEM_END;
 
 /// `{{clause text}}` → the text without its closing punctuation, for joining clauses with ;
 pub(super) fn clause(
@@ -12,11 +13,7 @@ pub(super) fn clause(
     _: &mut RenderContext<'_, '_>,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let text = param(h, 0, "clause")?;
-    let text = text
-        .as_str()
-        .map(str::to_owned)
-        .unwrap_or_else(|| text.to_string());
+    let text = text_of(param(h, 0, "clause")?);
     out.write(text.trim_end_matches(ITEM_END))?;
     Ok(())
 }

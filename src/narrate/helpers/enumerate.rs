@@ -2,8 +2,10 @@
 
 use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext};
 
-use super::{ITEM_END, kind_of, param, render_error};
+use super::{kind_of, param, render_error, text_of};
 use crate::zh::numeral::enumeration_label;
+use crate::zh::punct;
+use crate::zh::punct::ITEM_END;
 
 /// `{{enumerate list}}` → 一是A;二是B;三是C。 Items may end with their own punctuation, which is
 /// replaced so the sentence reads as one.
@@ -22,10 +24,7 @@ pub(super) fn enumerate(
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let text = item
-                .as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| item.to_string());
+            let text = text_of(item);
             format!(
                 "{}{}",
                 enumeration_label(i),
@@ -34,7 +33,7 @@ pub(super) fn enumerate(
         })
         .collect();
     if !parts.is_empty() {
-        out.write(&format!("{}。", parts.join(";")))?;
+        out.write(&format!("{}{}", parts.join(punct::ITEMS), punct::STOP))?;
     }
     Ok(())
 }

@@ -16,8 +16,13 @@ pub fn register(hb: &mut Handlebars<'_>) {
     hb.register_helper("clause", Box::new(clause::clause));
 }
 
-/// Punctuation a list item may end with; the enumeration supplies its own.
-const ITEM_END: &[char] = &['。', ';', ';', ',', ',', '.', ' '];
+/// A parameter as text: a string as it is, anything else as JSON.
+fn text_of(value: &Value) -> String {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| value.to_string())
+}
 
 fn param<'a>(h: &'a Helper<'_>, index: usize, helper: &str) -> Result<&'a Value, RenderError> {
     h.param(index)

@@ -5,59 +5,41 @@ use std::time::Instant;
 
 use zongjie::diagnostic::{Diagnostic, Diagnostics};
 use zongjie::load::Source;
-use zongjie::narrate::TemplateSet;
-use zongjie::ops::write::write_atomically;
+use zongjie::ops::write::{refuse_existing, write_atomically};
 
-use crate::{AuditMode, ColorArg, Context, ExplainFormat};
+use crate::Status;
+use crate::args::{
+    AuditMode, CheckArgs, ColorArg, DraftArgs, ExplainArgs, ExplainFormat, PreviewArgs, Setup,
+};
 
-pub fn default_output(file: &Path) -> PathBuf {
+/// out/<file name>.docx.
+fn default_output(file: &Path) -> PathBuf {
     let stem = file
         .file_stem()
         .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
     Path::new("out").join(format!("{stem}.docx"))
 }
 
-pub fn draft(
-    cx: &Context,
-    file: &Path,
-    output: Option<PathBuf>,
-    force: bool,
-    templates: Option<&Path>,
-    strict: bool,
-    audit: Option<AuditMode>,
-) -> Result<(), Diagnostics> {
+pub fn draft(setup: &Setup, a: &DraftArgs) -> Result<Status, Diagnostics> {
     let started = Instant::now();
-    let output = output.unwrap_or_else(|| default_output(file));
-    let audit_file = (audit == Some(AuditMode::Json)).then(|| output.with_extension("audit.json"));
+    let force = a.overwrite.force;
+    let output = a.output.clone().unwrap_or_else(|| default_output(&a.file));
+    let audit_file =
+        (a.audit == Some(AuditMode::Json)).then(|| output.with_extension("audit.json"));
     for path in std::iter::once(&output).chain(&audit_file) {
-        if path.exists() && !force {
-            // Say so before doing the work; write_atomically checks again at the rename.
-            return Err(
-                Diagnostic::error(format!("{} already exists", path.display()))
-                    .in_file(path)
-                    .help("pass --force to replace it, or choose another name with -o")
-                    .into(),
-            );
-        }
+        refuse_existing(path, force)?;
     }
     let options = zongjie::Options {
-        strict,
-        audit_table: audit == Some(AuditMode::Table),
-        ..cx.options()
+        audit_table: a.audit == Some(AuditMode::Table),
+        ..setup.options(a.strictness)
     };
-    let templates = match templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::built_in(),
-    };
-    let source = Source::read(file)?;
+    let templates = a.customised.templates()?;
+    let source = Source::read(&a.file)?;
     let draft = zongjie::draft(&source, &templates, options)?;
     eprint!("{}", Diagnostics(draft.warnings.clone()));
     if let Some(path) = &audit_file {
-        write_atomically(
-            path,
-            zongjie::views::audit::json(&draft.facts).as_bytes(),
-            force,
-        )?;
+        let json = zongjie::views::audit::json(&draft.facts);
+        write_atomically(path, json.as_bytes(), force)?;
         eprintln!("wrote {}", path.display());
     }
     write_atomically(&output, &draft.docx, force)?;
@@ -69,24 +51,16 @@ pub fn draft(
         draft.docx.len().div_ceil(1024),
         started.elapsed().as_millis()
     );
-    Ok(())
+    Ok(Status::Done)
 }
 
-pub fn preview(
-    cx: &Context,
-    file: &Path,
-    templates: Option<&Path>,
-    color: ColorArg,
-) -> Result<(), Diagnostics> {
+pub fn preview(setup: &Setup, a: &PreviewArgs) -> Result<Status, Diagnostics> {
     use std::io::IsTerminal;
-    let templates = match templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::built_in(),
-    };
-    let source = Source::read(file)?;
-    let draft = zongjie::draft(&source, &templates, cx.options())?;
+    let templates = a.customised.templates()?;
+    let source = Source::read(&a.file)?;
+    let draft = zongjie::draft(&source, &templates, setup.lenient())?;
     eprint!("{}", Diagnostics(draft.warnings.clone()));
-    let color = match color {
+    let color = match a.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -95,33 +69,27 @@ pub fn preview(
         "{}",
         zongjie::views::preview::render(&draft.outline, &draft.facts, color)
     );
-    Ok(())
+    Ok(Status::Done)
 }
 
-pub fn explain(cx: &Context, file: &Path, format: ExplainFormat) -> Result<(), Diagnostics> {
-    let source = Source::read(file)?;
-    let checked = zongjie::check(&source, cx.options())?;
+pub fn explain(setup: &Setup, a: &ExplainArgs) -> Result<Status, Diagnostics> {
+    let source = Source::read(&a.file)?;
+    let checked = zongjie::check(&source, setup.lenient())?;
     eprint!("{}", Diagnostics(checked.warnings));
-    match format {
+    match a.format {
         ExplainFormat::Text => print!("{}", zongjie::views::audit::text(&checked.facts)),
         ExplainFormat::Json => println!("{}", zongjie::views::audit::json(&checked.facts)),
     }
-    Ok(())
+    Ok(Status::Done)
 }
 
-pub fn check(cx: &Context, files: &[PathBuf], strict: bool) -> Result<(), Diagnostics> {
-    let mut all = Vec::new();
+/// Every file is checked and reported; the run fails if any has errors.
+pub fn check(setup: &Setup, a: &CheckArgs) -> Result<Status, Diagnostics> {
     let mut failed = 0;
-    for file in files {
-        let result = Source::read(file).map_err(Diagnostics::from).and_then(|s| {
-            zongjie::check(
-                &s,
-                zongjie::Options {
-                    strict,
-                    ..cx.options()
-                },
-            )
-        });
+    for file in &a.files {
+        let result = Source::read(file)
+            .map_err(Diagnostics::from)
+            .and_then(|s| zongjie::check(&s, setup.options(a.strictness)));
         match result {
             Ok(checked) => {
                 eprint!("{}", Diagnostics(checked.warnings));
@@ -129,16 +97,16 @@ pub fn check(cx: &Context, files: &[PathBuf], strict: bool) -> Result<(), Diagno
             }
             Err(d) => {
                 failed += 1;
-                all.extend(d.0);
+                eprint!("{d}");
             }
         }
     }
-    if failed > 0 {
-        all.push(Diagnostic::error(format!(
-            "{failed} of {} files have errors",
-            files.len()
-        )));
-        return Err(Diagnostics(all));
+    if failed == 0 {
+        return Ok(Status::Done);
     }
-    Ok(())
+    eprint!(
+        "{}",
+        Diagnostic::error(format!("{failed} of {} files have errors", a.files.len()))
+    );
+    Ok(Status::SomeFailed)
 }

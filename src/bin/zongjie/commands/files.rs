@@ -6,22 +6,21 @@ use zongjie::diagnostic::{Diagnostic, Diagnostics};
 use zongjie::load::Source;
 use zongjie::ops::write::write_atomically;
 
-use crate::{Cli, Context, KindArg};
+use crate::Status;
+use crate::args::{Cli, ImportArgs, InitArgs, KindArg, NextArgs, Setup};
 
-pub fn init(
-    path: Option<PathBuf>,
-    kind: KindArg,
-    region: String,
-    year: Option<i32>,
-) -> Result<(), Diagnostics> {
-    let year = year.unwrap_or_else(zongjie::ops::init::this_year);
-    let path = path.unwrap_or_else(|| PathBuf::from(format!("{region}-{year}.toml")));
+pub fn init(a: &InitArgs) -> Result<Status, Diagnostics> {
+    let year = a.year.unwrap_or_else(zongjie::ops::init::this_year);
+    let path = a
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}-{year}.toml", a.region)));
     let skeleton = zongjie::ops::init::Skeleton {
-        kind: match kind {
+        kind: match a.kind {
             KindArg::Annual => zongjie::model::ReportKind::Annual,
             KindArg::HalfYear => zongjie::model::ReportKind::HalfYear,
         },
-        region,
+        region: a.region.clone(),
         year,
     };
     // Never overwrites: not even with a flag, since the file is hand-filled work.
@@ -33,7 +32,7 @@ pub fn init(
     if !schema.exists() {
         write_atomically(
             &schema,
-            zongjie::model::schema::data_file_text().as_bytes(),
+            zongjie::load::schema::data_file_text().as_bytes(),
             false,
         )?;
     }
@@ -41,28 +40,26 @@ pub fn init(
         "wrote {} — fill it in, then: zongjie check {0} && zongjie draft {0}",
         path.display()
     );
-    Ok(())
+    Ok(Status::Done)
 }
 
-pub fn next(
-    cx: &Context,
-    file: &Path,
-    output: Option<PathBuf>,
-    force: bool,
-) -> Result<(), Diagnostics> {
-    let source = Source::read(file)?;
-    let next = zongjie::ops::next::next_period(&source, cx.options())?;
-    let output = output.unwrap_or_else(|| next_name(file, next.year));
-    write_atomically(&output, next.text.as_bytes(), force)?;
+pub fn next(setup: &Setup, a: &NextArgs) -> Result<Status, Diagnostics> {
+    let source = Source::read(&a.file)?;
+    let next = zongjie::ops::next::next_period(&source, setup.lenient())?;
+    let output = a
+        .output
+        .clone()
+        .unwrap_or_else(|| next_name(&a.file, next.year));
+    write_atomically(&output, next.text.as_bytes(), a.overwrite.force)?;
     eprintln!(
         "wrote {} — fill in this period's figures and narrative, then: zongjie check {0}",
         output.display()
     );
-    Ok(())
+    Ok(Status::Done)
 }
 
 /// xupu-2024.toml → xupu-2025.toml when the name carries the old year, else data-next.toml.
-pub fn next_name(file: &Path, year: i32) -> PathBuf {
+fn next_name(file: &Path, year: i32) -> PathBuf {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     let old = (year - 1).to_string();
     let renamed = if name.contains(&old) {
@@ -76,24 +73,19 @@ pub fn next_name(file: &Path, year: i32) -> PathBuf {
     file.with_file_name(renamed)
 }
 
-pub fn import(
-    cx: &Context,
-    sheet: &Path,
-    into: &Path,
-    name: Option<&str>,
-    dry_run: bool,
-) -> Result<(), Diagnostics> {
+pub fn import(setup: &Setup, a: &ImportArgs) -> Result<Status, Diagnostics> {
+    let into = &a.into;
     let source = Source::read(into)?;
-    let rows = zongjie::ops::import::read_rows(sheet, name)?;
-    let imported = zongjie::ops::import::import(&source, &rows, sheet, cx.options())?;
+    let rows = zongjie::ops::import::read_rows(&a.sheet, a.sheet_name.as_deref())?;
+    let imported = zongjie::ops::import::import(&source, &rows, &a.sheet, setup.lenient())?;
     eprint!("{}", Diagnostics(imported.skipped.clone()));
     for change in &imported.changes {
         println!("{change}");
     }
     // The figures must still make a valid file before it is replaced.
     let updated = Source::new(into, imported.text.clone());
-    zongjie::check(&updated, cx.options())?;
-    if dry_run {
+    zongjie::check(&updated, setup.lenient())?;
+    if a.dry_run {
         eprintln!(
             "{} values would change (dry run: nothing written)",
             imported.changes.len()
@@ -108,15 +100,16 @@ pub fn import(
     } else {
         eprintln!("{} already has these figures", into.display());
     }
-    Ok(())
+    Ok(Status::Done)
 }
 
-pub fn man() -> Result<(), Diagnostics> {
+pub fn man() -> Result<Status, Diagnostics> {
     let cmd = <Cli as clap::CommandFactory>::command();
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd)
         .render(&mut out)
         .map_err(|e| Diagnostic::error(format!("cannot write the manual page: {e}")))?;
     std::io::Write::write_all(&mut std::io::stdout(), &out)
-        .map_err(|e| Diagnostic::error(format!("cannot print the manual page: {e}")).into())
+        .map_err(|e| Diagnostic::error(format!("cannot print the manual page: {e}")))?;
+    Ok(Status::Done)
 }

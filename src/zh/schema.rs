@@ -1,46 +1,8 @@
-//! The JSON Schema of a data file, generated from the model's types.
-//!
-//! One schema serves two readers: the load stage walks it to report every structural
-//! problem of a file at once (see [`crate::load::structure`]), and editors (Taplo / Even
-//! Better TOML) use the same schema for completion. Draft-07 is the dialect Taplo reads.
-
-use schemars::generate::SchemaSettings;
-use serde_json::Value;
-
-use crate::model::ReportFile;
-
-/// The data file's schema as a JSON value, each field described in Chinese first (for the
-/// clerk hovering over a key in an editor) and in English after (from the doc comments).
-pub fn data_file() -> Value {
-    let generator = SchemaSettings::draft07().into_generator();
-    let mut schema = generator.into_root_schema_for::<ReportFile>().to_value();
-    for (place, chinese) in CHINESE {
-        let (definition, field) = place.split_once('.').unwrap_or(("", place));
-        let properties = if definition.is_empty() {
-            schema.get_mut("properties")
-        } else {
-            schema
-                .get_mut("definitions")
-                .and_then(|d| d.get_mut(definition))
-                .and_then(|d| d.get_mut("properties"))
-        };
-        if let Some(Value::Object(property)) = properties.and_then(|p| p.get_mut(field)) {
-            let english = property
-                .get("description")
-                .and_then(Value::as_str)
-                .map(|e| format!("\n\n{e}"))
-                .unwrap_or_default();
-            property.insert(
-                "description".into(),
-                Value::String(format!("{chinese}{english}")),
-            );
-        }
-    }
-    schema
-}
+//! The data file's keys described in Chinese, for the clerk hovering over a key in an editor
+//! (the schema adds the English doc comment after each).
 
 /// Chinese descriptions by `Definition.field` (a bare field is top-level).
-const CHINESE: &[(&str, &str)] = &[
+pub const DESCRIPTIONS: &[(&str, &str)] = &[
     (
         "ReportMeta.peer_group",
         "同类县市分组名称,如 A类县市区;批量生成时给出组内排名",
@@ -52,10 +14,6 @@ const CHINESE: &[(&str, &str)] = &[
     (
         "report",
         "报告基本信息:发文机关、地区、年度、类型、成文日期",
-    ),
-    (
-        "indicators",
-        "主要科技指标,键名自定,正文中用 {{ind.键名.summary}} 引用",
     ),
     ("ratios", "由两个指标相除得出的比值指标,如研发投入占GDP比重"),
     ("opening", "开头段"),
@@ -168,56 +126,10 @@ const CHINESE: &[(&str, &str)] = &[
     ("Plan.tasks", "重点任务,每项含 title、paragraphs、points"),
 ];
 
-/// The schema as checked in at `schemas/report.schema.json`: pretty JSON and a final newline.
-pub fn data_file_text() -> String {
-    // Serialising a JSON value cannot fail.
-    let mut text = serde_json::to_string_pretty(&data_file()).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_checked_in_schema_is_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/report.schema.json");
-        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            checked_in == data_file_text(),
-            "schemas/report.schema.json is stale: run `cargo run -- schema > schemas/report.schema.json`"
-        );
-    }
-
-    #[test]
-    fn every_field_is_described_in_chinese() {
-        let s = data_file();
-        let mut missing = Vec::new();
-        let definitions = s["definitions"].as_object().unwrap();
-        let top = std::iter::once(("", &s));
-        for (name, def) in top.chain(definitions.iter().map(|(k, v)| (k.as_str(), v))) {
-            for (field, property) in def["properties"].as_object().into_iter().flatten() {
-                let described = property["description"]
-                    .as_str()
-                    .is_some_and(|d| d.chars().next().is_some_and(|c| !c.is_ascii()));
-                if !described {
-                    missing.push(format!("{name}.{field}"));
-                }
-            }
-        }
-        assert!(missing.is_empty(), "no Chinese description: {missing:?}");
-    }
-
-    #[test]
-    fn the_schema_is_draft_07_and_closed() {
-        let s = data_file();
-        assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
-        assert_eq!(s["additionalProperties"], false);
-        assert_eq!(
-            s["definitions"]["Indicator"]["required"],
-            serde_json::json!(["current"]),
-            "name and unit come from the catalogue when left out"
-        );
-    }
+/// The description of `[indicators]`, naming every field prose may cite.
+pub fn indicators(fields: &[&str]) -> String {
+    format!(
+        "主要科技指标,键名自定,正文中用 {{{{ind.键名.字段}}}} 引用,如 {{{{ind.rd_spend.summary}}}};可引用的字段:{}",
+        fields.join(", ")
+    )
 }
