@@ -12,7 +12,7 @@
 //! - `indicator`: one indicator against last year, its target and next year's target;
 //! - `series`: several years of one indicator (连续N年增长, 创历史新高, 年均增长);
 //! - `shares`: parts of a total and indicators derived from two others (占比, 比重);
-//! - [`rank`], [`rollup`]: a batch's rankings and a city's roll-up of its counties;
+//! - [`rank`], [`totals`]: a batch's rankings, and a city's counties side by side with their totals;
 //! - [`decimal`], `units`: rounding and unit scaling.
 //!
 //! Wording is chosen in [`crate::zh`]; the checks that compare these facts with each other and
@@ -22,9 +22,9 @@ pub mod decimal;
 pub mod facts;
 mod indicator;
 pub mod rank;
-pub mod rollup;
 mod series;
 mod shares;
+pub mod totals;
 pub(crate) mod units;
 
 use indexmap::IndexMap;

@@ -1,7 +1,7 @@
 //! `zongjie rollup`: a city's counties in one table (DOCX and CSV) — each county's figure,
 //! change and rank per indicator, the totals, and the city's own figures checked against them.
 //!
-//! The numbers come from [`crate::measure::rollup`]; this module finds the city and its
+//! The numbers come from [`crate::measure::totals`]; this module finds the city and its
 //! counties among the files, and lays the result out as DOCX and CSV.
 
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use crate::load::Source;
 use crate::load::catalogue::Catalogue;
 use crate::measure::decimal::fixed;
 use crate::measure::rank::{Rankings, Standing};
-use crate::measure::rollup::{County, Rollup, Row, Standard};
+use crate::measure::totals::{County, Rollup, Row, Standard};
 use crate::views::tables::{rollup_csv, rollup_outline};
 use crate::zh::{hint, period};
 use crate::{Checked, Options, check};
@@ -101,7 +101,7 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
             (key.clone(), standard)
         })
         .collect();
-    let table = crate::measure::rollup::rollup(
+    let table = crate::measure::totals::rollup(
         &city,
         year,
         &members,

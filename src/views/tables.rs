@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::measure::decimal::fixed;
-use crate::measure::rollup::{CountyLine, Rollup, Row, Total, TotalChange};
+use crate::measure::totals::{CountyLine, Rollup, Row, Total, TotalChange};
 use crate::measure::{Citable, Facts};
 use crate::outline::{Block, Outline, Table, TableKind};
 use crate::zh::{cite, label, period, phrase};
