@@ -1,6 +1,8 @@
 //! The document outline: what the narrate stage produces and the layout stage prints.
 //!
-//! Templates write a tiny line-based markup, parsed here:
+//! The narrate stage builds the blocks: headings from the document's sections, and the rest
+//! from what its templates write (title, opening, blocks, signature) in a tiny line-based
+//! markup, parsed here:
 //!
 //! ```text
 //! = 溆浦县科学技术局                                   title (each `=` line one title line)
@@ -16,7 +18,8 @@
 //! ```
 //!
 //! Heading numbers are never typed: [`Outline::number_headings`] assigns them in order, so a
-//! removed section renumbers the ones after it.
+//! removed section renumbers the ones after it; a heading marked `restart` begins a new series
+//! at its level (（一）（二） of results, then （一）（二） of methods).
 
 use serde::Serialize;
 
@@ -28,6 +31,16 @@ pub struct Outline {
     /// The title's lines; a long title is broken where its template put `=` lines.
     pub title: Vec<String>,
     pub blocks: Vec<Block>,
+    /// How headings are numbered.
+    pub numbering: Numbering,
+}
+
+/// How the four heading levels are numbered: 一、 （一） 1. （1）, or `1、` at level 3 as many
+/// counties write it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Numbering {
+    /// Level 3 as `1、` instead of `1.`.
+    pub level3_comma: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +51,11 @@ pub enum Block {
         /// Assigned by [`Outline::number_headings`]: 一、 (一) 1. (1).
         number: String,
         text: String,
+        /// The text the heading runs into, in the same paragraph; `None` for a heading on its
+        /// own line.
+        run_in: Option<String>,
+        /// Numbering at this level starts afresh here.
+        restart: bool,
     },
     Paragraph {
         text: String,
@@ -97,6 +115,7 @@ impl Outline {
         let mut outline = Outline {
             title: Vec::new(),
             blocks: Vec::new(),
+            numbering: Numbering::default(),
         };
         for (index, raw) in markup.lines().enumerate() {
             let line = raw.trim();
@@ -131,6 +150,8 @@ impl Outline {
                     level: level as u8,
                     number: String::new(),
                     text,
+                    run_in: None,
+                    restart: false,
                 });
             } else if let Some(directive) = line.strip_prefix("::") {
                 let (name, arg) = directive.split_once(' ').unwrap_or((directive, ""));
@@ -161,15 +182,25 @@ impl Outline {
         }
     }
 
-    /// Assigns 一、/(一)/1./(1) in document order. A heading resets the counters below it.
+    /// Assigns 一、/(一)/1./(1) in document order. A heading resets the counters below it;
+    /// a heading marked `restart` resets its own level first.
     pub fn number_headings(&mut self) {
         let mut counters = [0usize; 4];
         for block in &mut self.blocks {
-            if let Block::Heading { level, number, .. } = block {
-                let depth = usize::from(*level) - 1;
+            if let Block::Heading {
+                level,
+                number,
+                restart,
+                ..
+            } = block
+            {
+                let depth = usize::from(*level).clamp(1, 4) - 1;
+                if *restart {
+                    counters[depth] = 0;
+                }
                 counters[depth] += 1;
                 counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
-                *number = heading_number(*level, counters[depth]);
+                *number = heading_number(*level, counters[depth], self.numbering.level3_comma);
             }
         }
     }

@@ -10,6 +10,7 @@
 
 use std::fmt::Write;
 
+use super::fonts;
 use super::geometry as g;
 use super::styles;
 use crate::model::text::xml_safe;
@@ -38,6 +39,23 @@ pub fn blocks(outline: &Outline) -> String {
                 level,
                 number,
                 text,
+                run_in: Some(run_in),
+                ..
+            } => {
+                // Heading and text are one body paragraph; the heading keeps its level's face.
+                let head = format!("{number}{text}");
+                let content = Content::RunIn {
+                    head: &head,
+                    face: styles::heading_face(*level),
+                    body: run_in,
+                };
+                body.paragraph(&Props::default(), content);
+            }
+            Block::Heading {
+                level,
+                number,
+                text,
+                ..
             } => {
                 let style = styles::heading(*level);
                 let props = Props {
@@ -106,6 +124,12 @@ enum Content<'a> {
     Lines(&'a [String]),
     /// One run holding a page break.
     PageBreak,
+    /// A run-in heading: the heading in its own face, then the text in the paragraph's.
+    RunIn {
+        head: &'a str,
+        face: fonts::Face,
+        body: &'a str,
+    },
 }
 
 struct Body {
@@ -154,6 +178,17 @@ impl Body {
                 x.push_str("</w:r>");
             }
             Content::PageBreak => x.push_str(r#"<w:r><w:rPr /><w:br w:type="page" /></w:r>"#),
+            Content::RunIn { head, face, body } => {
+                let name = face.name;
+                let _ = write!(
+                    x,
+                    r#"<w:r><w:rPr><w:rFonts w:ascii="{name}" w:eastAsia="{name}" w:hAnsi="{name}" w:cs="{name}" /></w:rPr>"#
+                );
+                push_text(x, &xml_safe(head));
+                x.push_str("</w:r><w:r><w:rPr />");
+                push_text(x, &xml_safe(body));
+                x.push_str("</w:r>");
+            }
         }
         x.push_str("</w:p>");
     }
@@ -248,12 +283,15 @@ mod tests {
 
     fn outline() -> Outline {
         Outline {
+            numbering: Default::default(),
             title: vec!["某县科学技术局".into(), "2024年工作总结".into()],
             blocks: vec![
                 Block::Heading {
                     level: 1,
                     number: "一、".into(),
                     text: "工作情况".into(),
+                    run_in: None,
+                    restart: false,
                 },
                 Block::Paragraph {
                     text: "R&D <投入> \"引号\" 'x'\t制表\u{1}".into(),

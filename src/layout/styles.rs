@@ -21,6 +21,14 @@ pub fn heading(level: u8) -> String {
     format!("Heading{}", level.clamp(1, 4))
 }
 
+/// The faces of the four heading levels (GB/T 9704 §7.3.3): 黑体, 楷体, 仿宋, 仿宋.
+const HEADING_FACES: [Face; 4] = [fonts::HEITI, fonts::KAITI, fonts::FANGSONG, fonts::FANGSONG];
+
+/// The face of a heading level.
+pub fn heading_face(level: u8) -> Face {
+    HEADING_FACES[usize::from(level.clamp(1, 4)) - 1]
+}
+
 fn exact(twips: u32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
@@ -64,8 +72,7 @@ pub fn all() -> Vec<Style> {
             .align(AlignmentType::Center)
             .next(NORMAL),
     ];
-    let heading_faces = [fonts::HEITI, fonts::KAITI, fonts::FANGSONG, fonts::FANGSONG];
-    for (i, face) in heading_faces.into_iter().enumerate() {
+    for (i, face) in HEADING_FACES.into_iter().enumerate() {
         let level = i as u8 + 1;
         styles.push(
             paragraph(

@@ -142,6 +142,8 @@ pub struct IndicatorFacts {
     pub outlook: Option<Outlook>,
     /// Where this region stands among the others of a batch.
     pub rank: Option<Rank>,
+    /// Kept for citing in prose: out of the indicator paragraph and table unless listed.
+    pub cite_only: bool,
 }
 
 impl IndicatorFacts {

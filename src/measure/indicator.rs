@@ -124,6 +124,7 @@ pub(super) fn measure(
         series: Series::default(),
         outlook: None,
         rank: None,
+        cite_only: ind.cite_only,
     };
     f.yoy = values
         .previous

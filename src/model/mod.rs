@@ -33,6 +33,15 @@ pub struct ReportFile {
     pub problems: Vec<Highlight>,
     #[serde(default)]
     pub plan: Option<Plan>,
+    /// The document's own outline: its sections as a tree, up to four levels, numbered by the
+    /// outline. Without it, the sections above (`achievements` … `plan`) make the standard
+    /// outline.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// House style: which heading levels run into their text, level-3 numbering, the marker
+    /// of enumerations.
+    #[serde(default)]
+    pub style: Option<Style>,
 }
 
 impl ReportFile {
@@ -81,7 +90,56 @@ impl ReportFile {
                 push_part(&mut out, format!("plan.tasks.{i}"), t);
             }
         }
+        for (i, section) in self.sections.iter().enumerate() {
+            push_section(&mut out, format!("sections.{i}"), section);
+        }
         out
+    }
+
+    /// Every section of the tree with its key path and level (1 for a top-level section), in
+    /// document order.
+    pub fn sections(&self) -> Vec<(String, usize, &Section)> {
+        fn walk<'a>(
+            out: &mut Vec<(String, usize, &'a Section)>,
+            path: String,
+            level: usize,
+            section: &'a Section,
+        ) {
+            for (i, child) in section.sections.iter().enumerate() {
+                let child_path = format!("{path}.sections.{i}");
+                out.push((child_path.clone(), level + 1, child));
+                walk(out, child_path, level + 1, child);
+            }
+        }
+        let mut out = Vec::new();
+        for (i, section) in self.sections.iter().enumerate() {
+            let path = format!("sections.{i}");
+            out.push((path.clone(), 1, section));
+            walk(&mut out, path, 1, section);
+        }
+        out
+    }
+}
+
+fn push_section<'a>(out: &mut Vec<(String, &'a str)>, path: String, section: &'a Section) {
+    if let Some(t) = &section.title {
+        out.push((format!("{path}.title"), t));
+    }
+    if let Some(t) = &section.lead {
+        out.push((format!("{path}.lead"), t));
+    }
+    for (i, g) in section.goals.iter().enumerate() {
+        out.push((format!("{path}.goals.{i}"), g));
+    }
+    for (i, p) in section.paragraphs.iter().enumerate() {
+        out.push((format!("{path}.paragraphs.{i}"), p));
+    }
+    for (i, p) in section.points.iter().enumerate() {
+        out.push((format!("{path}.points.{i}.title"), &p.title));
+        out.push((format!("{path}.points.{i}.text"), &p.text));
+    }
+    for (i, child) in section.sections.iter().enumerate() {
+        push_section(out, format!("{path}.sections.{i}"), child);
     }
 }
 
@@ -231,6 +289,10 @@ pub struct Indicator {
     /// the check that flags it stays quiet.
     #[serde(default)]
     pub decline_planned: bool,
+    /// For citing in prose only: kept out of the indicator paragraph and table unless a
+    /// section lists it in `only` (GDP, a helper total).
+    #[serde(default)]
+    pub cite_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
@@ -336,6 +398,85 @@ pub struct Plan {
     pub goals: Vec<String>,
     #[serde(default)]
     pub tasks: Vec<Part>,
+}
+
+/// One section of the document's outline: its heading (numbered by the outline, never by
+/// hand), what it says and the sections under it.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The heading without its number: `加强党建引领，筑牢政治忠诚担当`. A section without a
+    /// title is text between headings, and the headings after it are numbered afresh.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Print the heading and its first paragraph as one paragraph (overrides `[style].run_in`).
+    #[serde(default)]
+    pub run_in: Option<bool>,
+    /// A lead-in paragraph right after the heading (主要表现在：).
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Built-in blocks placed after the lead, in order.
+    #[serde(default)]
+    pub blocks: Vec<BlockName>,
+    /// The indicators the blocks take, by key (default: every one not `cite_only`).
+    #[serde(default)]
+    pub only: Vec<String>,
+    /// Indicators the blocks leave out.
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// Targets that are not indicators, joined into the `goals` or `remaining` block
+    /// (力争引进科技创新人才20人).
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// Paragraphs, after the blocks.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// An enumeration (一是…… 二是……), after the paragraphs.
+    #[serde(default)]
+    pub points: Vec<Point>,
+    /// How the points are counted: 一是 (default), 一要, 第一 or 首先.
+    #[serde(default)]
+    pub marker: Option<String>,
+    /// All points in one paragraph instead of a paragraph each.
+    #[serde(default)]
+    pub inline_points: bool,
+    /// The sections under this one, one level down.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// A block the measure stage's facts fill in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockName {
+    /// The key-indicator paragraph: each indicator with its comparison, rank and target.
+    Indicators,
+    /// 主要指标完成情况表.
+    IndicatorTable,
+    /// Next period's targets (总体目标), with the section's `goals`.
+    Goals,
+    /// What each annual target still needs, in a half-year plan, with the section's `goals`.
+    Remaining,
+    /// Indicators with a streak, a record or a milestone.
+    Highlights,
+    /// Plan values for later years and the annual growth they need.
+    Outlook,
+}
+
+/// House style: how this bureau's documents are numbered and set.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// Heading levels printed run-in, heading and first paragraph as one paragraph:
+    /// `run_in = [2, 3]`.
+    #[serde(default)]
+    pub run_in: Option<Vec<u8>>,
+    /// Numbering of level-3 headings: `1.` (GB/T 9704, the default) or `1、`.
+    #[serde(default)]
+    pub level3: Option<String>,
+    /// How enumerations are counted unless a section says otherwise: 一是, 一要, 第一, 首先.
+    #[serde(default)]
+    pub marker: Option<String>,
 }
 
 /// A TOML local date (`2024-12-20`), which JSON Schema tools see as a string in date format.

@@ -1,10 +1,14 @@
-//! Stage 4, narrate: facts + narrative → document outline, through Handlebars templates.
+//! Stage 4, narrate: facts + the document's outline → [`Outline`], headings, paragraphs and
+//! tables in order.
 //!
-//! Two passes. First every prose field of the data file is rendered on its own (`prose`),
-//! so a clerk can write `{{ind.rd_spend.summary}}` or `{{cite "rd_spend"}}` inside a sentence
-//! and get the computed figure. Then the section templates (`templates`, compiled once in
-//! `registry`) place the rendered prose and the facts into outline markup (see
-//! [`crate::outline`]), which is parsed into blocks.
+//! The outline is data: the data file's `[[sections]]`, or the standard outline made from its
+//! older sections (`standard`). Walking it (`tree`), every prose field is rendered on its own
+//! (`prose`) so that a clerk can write `{{ind.rd_spend.summary}}` or `{{cite "rd_spend"}}`
+//! inside a sentence and get the computed figure; every block a section holds — the
+//! key-indicator paragraph, the table, the targets — is worded by its template
+//! ([`templates`], compiled once in `registry`) from the facts in words (`context`). The
+//! title, opening and signature are templates too. Templates write a little outline markup
+//! (see [`crate::outline`]); headings come from the sections only.
 //!
 //! Handlebars runs in strict mode (a missing value is an error, never a blank) and without
 //! HTML escaping (R&D stays R&D).
@@ -13,17 +17,21 @@ mod context;
 mod helpers;
 mod prose;
 mod registry;
+mod standard;
 mod templates;
+mod tree;
 
-use handlebars::{Handlebars, RenderError};
-use serde_json::Value;
+use handlebars::Handlebars;
+use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Finding};
-use crate::measure::Facts;
-use crate::model::ReportFile;
-use crate::outline::{Block, Directive, Outline};
+use crate::measure::{Facts, IndicatorFacts};
+use crate::model::{BlockName, ReportFile, Style};
+use crate::outline::{Block, Directive, LITERAL, Numbering, Outline};
 use crate::views;
+use crate::zh::{numeral, punct};
 pub use templates::{Origin, Template, TemplateSet};
+use tree::{Node, Selection, Text};
 
 /// What stopped a report from being narrated.
 #[derive(Debug, Clone)]
@@ -41,230 +49,307 @@ pub fn narrate(
     facts: &Facts,
     templates: &TemplateSet,
 ) -> Result<Outline, Vec<Problem>> {
-    let markup = markup(file, facts, templates)?;
-    Outline::parse(&markup, |directive| match directive {
-        Directive::IndicatorTable { caption } => {
-            Block::Table(views::tables::indicators(facts, caption))
-        }
-    })
-    .map_err(|e| {
-        vec![Problem::Template(
-            Diagnostic::error(format!(
-                "the templates produced an outline line zongjie cannot read (line {} of the rendered text): {}",
-                e.line, e.message
-            ))
-            .help("check heading marks (# to ####) and :: directives in your templates"),
-        )]
-    })
-}
-
-/// The outline markup the templates make of a report.
-fn markup(
-    file: &ReportFile,
-    facts: &Facts,
-    templates: &TemplateSet,
-) -> Result<String, Vec<Problem>> {
-    let (hb, context) = prepare(file, facts, templates)?;
-    render_report(hb, templates, &context).map_err(|e| {
-        vec![Problem::Template(registry::render_diagnostic(
-            templates, &e,
-        ))]
-    })
-}
-
-/// The compiled templates and what they may place: the facts in words and every prose field
-/// rendered.
-fn prepare<'t>(
-    file: &ReportFile,
-    facts: &Facts,
-    templates: &'t TemplateSet,
-) -> Result<(&'t Handlebars<'static>, handlebars::Context), Vec<Problem>> {
     let hb = templates
         .compiled
         .get_or_init(|| registry::compile(templates))
         .as_ref()
         .map_err(|d| vec![Problem::Template(d.clone())])?;
-    // The facts, serialized once. Prose fields cite them first; the rendered narrative is
-    // then added beside them for the section templates.
-    let mut context = handlebars::Context::from(context::of(facts));
-    let narrative = prose::Narrative::new(hb, &context)
-        .render(file, facts)
-        .map_err(|found| found.into_iter().map(Problem::Prose).collect::<Vec<_>>())?;
-    if let Value::Object(map) = context.data_mut() {
-        map.extend(narrative);
-    }
-    Ok((hb, context))
-}
-
-/// Renders the entry template. When it is only a list of `{{> section}}` lines (as the
-/// built-in one is), each section is rendered straight from the shared context: handlebars
-/// would otherwise copy the whole context for every partial it enters. The output is the
-/// same either way (a test renders every example both ways).
-fn render_report(
-    hb: &Handlebars<'static>,
-    templates: &TemplateSet,
-    context: &handlebars::Context,
-) -> Result<String, RenderError> {
-    let report = templates.templates.iter().find(|t| t.name == "report");
-    match report
-        .and_then(|t| section_list(&t.text))
-        .filter(|names| names.iter().all(|n| hb.has_template(n)))
-    {
-        Some(names) => {
-            let mut out = String::new();
-            for name in names {
-                out.push_str(&hb.render_with_context(name, context)?);
-            }
-            Ok(out)
-        }
-        None => hb.render_with_context("report", context),
-    }
-}
-
-/// The section names of an entry template made of nothing but comments and `{{> name}}`
-/// lines, each at the start of its own line; `None` for anything else.
-fn section_list(text: &str) -> Option<Vec<&str>> {
-    let mut names = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        if let Some(body) = rest.strip_prefix("{{!--") {
-            // A block comment, possibly over several lines, alone on its last line.
-            let tail = &body[body.find("--}}")? + 4..];
-            let (last, after) = tail.split_once('\n').unwrap_or((tail, ""));
-            if !last.trim().is_empty() {
-                return None;
-            }
-            rest = after;
-            continue;
-        }
-        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
-        let name = line
-            .trim_end()
-            .strip_prefix("{{>")?
-            .strip_suffix("}}")?
-            .trim();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return None;
-        }
-        names.push(name);
-        rest = after;
-    }
-    Some(names)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::Source;
-    use prose::cite_directly;
-    use serde_json::json;
-    use std::path::PathBuf;
-
-    #[test]
-    fn an_entry_of_section_lines_is_read_as_a_list() {
-        let built_in = templates::BUILT_IN[0].1;
-        assert_eq!(
-            section_list(built_in).unwrap(),
-            [
-                "title",
-                "opening",
-                "achievements",
-                "highlights",
-                "problems",
-                "plan",
-                "outlook",
-                "signature"
-            ]
-        );
-        assert_eq!(
-            section_list("{{> a}}\n{{!-- x\n y --}}\n{{> b}}").unwrap(),
-            ["a", "b"]
-        );
-        // Anything else goes through handlebars as written.
-        for other in [
-            "{{> a}}\n\n{{> b}}\n",
-            "  {{> a}}\n",
-            "{{> a}} text\n",
-            "{{#if x}}{{> a}}{{/if}}\n",
-            "{{> a b=1}}\n",
-            "{{!-- open\n{{> a}}\n",
-        ] {
-            assert_eq!(section_list(other), None, "{other:?}");
-        }
-    }
-
-    /// Citations filled in directly read exactly as handlebars renders them; anything the
-    /// shortcut does not handle is left to handlebars.
-    #[test]
-    fn direct_citations_match_handlebars() {
-        let facts = json!({
-            "ind": {
-                "rd": {"value": "4.54亿元", "growth": "增长66.9%", "number": 12.5, "flag": true,
-                       "none": null, "list": ["a"], "sub": {"x": "深"}},
-            },
-            "report": {"year": 2024},
+    let style = file.style.clone().unwrap_or_default();
+    let mut writer = Writer {
+        hb,
+        templates,
+        facts,
+        words: handlebars::Context::from(context::of(facts)),
+        prose: prose::Prose::new(hb),
+        style: &style,
+        blocks: Vec::new(),
+    };
+    let title = writer.fragment("title", Vec::new())?.title;
+    let opening = file.opening.as_ref().map(|o| {
+        let text = writer.render_prose(&Text::Prose {
+            path: "opening.text".into(),
+            text: &o.text,
         });
-        let mut hb = Handlebars::new();
-        hb.set_strict_mode(true);
-        hb.register_escape_fn(handlebars::no_escape);
-        helpers::register(&mut hb);
-        let direct = [
-            "投入{{ind.rd.value}},{{ ind.rd.growth }}。",
-            "{{ind.rd.number}}{{report.year}}年{{ind.rd.sub.x}}",
-            "R&D <b> \"引号\" {{ind.rd.value}}",
-            "无引用的 }} 右括号 {{ind.rd.value}}",
-        ];
-        for text in direct {
-            let filled = cite_directly(text, &facts).unwrap_or_else(|| panic!("{text}"));
-            assert_eq!(filled, hb.render_template(text, &facts).unwrap(), "{text}");
-        }
-        let left_to_handlebars = [
-            "{{ind.rd.flag}}",
-            "{{ind.rd.none}}",
-            "{{ind.rd.list}}",
-            "{{ind.rd.missing}}",
-            "{{ind.nothing.value}}",
-            "{{ind.rd.list.0}}",
-            "{{cite \"rd\"}}",
-            "{{#if ind.rd.value}}有{{/if}}",
-            "{{{ind.rd.value}}}",
-            "\\{{ind.rd.value}}",
-            "{{ind.rd.value",
-            "{{ind}}",
-            "{{@root.ind.rd.value}}",
-            "{{../ind.rd.value}}",
-            "{{~ind.rd.value~}}",
-            "{{!ind.rd.value}}",
-        ];
-        for text in left_to_handlebars {
-            assert_eq!(cite_directly(text, &facts), None, "{text}");
+        Value::String(prose::protect_markup(&text))
+    });
+    let opening = writer.fragment("opening", vec![("opening", json!(opening))])?;
+    writer.blocks.extend(opening.blocks);
+    let nodes = if file.sections.is_empty() {
+        standard::outline(file, facts)
+    } else {
+        tree::of_sections(&file.sections)
+    };
+    writer.nodes(&nodes, 1)?;
+    let signature = writer.fragment("signature", Vec::new())?;
+    writer.blocks.extend(signature.blocks);
+    if !writer.prose.errors.is_empty() {
+        return Err(writer
+            .prose
+            .errors
+            .into_iter()
+            .map(Problem::Prose)
+            .collect());
+    }
+    let mut outline = Outline {
+        title,
+        blocks: writer.blocks,
+        numbering: Numbering {
+            level3_comma: style.level3.as_deref() == Some(numeral::LEVEL3_COMMA),
+        },
+    };
+    outline.number_headings();
+    Ok(outline)
+}
+
+/// Walks the outline, writing its blocks.
+struct Writer<'a> {
+    hb: &'a Handlebars<'static>,
+    templates: &'a TemplateSet,
+    facts: &'a Facts,
+    /// The facts in words: what prose and templates cite.
+    words: handlebars::Context,
+    prose: prose::Prose<'a>,
+    style: &'a Style,
+    blocks: Vec<Block>,
+}
+
+impl Writer<'_> {
+    fn render_prose(&mut self, text: &Text) -> String {
+        match text {
+            Text::Prose { path, text } => self.prose.render(&self.words, path, text),
+            Text::Words(words) => words.clone(),
         }
     }
 
-    /// Rendering the sections directly is only a shortcut: every example must come out the
-    /// same as through handlebars' own partials.
-    #[test]
-    fn sections_rendered_directly_match_partials() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        let mut files: Vec<PathBuf> = Vec::new();
-        for dir in [root.to_string(), format!("{root}/huaihua-2024")] {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "toml") {
-                    files.push(path);
+    /// A text as paragraphs, one a line.
+    fn paragraphs(&mut self, text: &Text) -> Vec<Block> {
+        lines(&self.render_prose(text))
+    }
+
+    /// The nodes at `level` and everything under them. A node without a title is text between
+    /// headings, and the headings after it start a new series.
+    fn nodes(&mut self, nodes: &[Node], level: u8) -> Result<(), Vec<Problem>> {
+        let mut restart = false;
+        for node in nodes {
+            self.node(node, level, restart)?;
+            restart = node.title.is_none();
+        }
+        Ok(())
+    }
+
+    fn node(&mut self, node: &Node, level: u8, restart: bool) -> Result<(), Vec<Problem>> {
+        let mut content = Vec::new();
+        if let Some(lead) = &node.lead {
+            content.extend(self.paragraphs(lead));
+        }
+        for &block in &node.blocks {
+            content.extend(self.block(block, node)?);
+        }
+        for paragraph in &node.paragraphs {
+            content.extend(self.paragraphs(paragraph));
+        }
+        content.extend(self.points(node));
+        if let Some(title) = &node.title {
+            // A heading is one line, whatever the prose holds.
+            let title: String = self.render_prose(title).lines().map(str::trim).collect();
+            let title = title.replace(LITERAL, "");
+            let runs_in = node.run_in.unwrap_or_else(|| {
+                self.style
+                    .run_in
+                    .as_ref()
+                    .is_some_and(|levels| levels.contains(&level))
+            });
+            let heading = match content.first() {
+                Some(Block::Paragraph { text }) if runs_in => {
+                    let body = text.clone();
+                    content.remove(0);
+                    Block::Heading {
+                        level,
+                        number: String::new(),
+                        text: punct::sentence(&title),
+                        run_in: Some(body),
+                        restart,
+                    }
                 }
+                _ => Block::Heading {
+                    level,
+                    number: String::new(),
+                    text: title,
+                    run_in: None,
+                    restart,
+                },
+            };
+            self.blocks.push(heading);
+        }
+        self.blocks.extend(content);
+        // Validation refuses a fifth level; the walk stops there too.
+        if level < 4 || node.children.is_empty() {
+            self.nodes(&node.children, level + 1)?;
+        }
+        Ok(())
+    }
+
+    /// The node's points: a paragraph each (一是……。), or one for all.
+    fn points(&mut self, node: &Node) -> Vec<Block> {
+        let marker = node
+            .marker
+            .or(self.style.marker.as_deref())
+            .unwrap_or(numeral::MARKERS[0]);
+        let count = node.points.len();
+        let items: Vec<String> = node
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, (title, text))| {
+                let title = self.render_prose(title);
+                let text = self.render_prose(text);
+                let label = numeral::marker_label(marker, i, count);
+                format!("{label}{}{text}", punct::sentence(&title))
+            })
+            .collect();
+        if node.inline_points && !items.is_empty() {
+            let joined: String = items.iter().map(|i| punct::sentence(i)).collect();
+            return lines(&joined);
+        }
+        items.iter().flat_map(|item| lines(item)).collect()
+    }
+
+    /// One block of a node, worded by its template from the indicators the node takes.
+    fn block(&mut self, name: BlockName, node: &Node) -> Result<Vec<Block>, Vec<Problem>> {
+        let selected = selected(self.facts, node.selection);
+        let has = |f: &IndicatorFacts| match name {
+            BlockName::Goals => f.next.is_some(),
+            BlockName::Remaining => f.target.is_some(),
+            BlockName::Outlook => f.outlook.is_some(),
+            BlockName::Highlights => {
+                f.series.streak.is_some() || f.series.record || f.series.milestone.is_some()
+            }
+            BlockName::Indicators | BlockName::IndicatorTable => true,
+        };
+        let keys: Vec<String> = selected
+            .iter()
+            .filter(|f| has(f))
+            .map(|f| f.key.clone())
+            .collect();
+        let list: Vec<Value> = keys
+            .iter()
+            .filter_map(|k| self.words.data().get("ind")?.get(k).cloned())
+            .collect();
+        let goals: Vec<Value> = node
+            .goals
+            .iter()
+            .map(|g| Value::String(prose::protect_markup(&self.render_prose(g))))
+            .collect();
+        let mut extra = vec![("goals", Value::Array(goals))];
+        let list_name = match name {
+            BlockName::Indicators => Some("indicators"),
+            BlockName::Goals => Some("next_targets"),
+            BlockName::Remaining => Some("targets"),
+            BlockName::Outlook => Some("outlooks"),
+            BlockName::Highlights => Some("highlights"),
+            BlockName::IndicatorTable => None,
+        };
+        if let Some(list_name) = list_name {
+            extra.push((list_name, Value::Array(list)));
+        }
+        let fragment = self.fragment(template_of(name), extra)?;
+        let facts = self.facts;
+        let mut blocks = Vec::new();
+        for block in fragment.blocks {
+            blocks.push(match block {
+                Block::Table(t) if t.kind == crate::outline::TableKind::Indicators => {
+                    Block::Table(views::tables::indicators(facts, t.caption, &keys))
+                }
+                other => other,
+            });
+        }
+        if blocks.iter().any(|b| matches!(b, Block::Heading { .. })) {
+            return Err(vec![Problem::Template(
+                Diagnostic::error(format!(
+                    "the template {}.hbs writes a heading; headings come from the data file's sections",
+                    template_of(name)
+                ))
+                .help("remove the # lines from the template and give the section a title instead"),
+            )]);
+        }
+        Ok(blocks)
+    }
+
+    /// Renders template `name` with the facts in words and `extra` values beside them, and
+    /// reads the markup it writes.
+    fn fragment(&mut self, name: &str, extra: Vec<(&str, Value)>) -> Result<Outline, Vec<Problem>> {
+        let keys: Vec<String> = extra.iter().map(|(k, _)| k.to_string()).collect();
+        if let Value::Object(map) = self.words.data_mut() {
+            map.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
+        }
+        let rendered = self.hb.render_with_context(name, &self.words);
+        if let Value::Object(map) = self.words.data_mut() {
+            for k in &keys {
+                map.remove(k);
             }
         }
-        assert!(files.len() >= 16, "{files:?}");
-        let templates = TemplateSet::built_in();
-        for path in files {
-            let source = Source::read(&path).unwrap();
-            let checked = crate::check(&source, crate::Options::default()).unwrap();
-            let (hb, context) = prepare(&checked.file, &checked.facts, &templates).unwrap();
-            let direct = render_report(hb, &templates, &context).unwrap();
-            let partials = hb.render_with_context("report", &context).unwrap();
-            assert!(direct.len() > 500, "{}", path.display());
-            assert_eq!(direct, partials, "{}", path.display());
-        }
+        let markup = rendered.map_err(|e| {
+            vec![Problem::Template(registry::render_diagnostic(
+                self.templates,
+                &e,
+            ))]
+        })?;
+        Outline::parse(&markup, |directive| match directive {
+            // The rows are filled in by the block that placed the table.
+            Directive::IndicatorTable { caption } => Block::Table(crate::outline::Table {
+                kind: crate::outline::TableKind::Indicators,
+                caption,
+                header: Vec::new(),
+                rows: Vec::new(),
+                note: None,
+            }),
+        })
+        .map_err(|e| {
+            vec![Problem::Template(
+                Diagnostic::error(format!(
+                    "the template {name}.hbs wrote a line zongjie cannot read (line {} of what it wrote): {}",
+                    e.line, e.message
+                ))
+                .help("check :: directives in the template"),
+            )]
+        })
     }
+}
+
+/// The template that words a block.
+fn template_of(block: BlockName) -> &'static str {
+    match block {
+        BlockName::Indicators => "indicators",
+        BlockName::IndicatorTable => "indicator_table",
+        BlockName::Goals => "goals",
+        BlockName::Remaining => "remaining",
+        BlockName::Highlights => "highlights",
+        BlockName::Outlook => "outlook",
+    }
+}
+
+/// The indicators a selection takes, in the order it names them (else file order).
+fn selected<'f>(facts: &'f Facts, selection: Selection) -> Vec<&'f IndicatorFacts> {
+    let listed = |f: &IndicatorFacts| !f.cite_only;
+    match selection {
+        Selection::All => facts.indicators.values().filter(|f| listed(f)).collect(),
+        Selection::Only(keys) => keys
+            .iter()
+            .filter_map(|k| facts.indicators.get(k))
+            .collect(),
+        Selection::Except(keys) => facts
+            .indicators
+            .values()
+            .filter(|f| listed(f) && !keys.contains(&f.key))
+            .collect(),
+    }
+}
+
+/// A rendered text as paragraphs: one a line, blank lines dropped.
+fn lines(text: &str) -> Vec<Block> {
+    text.lines()
+        .map(|l| l.replace(LITERAL, "").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .map(|text| Block::Paragraph { text })
+        .collect()
 }

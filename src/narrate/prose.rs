@@ -3,115 +3,44 @@
 //! a finding at the field's key path, with the citation under the caret.
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::diagnostic::Finding;
-use crate::measure::{Citable, Facts};
-use crate::model::{Part, ReportFile};
+use crate::measure::Citable;
 use crate::outline::LITERAL;
 
-/// Renders the prose fields of a data file, collecting every failure.
-pub(super) struct Narrative<'a> {
+/// Renders the prose fields of a data file as they are placed, collecting every failure.
+pub(super) struct Prose<'a> {
     hb: &'a Handlebars<'static>,
-    /// What a prose field may cite: the facts alone.
-    facts: &'a handlebars::Context,
-    errors: Vec<Finding>,
+    pub errors: Vec<Finding>,
 }
 
-impl<'a> Narrative<'a> {
-    pub(super) fn new(hb: &'a Handlebars<'static>, facts: &'a handlebars::Context) -> Self {
-        Narrative {
+impl<'a> Prose<'a> {
+    pub(super) fn new(hb: &'a Handlebars<'static>) -> Self {
+        Prose {
             hb,
-            facts,
             errors: Vec::new(),
         }
     }
 
-    /// What the section templates get beside the facts: every prose field, rendered.
+    /// Renders one prose field: figures cited in it are filled in from `facts` (the facts in
+    /// words). A problem is recorded at `key_path` and the field reads as nothing.
     pub(super) fn render(
-        mut self,
-        file: &ReportFile,
-        facts: &Facts,
-    ) -> Result<serde_json::Map<String, Value>, Vec<Finding>> {
-        let opening = file
-            .opening
-            .as_ref()
-            .map(|o| self.prose("opening.text", &o.text));
-        let achievements: Vec<Value> = file
-            .achievements
-            .iter()
-            .enumerate()
-            .map(|(i, p)| self.part(&format!("achievements.{i}"), p))
-            .collect();
-        let highlights = self.titled("highlights", &file.highlights);
-        let problems = self.titled("problems", &file.problems);
-        let plan = file.plan.clone().unwrap_or_default();
-        let plan = json!({
-            "intro": plan.intro.as_ref().map(|t| self.prose("plan.intro", t)),
-            "goals": plan.goals.iter().enumerate()
-                .map(|(i, g)| self.prose(&format!("plan.goals.{i}"), g)).collect::<Vec<_>>(),
-            "tasks": plan.tasks.iter().enumerate()
-                .map(|(i, t)| self.part(&format!("plan.tasks.{i}"), t)).collect::<Vec<_>>(),
-        });
-        if !self.errors.is_empty() {
-            return Err(self.errors);
-        }
-        let has_plan = file.plan.is_some()
-            || facts.indicators.values().any(|f| f.next.is_some())
-            || (facts.report.half_year() && facts.indicators.values().any(|f| f.target.is_some()));
-        let narrative = [
-            ("has_indicators", json!(!file.indicators.is_empty())),
-            ("opening", json!(opening)),
-            ("achievements", json!(achievements)),
-            ("highlights", json!(highlights)),
-            ("problems", json!(problems)),
-            ("has_plan", json!(has_plan)),
-            ("plan", plan),
-        ];
-        Ok(narrative
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect())
-    }
-
-    fn part(&mut self, path: &str, part: &Part) -> Value {
-        json!({
-            "title": self.prose(&format!("{path}.title"), &part.title),
-            "paragraphs": part.paragraphs.iter().enumerate()
-                .map(|(i, p)| self.prose(&format!("{path}.paragraphs.{i}"), p)).collect::<Vec<_>>(),
-            "points": part.points.iter().enumerate().map(|(i, p)| json!({
-                "title": self.prose(&format!("{path}.points.{i}.title"), &p.title),
-                "text": self.prose(&format!("{path}.points.{i}.text"), &p.text),
-            })).collect::<Vec<_>>(),
-        })
-    }
-
-    fn titled(&mut self, path: &str, items: &[crate::model::Highlight]) -> Vec<Value> {
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                json!({
-                    "title": self.prose(&format!("{path}.{i}.title"), &h.title),
-                    "text": self.prose(&format!("{path}.{i}.text"), &h.text),
-                })
-            })
-            .collect()
-    }
-
-    /// Renders one prose field; figures cited in it are filled in. Lines that would read as
-    /// outline markup are marked literal.
-    fn prose(&mut self, key_path: &str, text: &str) -> String {
+        &mut self,
+        facts: &handlebars::Context,
+        key_path: &str,
+        text: &str,
+    ) -> String {
         if !text.contains("{{") {
-            return protect_markup(text);
+            return text.to_string();
         }
-        if let Some(filled) = cite_directly(text, self.facts.data()) {
-            return protect_markup(&filled);
+        if let Some(filled) = cite_directly(text, facts.data()) {
+            return filled;
         }
-        match self.hb.render_template_with_context(text, self.facts) {
-            Ok(rendered) => protect_markup(&rendered),
+        match self.hb.render_template_with_context(text, facts) {
+            Ok(rendered) => rendered,
             Err(e) => {
-                let (excerpt, message, help) = citation_problem(&e, self.facts.data());
+                let (excerpt, message, help) = citation_problem(&e, facts.data());
                 self.errors
                     .push(Finding::error(key_path, message).about(excerpt).help(help));
                 String::new()
@@ -264,7 +193,9 @@ fn needs(field: Citable) -> Option<&'static str> {
     })
 }
 
-fn protect_markup(text: &str) -> String {
+/// Prose to be placed by a template: lines that would read as outline markup are marked
+/// literal.
+pub(super) fn protect_markup(text: &str) -> String {
     text.lines()
         .map(|line| {
             let t = line.trim_start();
@@ -276,4 +207,58 @@ fn protect_markup(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Citations filled in directly read exactly as handlebars renders them; anything the
+    /// shortcut does not handle is left to handlebars.
+    #[test]
+    fn direct_citations_match_handlebars() {
+        let facts = json!({
+            "ind": {
+                "rd": {"value": "4.54亿元", "growth": "增长66.9%", "number": 12.5, "flag": true,
+                       "none": null, "list": ["a"], "sub": {"x": "深"}},
+            },
+            "report": {"year": 2024},
+        });
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(handlebars::no_escape);
+        super::super::helpers::register(&mut hb);
+        let direct = [
+            "投入{{ind.rd.value}},{{ ind.rd.growth }}。",
+            "{{ind.rd.number}}{{report.year}}年{{ind.rd.sub.x}}",
+            "R&D <b> \"引号\" {{ind.rd.value}}",
+            "无引用的 }} 右括号 {{ind.rd.value}}",
+        ];
+        for text in direct {
+            let filled = cite_directly(text, &facts).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(filled, hb.render_template(text, &facts).unwrap(), "{text}");
+        }
+        let left_to_handlebars = [
+            "{{ind.rd.flag}}",
+            "{{ind.rd.none}}",
+            "{{ind.rd.list}}",
+            "{{ind.rd.missing}}",
+            "{{ind.nothing.value}}",
+            "{{ind.rd.list.0}}",
+            "{{cite \"rd\"}}",
+            "{{#if ind.rd.value}}有{{/if}}",
+            "{{{ind.rd.value}}}",
+            "\\{{ind.rd.value}}",
+            "{{ind.rd.value",
+            "{{ind}}",
+            "{{@root.ind.rd.value}}",
+            "{{../ind.rd.value}}",
+            "{{~ind.rd.value~}}",
+            "{{!ind.rd.value}}",
+        ];
+        for text in left_to_handlebars {
+            assert_eq!(cite_directly(text, &facts), None, "{text}");
+        }
+    }
 }

@@ -21,20 +21,24 @@ macro_rules! built_in {
     };
 }
 
-/// Every built-in template by name. `report` is the entry point; the others are its sections.
+/// Every built-in template by name: the title, the opening and the signature, and one for
+/// each block a section may hold (`indicators`, `indicator_table`, `goals`, `remaining`,
+/// `highlights`, `outlook`). The sections themselves, their order and headings, are data.
 pub const BUILT_IN: &[(&str, &str)] = built_in![
-    "report",
     "title",
     "opening",
-    "achievements",
     "indicators",
-    "part",
+    "indicator_table",
+    "goals",
+    "remaining",
     "highlights",
-    "problems",
-    "plan",
     "outlook",
     "signature",
 ];
+
+/// Templates of earlier versions that placed sections, which the data file's `[[sections]]`
+/// now does.
+const RETIRED: &[&str] = &["report", "achievements", "part", "problems", "plan"];
 
 /// Where a template's text came from, for error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +118,17 @@ impl TemplateSet {
             else {
                 continue;
             };
+            if RETIRED.contains(&stem) {
+                return Err(Diagnostic::error(format!(
+                    "{} places sections, which templates no longer do",
+                    path.display()
+                ))
+                .in_file(&path)
+                .help(format!(
+                    "write the order and headings of sections in the data file's [[sections]] (see README, \"The outline\"); templates word the blocks: {}",
+                    known.join(", ")
+                )));
+            }
             if !known.contains(&stem) {
                 let closest =
                     crate::diagnostic::closest(stem, known.iter().copied()).unwrap_or("report");
@@ -171,16 +186,23 @@ mod tests {
     #[test]
     fn overrides_replace_by_name_and_unknown_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("problems.hbs"), "# 问题\n").unwrap();
+        fs::write(dir.path().join("outlook.hbs"), "展望\n").unwrap();
         fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
         let set = TemplateSet::with_overrides(dir.path()).unwrap();
-        let problems = set.templates.iter().find(|t| t.name == "problems").unwrap();
-        assert_eq!(problems.text, "# 问题\n");
-        assert!(matches!(problems.origin, Origin::User(_)));
+        let outlook = set.templates.iter().find(|t| t.name == "outlook").unwrap();
+        assert_eq!(outlook.text, "展望\n");
+        assert!(matches!(outlook.origin, Origin::User(_)));
 
-        fs::write(dir.path().join("problem.hbs"), "x").unwrap();
+        fs::write(dir.path().join("outlok.hbs"), "x").unwrap();
         let err = TemplateSet::with_overrides(dir.path()).unwrap_err();
-        assert!(err.help.unwrap().contains("did you mean problems.hbs"));
+        assert!(err.help.unwrap().contains("did you mean outlook.hbs"));
+        fs::remove_file(dir.path().join("outlok.hbs")).unwrap();
+
+        // A template of an earlier version that placed sections is explained, not ignored.
+        fs::write(dir.path().join("problems.hbs"), "# 问题\n").unwrap();
+        let err = TemplateSet::with_overrides(dir.path()).unwrap_err();
+        assert!(err.message.contains("places sections"), "{err}");
+        assert!(err.help.unwrap().contains("[[sections]]"));
     }
 
     #[cfg(unix)]

@@ -11,6 +11,7 @@
 use crate::diagnostic::{Finding, closest};
 
 pub mod consistency;
+mod sections;
 
 use crate::measure::{kind_of, units};
 use crate::model::number::Num;
@@ -121,6 +122,7 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
         check_ratio(file, key, ratio, &mut found);
     }
     check_text(file, &mut found);
+    sections::check(file, &mut found);
     found
 }
 

@@ -25,9 +25,23 @@ pub fn render(outline: &Outline, facts: &Facts, color: bool) -> String {
     for block in &outline.blocks {
         match block {
             Block::Heading {
+                number,
+                text,
+                run_in: Some(body),
+                ..
+            } => {
+                // A run-in heading is the start of a paragraph.
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    marks.bold(&format!("{number}{text}")),
+                    marks.figures(body)
+                ));
+            }
+            Block::Heading {
                 level,
                 number,
                 text,
+                ..
             } => {
                 let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
                 out.push_str(&format!(

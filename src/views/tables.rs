@@ -9,8 +9,8 @@ use crate::measure::{Citable, Facts};
 use crate::outline::{Block, Outline, Table, TableKind};
 use crate::zh::{cite, label, period, phrase};
 
-/// 主要指标完成情况表: one row per indicator, in the words the draft uses.
-pub fn indicators(facts: &Facts, caption: String) -> Table {
+/// 主要指标完成情况表: one row per indicator named by `keys`, in the words the draft uses.
+pub fn indicators(facts: &Facts, caption: String, keys: &[String]) -> Table {
     let r = &facts.report;
     let year = r.year;
     let span = period::span(r);
@@ -23,9 +23,9 @@ pub fn indicators(facts: &Facts, caption: String) -> Table {
             caption
         },
         header: label::indicator_header(year, &span, r.part_year()),
-        rows: facts
-            .indicators
-            .values()
+        rows: keys
+            .iter()
+            .filter_map(|k| facts.indicators.get(k))
             .map(|f| {
                 vec![
                     f.name.clone(),
@@ -125,6 +125,7 @@ fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
 pub fn rollup_outline(rollup: &Rollup, signed: Option<(String, String)>) -> Outline {
     let mismatches = rollup.mismatches().count();
     let mut outline = Outline {
+        numbering: Default::default(),
         title: label::rollup_title(&rollup.city, rollup.year),
         blocks: vec![Block::Table(Table {
             kind: TableKind::Rollup,

@@ -8,7 +8,8 @@
 //! - [`phrase`]: each comparison's wording (增长66.9%, 提高0.72个百分点, 居全市第三位);
 //! - [`cite`]: each citable field of a measured indicator, and what each audited figure says;
 //! - [`period`]: periods, areas and dates (2024年上半年, 全县, 2024年12月20日);
-//! - [`numeral`]: Chinese numerals and the heading numbers 一、(一)1.(1);
+//! - [`numeral`]: Chinese numerals, the heading numbers 一、(一)1.(1) and enumeration labels;
+//! - [`outline`]: the headings of the standard outline;
 //! - [`punct`]: the marks between the words;
 //! - [`label`]: table captions, column heads and notes, words in file names;
 //! - [`units`]: the units of measure and which count things;
@@ -22,6 +23,7 @@ pub mod fill;
 pub mod hint;
 pub mod label;
 pub mod numeral;
+pub mod outline;
 pub mod period;
 pub mod phrase;
 pub mod punct;

@@ -12,3 +12,17 @@ pub const STOP: &str = "。";
 
 /// Punctuation a list item may end with; the enumeration supplies its own.
 pub const ITEM_END: &[char] = &['。', ';', ';', ',', ',', '.', ' '];
+
+/// Marks that end a sentence.
+const SENTENCE_ENDS: &[char] = &['。', '?', '!', '?', '!', ':', ':', '…'];
+
+/// `text` as a sentence: with a full stop at its end unless it already ends one (a run-in
+/// heading, the title of an enumerated point).
+pub fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.is_empty() || text.ends_with(SENTENCE_ENDS) {
+        text.to_string()
+    } else {
+        format!("{text}{STOP}")
+    }
+}

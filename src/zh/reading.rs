@@ -20,3 +20,10 @@ pub const FULLWIDTH_EQUALS: char = '＝';
 pub const LINE_END_MARKS: &[char] = &[',', ';', ',', ';', '。'];
 /// Brackets and spaces ignored when spreadsheet headers and names are compared.
 pub const IGNORED_IN_NAMES: &[char] = &[' ', '(', ')', '(', ')'];
+
+/// A heading number typed by hand at the start of a title: (二) （二） 二、 1. 1、 （1） 第一、.
+pub const HAND_NUMBER_PATTERN: &str = r"^\s*(?:[（(][一二三四五六七八九十百零〇\d]+[）)]|[一二三四五六七八九十百]+[、.．]|\d+[.．、](?:\D|$)|第[一二三四五六七八九十]+[、，,])";
+
+/// An enumeration label typed by hand at the start of a point's title: 一是 二要 第三.
+pub const HAND_LABEL_PATTERN: &str =
+    r"^\s*(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[、，,])";

@@ -124,6 +124,51 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ("Plan.intro", "工作思路导语"),
     ("Plan.goals", "不属于指标的目标,如 力争引进科技人才20人"),
     ("Plan.tasks", "重点任务,每项含 title、paragraphs、points"),
+    (
+        "sections",
+        "文档结构:按顺序写出各部分,最多四级(一、(一)1.(1)),编号自动生成;不写则使用标准结构",
+    ),
+    (
+        "style",
+        "版式要求:哪些级别的标题与正文同段、三级标题编号样式、列举方式",
+    ),
+    (
+        "Indicator.cite_only",
+        "设为 true 时只供正文引用,不进入指标综述段落和指标表(除非某部分在 only 中列出)",
+    ),
+    (
+        "Section.title",
+        "标题(不要手写编号,编号自动生成);不写标题的部分是标题之间的一段文字,其后的标题重新编号",
+    ),
+    (
+        "Section.run_in",
+        "标题与第一段正文同段(如“(一)加强党建引领。……”);不写则按 [style] 的 run_in",
+    ),
+    ("Section.lead", "标题下的引导段,如“主要表现在:”"),
+    (
+        "Section.blocks",
+        "放在本部分的内置内容:indicators 指标综述,indicator_table 指标表,goals 总体目标,remaining 全年目标完成所需,highlights 指标亮点,outlook 中长期目标",
+    ),
+    ("Section.only", "内置内容只取这些指标(按键名,按此顺序)"),
+    ("Section.except", "内置内容不取这些指标"),
+    (
+        "Section.goals",
+        "不属于指标的目标,并入 goals 或 remaining 的句子,如 力争引进科技人才20人",
+    ),
+    ("Section.paragraphs", "段落列表"),
+    ("Section.points", "列举要点,自动编为“一是……二是……”"),
+    ("Section.marker", "列举方式:一是(默认)、一要、第一、首先"),
+    ("Section.inline_points", "设为 true 时各要点连成一段"),
+    ("Section.sections", "下一级标题的各部分"),
+    (
+        "Style.run_in",
+        "与正文同段的标题级别,如 [2, 3] 表示二级、三级标题与正文同段",
+    ),
+    (
+        "Style.level3",
+        "三级标题编号样式:\"1.\"(默认,GB/T 9704)或 \"1、\"",
+    ),
+    ("Style.marker", "列举方式的默认值:一是、一要、第一、首先"),
 ];
 
 /// The description of `[indicators]`, naming every field prose may cite.
