@@ -98,13 +98,13 @@ fn check_reports_every_file_and_fails_if_any_is_bad() {
 fn unknown_template_overrides_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("tpl")).unwrap();
-    std::fs::write(dir.path().join("tpl/problem.hbs"), "x").unwrap();
+    std::fs::write(dir.path().join("tpl/indicator.hbs"), "x").unwrap();
     let example = common::example("xupu-2024.toml");
     zongjie(dir.path())
         .args(["draft", example.to_str().unwrap(), "--templates", "tpl"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("did you mean problems.hbs"));
+        .stderr(predicate::str::contains("did you mean indicators.hbs"));
 }
 
 #[test]

@@ -146,11 +146,18 @@ fn a_file_with_only_report_and_indicators_drafts_a_short_document() {
 
 #[test]
 fn removing_a_section_renumbers_the_ones_after_it() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("highlights.hbs"), "{{!-- dropped --}}\n").unwrap();
-    let templates = TemplateSet::with_overrides(dir.path()).unwrap();
-    let source = Source::read(&example("xupu-2024.toml")).unwrap();
-    let d = zongjie::draft(&source, &templates, Options::default()).unwrap();
+    // The standard outline: without [[highlights]] the sections after it move up.
+    let path = example("xupu-2024.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("[[highlights]]").unwrap();
+    let end = text.find("[[problems]]").unwrap();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let d = zongjie::draft(
+        &Source::new(path, without),
+        &TemplateSet::built_in(),
+        Options::default(),
+    )
+    .unwrap();
     let text = paragraphs(&part(&d.docx, "word/document.xml"));
     assert!(text.iter().any(|p| p == "二、存在的问题"));
     assert!(text.iter().any(|p| p == "三、2025年工作打算"));
@@ -161,8 +168,8 @@ fn removing_a_section_renumbers_the_ones_after_it() {
 fn a_template_naming_a_missing_value_fails_with_its_location() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
-        dir.path().join("problems.hbs"),
-        "# 存在的问题\n{{report.nonexistent}}\n",
+        dir.path().join("goals.hbs"),
+        "{{!-- 总体目标 --}}\n{{report.nonexistent}}\n",
     )
     .unwrap();
     let templates = TemplateSet::with_overrides(dir.path()).unwrap();
@@ -171,7 +178,7 @@ fn a_template_naming_a_missing_value_fails_with_its_location() {
         .err()
         .expect("strict mode refuses");
     let shown = err.to_string();
-    assert!(shown.contains("problems.hbs:2:"), "{shown}");
+    assert!(shown.contains("goals.hbs:2:"), "{shown}");
     assert!(shown.contains("nonexistent"), "{shown}");
 }
 
@@ -345,8 +352,8 @@ fn tabs_become_word_tabs_and_illegal_characters_never_reach_the_package() {
 fn a_template_syntax_error_names_the_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
-        dir.path().join("problems.hbs"),
-        "# 存在的问题\n{{#each problems}}\n{{title}}\n",
+        dir.path().join("goals.hbs"),
+        "总体目标\n{{#each next_targets}}\n{{name}}\n",
     )
     .unwrap();
     let err = match TemplateSet::with_overrides(dir.path()) {
@@ -359,7 +366,7 @@ fn a_template_syntax_error_names_the_file_line_and_column() {
                 .to_string()
         }
     };
-    assert!(err.contains("problems.hbs:"), "{err}");
+    assert!(err.contains("goals.hbs:"), "{err}");
     assert!(err.contains("each"), "{err}");
 }
 
@@ -374,7 +381,7 @@ fn a_user_template_cannot_pull_in_files_from_outside_its_folder() {
         "{{> ../secret}}".to_string(),
         format!("{{{{> {}}}}}", secret.display()),
     ] {
-        std::fs::write(folder.join("problems.hbs"), format!("# 问题\n{include}\n")).unwrap();
+        std::fs::write(folder.join("goals.hbs"), format!("目标\n{include}\n")).unwrap();
         let source = Source::read(&example("xupu-2024.toml")).unwrap();
         let result = TemplateSet::with_overrides(&folder)
             .map_err(zongjie::diagnostic::Diagnostics::from)
@@ -387,7 +394,7 @@ fn a_user_template_cannot_pull_in_files_from_outside_its_folder() {
             Err(e) => {
                 let shown = e.to_string();
                 assert!(!shown.contains("SECRET-CONTENT"), "{shown}");
-                assert!(shown.contains("problems.hbs"), "{shown}");
+                assert!(shown.contains("goals.hbs"), "{shown}");
                 assert!(shown.contains("not one of zongjie's templates"), "{shown}");
             }
         }

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Finding, closest};
 use crate::model::{BlockName, ReportFile, Section};
-use crate::zh::{numeral, reading};
+use crate::zh::{hint, numeral, reading};
 
 static HAND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(reading::HAND_NUMBER_PATTERN).expect("the hand-number pattern is a valid regex")
@@ -30,7 +30,10 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
             found.push(
                 Finding::error(
                     path.clone(),
-                    "a fifth heading level: GB/T 9704 numbers four (一、 (一) 1. (1))",
+                    format!(
+                        "a fifth heading level: GB/T 9704 numbers four ({})",
+                        hint::FOUR_LEVELS
+                    ),
                 )
                 .help("move this section's text into its parent's paragraphs or points"),
             );

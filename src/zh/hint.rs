@@ -22,3 +22,5 @@ pub const SAVE_AS_UTF8: &str = "WPS / Notepad: 另存为 → 编码 UTF-8";
 /// The curly quotes and full-width equals sign, as shown in advice.
 pub const CURLY_QUOTES_SHOWN: &str = "“ ”";
 pub const FULLWIDTH_EQUALS_SHOWN: &str = "＝";
+/// The four heading numbers of GB/T 9704.
+pub const FOUR_LEVELS: &str = "一、 (一) 1. (1)";
