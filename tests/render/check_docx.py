@@ -34,6 +34,16 @@ def east_asia(style):
     return fonts.get(qn("w:eastAsia")) if fonts is not None else None
 
 
+def run_in_face(paragraph):
+    """The face of a run-in heading: the first run's own East Asian font, when a second run
+    follows in the paragraph's face."""
+    runs = paragraph.runs
+    if len(runs) < 2 or runs[0]._element.rPr is None:
+        return None
+    fonts = runs[0]._element.rPr.find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+
 def outline_level(style):
     ppr = style.element.pPr
     lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
@@ -77,9 +87,19 @@ def check_docx(path):
         header = [c.text for c in doc.tables[0].rows[0].cells]
         check(header[:3] == ["指标(单位)", "县市区", "本年"], f"{name}: roll-up table header ({header})")
     else:
-        check({"Title", "Heading 1", "Heading 2"} <= used, f"{name}: title and headings use named styles ({used})")
+        run_in = [p for p in doc.paragraphs if run_in_face(p)]
+        check({"Title", "Heading 1"} <= used and ("Heading 2" in used or run_in),
+              f"{name}: title and headings use named styles, or run into their text ({used})")
         heading1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
         check(heading1 and heading1[0].startswith("一、"), f"{name}: first level-1 heading numbered 一、")
+        for p in run_in:
+            # A run-in heading: the heading in its level's face, the text after it in the body's.
+            head, body = p.runs[0], p.runs[1]
+            check(run_in_face(p) in ("黑体", "楷体", "仿宋") and head.text.endswith(("。", "？", "！", "：")),
+                  f"{name}: run-in heading in a heading face, ending its sentence ({head.text})")
+            body_fonts = body._element.rPr.find(qn("w:rFonts")) if body._element.rPr is not None else None
+            check(body_fonts is None and p.style.name == "Normal",
+                  f"{name}: run-in text in the body face ({body.text[:12]})")
     check(doc.settings.odd_and_even_pages_header_footer, f"{name}: odd and even footers")
     for label, footer in (("odd", s.footer), ("even", s.even_page_footer)):
         xml = footer._element.xml
