@@ -50,8 +50,9 @@ pub struct Options<'a> {
     pub strict: bool,
     /// Append the 数据核对表 (every computed figure) to the draft as a last-page table.
     pub audit_table: bool,
-    /// The indicator catalogue to resolve keys against (default: the standard one).
-    pub catalogue: Option<&'a load::catalogue::Catalogue>,
+    /// The city's profile the file follows: its catalogue, house style and outline (default:
+    /// the standard catalogue and GB/T 9704 style, and no departures to report).
+    pub profile: Option<&'a load::profile::Profile>,
 }
 
 /// A checked and measured report, ready to narrate.
@@ -82,10 +83,16 @@ pub(crate) fn check_as(
     consistency: Consistency,
 ) -> Result<Checked, Diagnostics> {
     let mut file = load::parse(source)?;
-    let catalogue = options
-        .catalogue
-        .unwrap_or_else(|| load::catalogue::Catalogue::standard());
+    let catalogue = match options.profile {
+        Some(p) => &p.catalogue,
+        None => load::catalogue::Catalogue::standard(),
+    };
     let mut findings = load::catalogue::resolve(&mut file, catalogue);
+    if let Some(profile) = options.profile {
+        findings.extend(validate::profile::departures(&file, profile));
+        let own = file.style.take().unwrap_or_default();
+        file.style = Some(own.over(&profile.style));
+    }
     findings.extend(validate::validate(&file));
     let mut found = locate(source, findings);
     if found.iter().any(Diagnostic::is_error) {

@@ -97,14 +97,84 @@ fn check_reports_every_file_and_fails_if_any_is_bad() {
 #[test]
 fn unknown_template_overrides_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("tpl")).unwrap();
-    std::fs::write(dir.path().join("tpl/indicator.hbs"), "x").unwrap();
+    std::fs::create_dir_all(dir.path().join("prof/templates")).unwrap();
+    std::fs::write(dir.path().join("prof/profile.toml"), "").unwrap();
+    std::fs::write(dir.path().join("prof/templates/indicator.hbs"), "x").unwrap();
     let example = common::example("xupu-2024.toml");
     zongjie(dir.path())
-        .args(["draft", example.to_str().unwrap(), "--templates", "tpl"])
+        .args(["draft", example.to_str().unwrap(), "--profile", "prof"])
         .assert()
         .failure()
         .stderr(predicate::str::contains("did you mean indicators.hbs"));
+}
+
+/// A city's profile: init starts a county in its outline; check lists where a county
+/// departs; draft applies its house style.
+#[test]
+fn a_profile_starts_checks_and_styles_a_countys_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = common::example("huaihua-profile");
+    let profile = profile.to_str().unwrap();
+    zongjie(dir.path())
+        .args([
+            "init",
+            "--profile",
+            profile,
+            "--region",
+            "溆浦县",
+            "--year",
+            "2025",
+            "x.toml",
+        ])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("x.toml")).unwrap();
+    assert!(
+        text.contains("title = \"{{report.work_period}}工作情况\""),
+        "{text}"
+    );
+    zongjie(dir.path())
+        .args(["check", "--profile", profile, "x.toml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning").not());
+
+    // Three departures: a renamed part, a part dropped, and the house numbering changed.
+    let departed = text
+        .replace("title = \"存在的问题\"", "title = \"问题和不足\"")
+        .replace("# level3 = \"1、\"  ", "level3 = \"1.\"");
+    std::fs::write(dir.path().join("y.toml"), departed).unwrap();
+    zongjie(dir.path())
+        .args(["check", "--profile", profile, "y.toml"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("the profile's section \"存在的问题\" is missing")
+                .and(predicate::str::contains(
+                    "\"问题和不足\" is not a section of the profile",
+                ))
+                .and(predicate::str::contains(
+                    "level3 = 1. departs from the profile's 1、",
+                )),
+        );
+    zongjie(dir.path())
+        .args(["check", "--strict", "--profile", profile, "y.toml"])
+        .assert()
+        .failure();
+
+    // The profile's style runs level-2 headings into their text.
+    zongjie(dir.path())
+        .args(["draft", "--profile", profile, "x.toml", "-o", "x.docx"])
+        .assert()
+        .success();
+    let docx = std::fs::read(dir.path().join("x.docx")).unwrap();
+    let paragraphs = common::paragraphs(&common::part(&docx, "word/document.xml"));
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.starts_with("(一)主要科技指标完成情况。2025年")),
+        "{paragraphs:?}"
+    );
 }
 
 #[test]

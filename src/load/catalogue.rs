@@ -19,7 +19,7 @@ use crate::model::{Better, IndicatorKind, ReportFile};
 pub const STANDARD_TEXT: &str = include_str!("../../catalogue/standard.toml");
 
 /// One standard indicator.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub name: String,

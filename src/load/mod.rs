@@ -4,7 +4,8 @@
 //! - `source`: the file's text, read safely, and where a key path is in it;
 //! - `structure`: every structural problem at once, by walking the schema;
 //! - [`catalogue`]: names, units and kinds filled in from the indicator catalogue;
-//! - [`schema`]: the data file's JSON Schema, which the walk and editors read.
+//! - [`schema`]: the data file's JSON Schema, which the walk and editors read;
+//! - [`profile`]: a city's profile (house style, outline skeleton, catalogue, templates).
 
 use std::sync::LazyLock;
 
@@ -13,6 +14,7 @@ use crate::model::ReportFile;
 use crate::zh::{hint, reading};
 
 pub mod catalogue;
+pub mod profile;
 pub mod schema;
 mod source;
 mod structure;

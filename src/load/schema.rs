@@ -15,6 +15,24 @@ use crate::model::ReportFile;
 pub fn data_file() -> Value {
     let generator = SchemaSettings::draft07().into_generator();
     let mut schema = generator.into_root_schema_for::<ReportFile>().to_value();
+    describe(&mut schema);
+    // What prose may cite, from the one list of citable fields.
+    let fields: Vec<&str> = Citable::ALL.iter().map(|c| c.name()).collect();
+    if let Some(Value::Object(indicators)) = schema
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("indicators"))
+    {
+        indicators.insert(
+            "description".into(),
+            Value::String(crate::zh::schema::indicators(&fields)),
+        );
+    }
+    schema
+}
+
+/// Puts the Chinese description of each field (see [`crate::zh::schema`]) before its English
+/// one, wherever the schema has that field.
+fn describe(schema: &mut Value) {
     for (place, chinese) in crate::zh::schema::DESCRIPTIONS {
         let (definition, field) = place.split_once('.').unwrap_or(("", place));
         let properties = if definition.is_empty() {
@@ -37,24 +55,32 @@ pub fn data_file() -> Value {
             );
         }
     }
-    // What prose may cite, from the one list of citable fields.
-    let fields: Vec<&str> = Citable::ALL.iter().map(|c| c.name()).collect();
-    if let Some(Value::Object(indicators)) = schema
-        .get_mut("properties")
-        .and_then(|p| p.get_mut("indicators"))
-    {
-        indicators.insert(
-            "description".into(),
-            Value::String(crate::zh::schema::indicators(&fields)),
-        );
-    }
+}
+
+/// The schema of a city's profile file (`profile.toml`), for editors.
+pub fn profile() -> Value {
+    let generator = SchemaSettings::draft07().into_generator();
+    let mut schema = generator
+        .into_root_schema_for::<super::profile::ProfileFile>()
+        .to_value();
+    describe(&mut schema);
     schema
 }
 
-/// The schema as checked in at `schemas/report.schema.json`: pretty JSON and a final newline.
+/// The profile schema as checked in at `schemas/profile.schema.json`.
+pub fn profile_text() -> String {
+    pretty(&profile())
+}
+
+/// The schema as checked in at `schemas/report.schema.json`.
 pub fn data_file_text() -> String {
+    pretty(&data_file())
+}
+
+/// Pretty JSON and a final newline.
+fn pretty(schema: &Value) -> String {
     // Serialising a JSON value cannot fail.
-    let mut text = serde_json::to_string_pretty(&data_file()).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -74,11 +100,26 @@ mod tests {
     }
 
     #[test]
+    fn the_checked_in_profile_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/profile.schema.json");
+        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            checked_in == profile_text(),
+            "schemas/profile.schema.json is stale: run `cargo run -- schema profile > schemas/profile.schema.json`"
+        );
+    }
+
+    #[test]
     fn every_field_is_described_in_chinese() {
-        let s = data_file();
+        for s in [data_file(), profile()] {
+            every_field_of_is_described_in_chinese(&s);
+        }
+    }
+
+    fn every_field_of_is_described_in_chinese(s: &Value) {
         let mut missing = Vec::new();
         let definitions = s["definitions"].as_object().unwrap();
-        let top = std::iter::once(("", &s));
+        let top = std::iter::once(("", s));
         for (name, def) in top.chain(definitions.iter().map(|(k, v)| (k.as_str(), v))) {
             for (field, property) in def["properties"].as_object().into_iter().flatten() {
                 let described = property["description"]
@@ -90,6 +131,32 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "no Chinese description: {missing:?}");
+    }
+
+    /// schemas/README.md documents every key of both schemas as a stable interface.
+    #[test]
+    fn every_key_is_documented_in_the_schemas_readme() {
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/README.md"))
+                .unwrap();
+        let mut missing = Vec::new();
+        for s in [data_file(), profile()] {
+            let definitions = s["definitions"].as_object().unwrap();
+            let top = std::iter::once(&s);
+            for def in top.chain(definitions.values()) {
+                for field in def["properties"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, _)| k)
+                {
+                    if !readme.contains(&format!("`{field}`")) {
+                        missing.push(field.clone());
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in schemas/README.md: {missing:?}");
     }
 
     #[test]

@@ -44,6 +44,17 @@ pub struct ReportFile {
     pub style: Option<Style>,
 }
 
+impl Style {
+    /// This style with every key it leaves out taken from `base` (a city's profile).
+    pub fn over(&self, base: &Style) -> Style {
+        Style {
+            run_in: self.run_in.clone().or_else(|| base.run_in.clone()),
+            level3: self.level3.clone().or_else(|| base.level3.clone()),
+            marker: self.marker.clone().or_else(|| base.marker.clone()),
+        }
+    }
+}
+
 impl ReportFile {
     /// Every free-text field with its dotted key path, in file order.
     pub fn texts(&self) -> Vec<(String, &str)> {
@@ -369,7 +380,7 @@ pub struct Part {
     pub points: Vec<Point>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub title: String,
@@ -402,46 +413,46 @@ pub struct Plan {
 
 /// One section of the document's outline: its heading (numbered by the outline, never by
 /// hand), what it says and the sections under it.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The heading without its number: `加强党建引领，筑牢政治忠诚担当`. A section without a
     /// title is text between headings, and the headings after it are numbered afresh.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Print the heading and its first paragraph as one paragraph (overrides `[style].run_in`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_in: Option<bool>,
     /// A lead-in paragraph right after the heading (主要表现在：).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
     /// Built-in blocks placed after the lead, in order.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<BlockName>,
     /// The indicators the blocks take, by key (default: every one not `cite_only`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub only: Vec<String>,
     /// Indicators the blocks leave out.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub except: Vec<String>,
     /// Targets that are not indicators, joined into the `goals` or `remaining` block
     /// (力争引进科技创新人才20人).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<String>,
     /// Paragraphs, after the blocks.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
     /// An enumeration (一是…… 二是……), after the paragraphs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
     /// How the points are counted: 一是 (default), 一要, 第一 or 首先.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
     /// All points in one paragraph instead of a paragraph each.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inline_points: bool,
     /// The sections under this one, one level down.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
 }
 
@@ -464,18 +475,18 @@ pub enum BlockName {
 }
 
 /// House style: how this bureau's documents are numbered and set.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Style {
     /// Heading levels printed run-in, heading and first paragraph as one paragraph:
     /// `run_in = [2, 3]`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_in: Option<Vec<u8>>,
     /// Numbering of level-3 headings: `1.` (GB/T 9704, the default) or `1、`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level3: Option<String>,
     /// How enumerations are counted unless a section says otherwise: 一是, 一要, 第一, 首先.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
 }
 

@@ -2,7 +2,11 @@
 //! fills it in, valid as it stands (it passes `check` and drafts at once, with zeros and
 //! placeholder sentences that are plainly placeholders).
 
-use crate::model::ReportKind;
+use serde::Serialize;
+
+use crate::load::profile::Profile;
+use crate::model::{ReportKind, Section};
+use crate::zh::fill;
 
 /// File name of the schema `init` writes beside a new data file, named in its first line.
 pub const SCHEMA_FILE: &str = "zongjie.schema.json";
@@ -14,13 +18,50 @@ pub struct Skeleton {
     /// 某县 / 某市: the region the figures describe.
     pub region: String,
     pub year: i32,
+    /// The outline to write: the city's profile's, else the standard one.
+    pub profile: Option<Profile>,
 }
 
 impl Skeleton {
     /// The text of the data file.
     pub fn render(&self) -> String {
-        crate::zh::skeleton::data_file(self.kind, &self.region, self.year, SCHEMA_FILE)
+        let sections = self.profile.as_ref().map(outline_of);
+        crate::zh::skeleton::data_file(
+            self.kind,
+            &self.region,
+            self.year,
+            SCHEMA_FILE,
+            sections.as_deref(),
+        )
     }
+}
+
+/// A profile's outline as a county writes it: the profile's sections, titles and blocks as
+/// they are, each section with nothing under it given a placeholder paragraph to fill in.
+pub fn outline_of(profile: &Profile) -> String {
+    fn fill_in(section: &mut Section) {
+        let empty = section.lead.is_none()
+            && section.blocks.is_empty()
+            && section.paragraphs.is_empty()
+            && section.points.is_empty()
+            && section.sections.is_empty();
+        if empty {
+            section.paragraphs.push(fill::content());
+        }
+        section.sections.iter_mut().for_each(fill_in);
+    }
+    #[derive(Serialize)]
+    struct Outline {
+        sections: Vec<Section>,
+    }
+    let mut sections = profile.sections.clone();
+    sections.iter_mut().for_each(fill_in);
+    // Serialising plain tables of strings cannot fail.
+    let toml = toml::to_string(&Outline { sections }).unwrap_or_default();
+    format!(
+        "{}\n{toml}",
+        fill::profile_note(&profile.path.display().to_string())
+    )
 }
 
 /// The current year by the system clock (UTC), for `init`'s default.
@@ -50,6 +91,7 @@ mod tests {
             kind,
             region: "某县".into(),
             year: 2025,
+            profile: None,
         }
         .render();
         let source = Source::new("new.toml", text);

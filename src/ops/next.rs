@@ -60,6 +60,19 @@ pub fn next_period(source: &Source, options: crate::Options) -> Result<NextPerio
         }
     }
     empty_narrative(&mut doc, next);
+    if let Some(sections) = doc
+        .get_mut("sections")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        for (i, section) in sections.iter_mut().enumerate() {
+            if i == 0 {
+                section
+                    .decor_mut()
+                    .set_prefix(fill::cleared(next, fill::OUTLINE));
+            }
+            empty_section(section, year);
+        }
+    }
     Ok(NextPeriod {
         text: doc.to_string(),
         year: next,
@@ -164,4 +177,59 @@ fn empty_narrative(doc: &mut DocumentMut, next: i32) {
         plan.remove("tasks");
         plan.insert("intro", value(fill::plan_intro(next + 1)));
     }
+}
+
+/// A section of the outline for next period: its structure, blocks and style kept, the years
+/// in its title moved on, and its text emptied to placeholders.
+fn empty_section(section: &mut Table, year: i32) {
+    if let Some(title) = section.get("title").and_then(Item::as_str) {
+        let moved = shift_years(title, year);
+        section["title"] = value(moved);
+    }
+    if section.contains_key("lead") {
+        section["lead"] = value(fill::content());
+    }
+    for list in ["paragraphs", "goals"] {
+        if section
+            .get(list)
+            .and_then(Item::as_array)
+            .is_some_and(|a| !a.is_empty())
+        {
+            let mut placeholder = Array::new();
+            placeholder.push(fill::content());
+            section[list] = value(placeholder);
+        }
+    }
+    if let Some(points) = section.get_mut("points").and_then(Item::as_array_mut) {
+        for point in points.iter_mut() {
+            if let Some(p) = point.as_inline_table_mut() {
+                p.insert("title", Value::from(fill::title(fill::POINT)));
+                p.insert("text", Value::from(fill::content()));
+            }
+        }
+    }
+    if let Some(children) = section
+        .get_mut("sections")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        for child in children.iter_mut() {
+            empty_section(child, year);
+        }
+    }
+}
+
+/// A title's years moved on by one: 2024年工作情况 → 2025年工作情况, 2025年工作打算 →
+/// 2026年工作打算. Only the report's year and the next are moved; other years are history.
+fn shift_years(title: &str, year: i32) -> String {
+    let (this, next, after) = (
+        year.to_string(),
+        (year + 1).to_string(),
+        (year + 2).to_string(),
+    );
+    // Next year first, so that this year moved on is not moved twice.
+    title
+        .split(&next)
+        .map(|piece| piece.replace(&this, &next))
+        .collect::<Vec<_>>()
+        .join(&after)
 }

@@ -89,7 +89,10 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
             ranked: r,
         })
         .collect();
-    let catalogue = options.catalogue.unwrap_or_else(|| Catalogue::standard());
+    let catalogue = match options.profile {
+        Some(p) => &p.catalogue,
+        None => Catalogue::standard(),
+    };
     let standards = catalogue
         .indicators
         .iter()

@@ -11,7 +11,10 @@
 use crate::diagnostic::{Finding, closest};
 
 pub mod consistency;
+pub mod profile;
 mod sections;
+
+pub use sections::style_findings;
 
 use crate::measure::{kind_of, units};
 use crate::model::number::Num;

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Finding, closest};
-use crate::model::{BlockName, ReportFile, Section};
+use crate::model::{BlockName, ReportFile, Section, Style};
 use crate::zh::{hint, numeral, reading};
 
 static HAND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,7 +165,13 @@ fn check_marker(path: &str, marker: &str, found: &mut Vec<Finding>) {
 
 /// `[style]`: levels 1 to 4, a known level-3 numbering and marker.
 fn style(file: &ReportFile, found: &mut Vec<Finding>) {
-    let Some(style) = &file.style else { return };
+    if let Some(style) = &file.style {
+        style_findings(style, found);
+    }
+}
+
+/// Problems of a `[style]` table, at key paths under `style.` (a data file's or a profile's).
+pub fn style_findings(style: &Style, found: &mut Vec<Finding>) {
     for (i, level) in style.run_in.iter().flatten().enumerate() {
         if !(1..=4).contains(level) {
             found.push(

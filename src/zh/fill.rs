@@ -24,6 +24,12 @@ pub const SECTIONS: [(&str, &str); 3] = [
     ("problems", "问题"),
 ];
 
+/// What the comment above an emptied outline calls it.
+pub const OUTLINE: &str = "各部分内容(标题和结构已保留)";
+
+/// What a point's placeholder title calls it.
+pub const POINT: &str = "要点";
+
 /// A placeholder title.
 pub fn title(what: &str) -> String {
     format!("{FILL}{what}")
@@ -42,4 +48,9 @@ pub fn cleared(year: i32, what: &str) -> String {
 /// The plan's lead paragraph for `year`.
 pub fn plan_intro(year: i32) -> String {
     format!("{FILL}{year}年工作思路。")
+}
+
+/// The comment above an outline taken from a city's profile.
+pub fn profile_note(profile: &str) -> String {
+    format!("# ---- 文档结构(按 {profile} 的统一格式;生成初稿时请加 --profile {profile}) ----")
 }

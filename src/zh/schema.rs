@@ -169,6 +169,24 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
         "三级标题编号样式:\"1.\"(默认,GB/T 9704)或 \"1、\"",
     ),
     ("Style.marker", "列举方式的默认值:一是、一要、第一、首先"),
+    (
+        "indicators",
+        "指标目录的条目:在标准目录之外增加或替换的指标,写法同 catalogue/standard.toml",
+    ),
+    ("profile", "统一格式的说明"),
+    (
+        "ProfileMeta.name",
+        "统一格式的名称,如 怀化市县市区科技局年度工作总结统一格式",
+    ),
+    ("Entry.name", "指标名称"),
+    ("Entry.unit", "显示单位"),
+    ("Entry.kind", "比较方式:amount 金额,count 计数,ratio 比率"),
+    ("Entry.precision", "保留的小数位数"),
+    ("Entry.better", "好的方向:higher 越高越好,lower 越低越好"),
+    (
+        "Entry.sum",
+        "各县市区数值能否相加为全市合计(比率、人均类为 false)",
+    ),
 ];
 
 /// The description of `[indicators]`, naming every field prose may cite.

@@ -1,7 +1,7 @@
 //! The command line, parsed once: clap's view of the flags (`Cli`), and the options every
 //! command shares declared once and flattened into each (`Strictness`, `Overwrite`,
-//! `Customised`). Handlers receive their command's struct with the shared options already
-//! resolved (`Setup`: the catalogue read, the templates loaded), as ripgrep's low-level
+//! `CityFiles`). Handlers receive their command's struct with the shared options already
+//! resolved (`Setup`: the profile read, the templates loaded), as ripgrep's low-level
 //! arguments become high-level ones before any work starts.
 
 use std::path::PathBuf;
@@ -9,8 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use zongjie::diagnostic::Diagnostics;
-use zongjie::load::Source;
-use zongjie::load::catalogue::Catalogue;
+use zongjie::load::profile::Profile;
 use zongjie::narrate::TemplateSet;
 
 #[derive(Parser)]
@@ -21,9 +20,10 @@ use zongjie::narrate::TemplateSet;
     after_help = "A first draft:\n  zongjie init --region 某县 --year 2025 mycounty-2025.toml   # fill it in\n  zongjie check mycounty-2025.toml\n  zongjie preview mycounty-2025.toml\n  zongjie draft mycounty-2025.toml                          # out/mycounty-2025.docx\n\nExamples:\n  zongjie draft examples/xupu-2024.toml\n  zongjie check examples/*.toml"
 )]
 pub struct Cli {
-    /// An indicator catalogue replacing the standard one (see catalogue/standard.toml)
-    #[arg(long, global = true, value_name = "FILE")]
-    pub catalogue: Option<PathBuf>,
+    /// A city's profile: a folder with profile.toml (house style, outline, catalogue entries)
+    /// and templates/, or a profile .toml file (see README, "A city's profile")
+    #[arg(long, global = true, value_name = "DIR|FILE")]
+    pub profile: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -44,19 +44,11 @@ pub struct Overwrite {
     pub force: bool,
 }
 
-/// `--templates DIR`: the bureau's own section templates.
-#[derive(Args, Debug, Clone)]
-pub struct Customised {
-    /// A folder of NAME.hbs files replacing built-in templates of the same name
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-}
-
 #[derive(Subcommand)]
 pub enum Command {
     /// Draft a DOCX from one data file
     #[command(
-        after_help = "Examples:\n  zongjie draft examples/xupu-2024.toml            # writes out/xupu-2024.docx\n  zongjie draft data.toml -o 总结.docx --force\n  zongjie draft data.toml --templates my-templates/\n  zongjie draft data.toml --audit                  # 数据核对表 on the last page\n  zongjie draft data.toml --audit json --strict    # out/data.audit.json beside the draft"
+        after_help = "Examples:\n  zongjie draft examples/xupu-2024.toml            # writes out/xupu-2024.docx\n  zongjie draft data.toml -o 总结.docx --force\n  zongjie draft data.toml --profile huaihua-profile/   # the city's house style and templates\n  zongjie draft data.toml --audit                  # 数据核对表 on the last page\n  zongjie draft data.toml --audit json --strict    # out/data.audit.json beside the draft"
     )]
     Draft(DraftArgs),
     /// Print every computed figure: inputs, formula, exact and rounded result, phrase
@@ -66,12 +58,12 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Check data files without writing anything
     #[command(
-        after_help = "Examples:\n  zongjie check examples/xupu-2024.toml\n  zongjie check examples/*.toml"
+        after_help = "Examples:\n  zongjie check examples/xupu-2024.toml\n  zongjie check examples/*.toml\n  zongjie check --profile examples/huaihua-profile xupu-2025.toml   # lists where it departs"
     )]
     Check(CheckArgs),
     /// Start a new data file: every section, commented, ready to fill in
     #[command(
-        after_help = "Examples:\n  zongjie init                                   # 某县-<this year>.toml, annual\n  zongjie init --region 溆浦县 --year 2025 xupu-2025.toml\n  zongjie init --kind half-year --region 溆浦县 xupu-h1.toml\n\nNever overwrites a file. Also writes zongjie.schema.json beside it (if absent) so that\neditors with Even Better TOML complete and check the keys."
+        after_help = "Examples:\n  zongjie init                                   # 某县-<this year>.toml, annual\n  zongjie init --region 溆浦县 --year 2025 xupu-2025.toml\n  zongjie init --kind half-year --region 溆浦县 xupu-h1.toml\n  zongjie init --profile examples/huaihua-profile --region 溆浦县 --year 2025   # the city's outline\n\nNever overwrites a file. Also writes zongjie.schema.json beside it (if absent) so that\neditors with Even Better TOML complete and check the keys."
     )]
     Init(InitArgs),
     /// Start next period's data file from this one: values become `previous`, plan targets
@@ -115,9 +107,16 @@ pub enum Command {
     /// Print the manual page (roff)
     #[command(after_help = "Example:\n  zongjie man > zongjie.1 && man ./zongjie.1")]
     Man,
-    /// Print the JSON Schema of a data file (for editors: Taplo / Even Better TOML)
-    #[command(after_help = "Example:\n  zongjie schema > schemas/report.schema.json")]
-    Schema,
+    /// Print the JSON Schema of a data file, or of a profile (for editors: Taplo / Even
+    /// Better TOML)
+    #[command(
+        after_help = "Examples:\n  zongjie schema > schemas/report.schema.json\n  zongjie schema profile > schemas/profile.schema.json"
+    )]
+    Schema {
+        /// Which file: a data file, or a city's profile.toml
+        #[arg(value_enum, default_value = "data")]
+        of: SchemaOf,
+    },
 }
 
 #[derive(Args)]
@@ -129,8 +128,6 @@ pub struct DraftArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub overwrite: Overwrite,
-    #[command(flatten)]
-    pub customised: Customised,
     #[command(flatten)]
     pub strictness: Strictness,
     /// Add the 数据核对表 of every computed figure: as the draft's last page (`table`,
@@ -216,8 +213,6 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub files: CityFiles,
     #[command(flatten)]
-    pub customised: Customised,
-    #[command(flatten)]
     pub strictness: Strictness,
     /// Threads to use [default: one per core]
     #[arg(long, value_name = "N")]
@@ -256,8 +251,6 @@ pub struct BenchArgs {
 pub struct PreviewArgs {
     /// The report data (TOML)
     pub file: PathBuf,
-    #[command(flatten)]
-    pub customised: Customised,
     /// Highlight computed figures: auto (on a terminal), always, never
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
@@ -267,6 +260,12 @@ pub struct PreviewArgs {
 pub enum AuditMode {
     Table,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    Data,
+    Profile,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -288,25 +287,30 @@ pub enum ExplainFormat {
     Json,
 }
 
-/// The shared options, resolved once before any command runs: the catalogue read and
-/// checked.
+/// The shared options, resolved once before any command runs: the profile read and checked,
+/// the templates loaded with its overrides.
 pub struct Setup {
-    pub catalogue: Option<Catalogue>,
+    pub profile: Option<Profile>,
+    pub templates: TemplateSet,
 }
 
 impl Setup {
     pub fn resolve(cli: &Cli) -> Result<Setup, Diagnostics> {
-        let catalogue = match &cli.catalogue {
-            Some(path) => Some(Catalogue::read(&Source::read(path)?)?),
+        let profile = match &cli.profile {
+            Some(path) => Some(Profile::read(path)?),
             None => None,
         };
-        Ok(Setup { catalogue })
+        let templates = match profile.as_ref().and_then(|p| p.templates.as_deref()) {
+            Some(dir) => TemplateSet::with_overrides(dir)?,
+            None => TemplateSet::built_in(),
+        };
+        Ok(Setup { profile, templates })
     }
 
     /// The pipeline's options for a command without `--strict`.
     pub fn lenient(&self) -> zongjie::Options<'_> {
         zongjie::Options {
-            catalogue: self.catalogue.as_ref(),
+            profile: self.profile.as_ref(),
             ..Default::default()
         }
     }
@@ -317,15 +321,5 @@ impl Setup {
             strict: strictness.strict,
             ..self.lenient()
         }
-    }
-}
-
-impl Customised {
-    /// The built-in templates with the user's overrides, read and checked.
-    pub fn templates(&self) -> Result<TemplateSet, Diagnostics> {
-        Ok(match &self.templates {
-            Some(dir) => TemplateSet::with_overrides(dir)?,
-            None => TemplateSet::built_in(),
-        })
     }
 }

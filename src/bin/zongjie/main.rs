@@ -49,7 +49,7 @@ fn run(command: Command, setup: &Setup) -> Result<Status, Diagnostics> {
         Command::Explain(a) => document::explain(setup, &a),
         Command::Check(a) => document::check(setup, &a),
         Command::Preview(a) => document::preview(setup, &a),
-        Command::Init(a) => files::init(&a),
+        Command::Init(a) => files::init(setup, &a),
         Command::Next(a) => files::next(setup, &a),
         Command::Import(a) => files::import(setup, &a),
         Command::Batch(a) => city::batch(setup, &a),
@@ -61,8 +61,12 @@ fn run(command: Command, setup: &Setup) -> Result<Status, Diagnostics> {
             Ok(Status::Done)
         }
         Command::Man => files::man(),
-        Command::Schema => {
-            print!("{}", zongjie::load::schema::data_file_text());
+        Command::Schema { of } => {
+            if of == args::SchemaOf::Profile {
+                print!("{}", zongjie::load::schema::profile_text());
+            } else {
+                print!("{}", zongjie::load::schema::data_file_text());
+            }
             Ok(Status::Done)
         }
     }

@@ -15,7 +15,6 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Diagnostics
 
 /// Every file drafted that can be; the others reported, and the run fails if any did.
 pub fn batch(setup: &Setup, a: &BatchArgs) -> Result<Status, Diagnostics> {
-    let templates = a.customised.templates()?;
     let inputs = zongjie::ops::batch::inputs(&a.files.inputs)?;
     let options = setup.options(a.strictness);
     let bar = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -27,7 +26,7 @@ pub fn batch(setup: &Setup, a: &BatchArgs) -> Result<Status, Diagnostics> {
         zongjie::ops::batch::run(
             &inputs,
             &a.files.out,
-            &templates,
+            &setup.templates,
             options,
             a.files.overwrite.force,
             &|| bar.inc(1),

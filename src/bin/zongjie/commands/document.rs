@@ -33,9 +33,8 @@ pub fn draft(setup: &Setup, a: &DraftArgs) -> Result<Status, Diagnostics> {
         audit_table: a.audit == Some(AuditMode::Table),
         ..setup.options(a.strictness)
     };
-    let templates = a.customised.templates()?;
     let source = Source::read(&a.file)?;
-    let draft = zongjie::draft(&source, &templates, options)?;
+    let draft = zongjie::draft(&source, &setup.templates, options)?;
     eprint!("{}", Diagnostics(draft.warnings.clone()));
     if let Some(path) = &audit_file {
         let json = zongjie::views::audit::json(&draft.facts);
@@ -56,9 +55,8 @@ pub fn draft(setup: &Setup, a: &DraftArgs) -> Result<Status, Diagnostics> {
 
 pub fn preview(setup: &Setup, a: &PreviewArgs) -> Result<Status, Diagnostics> {
     use std::io::IsTerminal;
-    let templates = a.customised.templates()?;
     let source = Source::read(&a.file)?;
-    let draft = zongjie::draft(&source, &templates, setup.lenient())?;
+    let draft = zongjie::draft(&source, &setup.templates, setup.lenient())?;
     eprint!("{}", Diagnostics(draft.warnings.clone()));
     let color = match a.color {
         ColorArg::Always => true,

@@ -9,7 +9,7 @@ use zongjie::ops::write::write_atomically;
 use crate::Status;
 use crate::args::{Cli, ImportArgs, InitArgs, KindArg, NextArgs, Setup};
 
-pub fn init(a: &InitArgs) -> Result<Status, Diagnostics> {
+pub fn init(setup: &Setup, a: &InitArgs) -> Result<Status, Diagnostics> {
     let year = a.year.unwrap_or_else(zongjie::ops::init::this_year);
     let path = a
         .path
@@ -22,6 +22,7 @@ pub fn init(a: &InitArgs) -> Result<Status, Diagnostics> {
         },
         region: a.region.clone(),
         year,
+        profile: setup.profile.clone(),
     };
     // Never overwrites: not even with a flag, since the file is hand-filled work.
     write_atomically(&path, skeleton.render().as_bytes(), false)?;
