@@ -15,6 +15,9 @@ use unicode_width::UnicodeWidthStr;
 pub enum Severity {
     Error,
     Warning,
+    /// What zongjie will do for the clerk (marks it makes full-width): never an error, not
+    /// even with `--strict`.
+    Note,
 }
 
 /// A place in a text file, resolved from a byte span.
@@ -142,6 +145,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         writeln!(f, "{label}: {}", self.message)?;
         let mut place = String::new();
@@ -213,6 +217,13 @@ impl Finding {
     pub fn warning(key_path: impl Into<String>, message: impl Into<String>) -> Finding {
         Finding {
             severity: Severity::Warning,
+            ..Finding::error(key_path, message)
+        }
+    }
+
+    pub fn note(key_path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Note,
             ..Finding::error(key_path, message)
         }
     }

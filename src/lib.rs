@@ -37,7 +37,7 @@ pub mod validate;
 pub mod views;
 pub mod zh;
 
-use diagnostic::{Diagnostic, Diagnostics, Finding};
+use diagnostic::{Diagnostic, Diagnostics, Finding, Severity};
 use load::Source;
 use measure::Facts;
 use narrate::TemplateSet;
@@ -94,6 +94,15 @@ pub(crate) fn check_as(
         file.style = Some(own.over(&profile.style));
     }
     findings.extend(validate::validate(&file));
+    // After the checks, which point at the text as typed.
+    let full_width = file
+        .style
+        .as_ref()
+        .and_then(|s| s.full_width_punctuation)
+        .unwrap_or(true);
+    if full_width {
+        findings.extend(load::punctuation::normalise(&mut file));
+    }
     let mut found = locate(source, findings);
     if found.iter().any(Diagnostic::is_error) {
         return Err(Diagnostics(found));
@@ -105,7 +114,7 @@ pub(crate) fn check_as(
             validate::consistency::consistency(&file, &facts),
         ));
     }
-    if options.strict && !found.is_empty() {
+    if options.strict && found.iter().any(|d| d.severity == Severity::Warning) {
         return Err(Diagnostics(
             found.into_iter().map(Diagnostic::escalate).collect(),
         ));

@@ -172,7 +172,7 @@ fn a_profile_starts_checks_and_styles_a_countys_file() {
     assert!(
         paragraphs
             .iter()
-            .any(|p| p.starts_with("(一)主要科技指标完成情况。2025年")),
+            .any(|p| p.starts_with("（一）主要科技指标完成情况。2025年")),
         "{paragraphs:?}"
     );
 }
@@ -517,7 +517,7 @@ fn preview_prints_numbered_headings_and_highlights_computed_figures() {
     assert!(plain.status.success());
     let plain = String::from_utf8(plain.stdout).unwrap();
     assert!(plain.contains("一、2024年工作情况"), "{plain}");
-    assert!(plain.contains("全社会研发经费投入4.54亿元,同比增长66.9%"));
+    assert!(plain.contains("全社会研发经费投入4.54亿元，同比增长66.9%"));
     assert!(!plain.contains('\u{1b}'), "no colour when piped");
     let coloured = zongjie(dir.path())
         .args(["preview", example.to_str().unwrap(), "--color", "always"])
@@ -721,13 +721,17 @@ fn batch_drafts_a_citys_counties_with_ranks_and_survives_a_bad_file() {
     let docx = std::fs::read(dir.path().join("drafts/溆浦县-2024.docx")).unwrap();
     let text = common::paragraphs(&common::part(&docx, "word/document.xml")).join("\n");
     assert!(
-        text.contains("高新技术企业数57家,比上年增加11家,居全市第三位,比上年前移1位"),
-        "{text}"
+        text.contains("全县全社会研发经费投入4.54亿元，同比增长66.9%，居怀化市第二位；"),
+        "the first rank names the city: {text}"
     );
-    assert!(text.contains("居全市第三位,比前一名中方县少6家,比后一名洪江市多12家"));
+    assert!(
+        text.contains("高新技术企业57家，比上年增加11家，居第三位，比上年前移1位"),
+        "later ranks in the same sentence do not repeat it: {text}"
+    );
+    assert!(text.contains("居怀化市第三位，比前一名中方县少6家，比后一名洪江市多12家"));
     // The city's own report is not ranked among its counties.
     let city = std::fs::read(dir.path().join("drafts/怀化市-2024.docx")).unwrap();
-    assert!(!common::part(&city, "word/document.xml").contains("居全市"));
+    assert!(!common::part(&city, "word/document.xml").contains("居怀化市"));
 }
 
 #[test]

@@ -19,13 +19,13 @@ fn county_example_states_the_computed_figures() {
     let text = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
     // The figure the bureau printed: 4.54 vs 2.72 亿元 → 66.9%.
     assert!(
-        text.contains("全社会研发经费投入4.54亿元,同比增长66.9%"),
+        text.contains("全社会研发经费投入4.54亿元，同比增长66.9%"),
         "{text}"
     );
-    // A ratio compared in percentage points.
-    assert!(text.contains("研发经费投入强度2.00%,同比提高0.72个百分点"));
+    // A ratio compared in percentage points, printed as typed (2.0).
+    assert!(text.contains("研发经费投入强度2.0%，同比提高0.72个百分点"));
     // Next-year target against this year.
-    assert!(text.contains("力争全社会研发经费投入达到5.10亿元,比2024年增长12.3%"));
+    assert!(text.contains("力争全社会研发经费投入达到5.1亿元，比2024年增长12.3%"));
     // Inline enumerations and problems numbered from lists.
     assert!(text.contains("一是思想根基更加牢固。"));
     assert!(text.contains("三是部门协同合力尚未形成。"));
@@ -39,15 +39,15 @@ fn headings_are_numbered_by_the_outline() {
     let text = paragraphs(&part(&d.docx, "word/document.xml"));
     for heading in [
         "一、2024年工作情况",
-        "(一)主要科技指标完成情况",
-        "(五)强化科技服务,促进科技惠企惠民",
+        "（一）主要科技指标完成情况",
+        "（五）强化科技服务，促进科技惠企惠民",
         "二、2024年特色亮点工作",
         "三、存在的问题",
         "四、2025年工作打算",
-        "(一)总体目标",
-        "(二)工作任务",
-        "1.加大三项投入,激发科技创新活力",
-        "4.健全四大体系,凝聚科技工作合力",
+        "（一）总体目标",
+        "（二）工作任务",
+        "1.加大三项投入，激发科技创新活力",
+        "4.健全四大体系，凝聚科技工作合力",
     ] {
         assert!(
             text.iter().any(|p| p == heading),
@@ -65,17 +65,17 @@ fn city_example_keeps_its_title_lines_and_two_decimal_growth() {
     );
     let text = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
     assert!(
-        text.contains("争取省研发财政奖补资金5113.32万元,同比增长49.95%"),
+        text.contains("争取省研发财政奖补资金5113.32万元，同比增长49.95%"),
         "{text}"
     );
     assert!(
-        text.contains("其中市本级2973.81万元,同比增长346.77%,占争取省研发财政奖补资金的58.16%")
+        text.contains("其中市本级2973.81万元，同比增长346.77%，占争取省研发财政奖补资金的58.16%")
     );
     // Computed from history and milestones, not typed: 152.3 → 201.6 crosses 200.
-    assert!(text.contains("技术合同成交额201.60亿元,同比增长32.37%,首次突破200亿元"));
+    assert!(text.contains("技术合同成交额201.6亿元，同比增长32.37%，首次突破200亿元"));
     // The five-year outlook: 767 → 1100家 over three years.
-    assert!(text.contains("高新技术企业到2025年达到1100家,需年均增长12.77%"));
-    assert!(text.contains("研发投入强度达到2.23%,同比提高0.66个百分点"));
+    assert!(text.contains("高新技术企业到2025年达到1100家，需年均增长12.77%"));
+    assert!(text.contains("研发投入强度达到2.23%，同比提高0.66个百分点"));
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn a_file_with_only_report_and_indicators_drafts_a_short_document() {
     )
     .unwrap();
     let body = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
-    assert!(body.contains("高新技术企业12家,实现零的突破"), "{body}");
+    assert!(body.contains("高新技术企业12家，实现零的突破"), "{body}");
     assert!(body.contains("2024年12月20日"));
     assert!(
         !body.contains("二、2025年工作打算"),
@@ -270,20 +270,22 @@ fn a_half_year_report_names_its_periods_and_sections_from_the_data() {
         "一、上半年工作情况",
         "二、存在的问题",
         "三、下半年工作思路",
-        "(一)全年目标任务",
-        "(二)工作任务",
+        "（一）全年目标任务",
+        "（二）工作任务",
     ] {
         assert!(paragraphs.iter().any(|p| p == heading), "missing {heading}");
     }
     let text = paragraphs.join("\n");
     // Compared with the same period last year; targets are annual, measured against 6/12.
-    assert!(text.contains("2025年上半年,全县高新技术企业认定申报数23家,比上年同期增加4家,完成全年目标的115.0%,提前完成全年目标任务"), "{text}");
-    assert!(text.contains("科技型中小企业评价入库数118家,比上年同期增加22家,完成全年目标的73.8%,超序时进度23.8个百分点"));
-    assert!(text.contains("完成全年目标的42.0%,低于序时进度8.0个百分点"));
-    assert!(text.contains("完成全年目标的50.0%,与序时进度持平"));
+    assert!(text.contains("2025年上半年，全县高新技术企业认定申报数23家，比上年同期增加4家，完成全年目标的115.0%，提前完成全年任务"), "{text}");
+    assert!(text.contains("科技型中小企业评价入库数118家，比上年同期增加22家，完成全年目标的73.8%，超序时进度23.8个百分点"));
+    assert!(text.contains("完成全年目标的42.0%，低于序时进度8.0个百分点"));
+    assert!(text.contains("完成全年目标的50.0%，与序时进度持平"));
     // The second-half plan states what each annual target still needs.
-    assert!(text.contains("科技型中小企业评价入库数全年目标160家,还需完成42家"));
-    assert!(text.contains("科技型企业知识价值信用贷款全年目标4000万元,还需完成2320万元"));
+    // 全年目标 is said once, at the head of the list, not in every clause.
+    assert!(text.contains("对照全年目标任务，高新技术企业认定申报数20家，"));
+    assert!(text.contains("科技型中小企业评价入库数160家，还需完成42家"));
+    assert!(text.contains("科技型企业知识价值信用贷款4000万元，还需完成2320万元"));
     // The table's columns are the same half of each year.
     let table = d
         .outline
@@ -314,11 +316,11 @@ fn a_half_year_report_cut_off_in_april_measures_against_four_months() {
         zongjie::zh::period::time_progress(&d.facts.report).as_deref(),
         Some("33.3%")
     );
-    assert!(text.contains("2025年1-4月,全县"), "{text}");
+    assert!(text.contains("2025年1-4月，全县"), "{text}");
     // 118 of 160 is 73.75% → 73.8%; 73.75 − 33.33… = 40.41… → 40.4.
-    assert!(text.contains("完成全年目标的73.8%,超序时进度40.4个百分点"));
+    assert!(text.contains("完成全年目标的73.8%，超序时进度40.4个百分点"));
     // 1680 of 4000 is 42.0%, ahead of a third of the year.
-    assert!(text.contains("完成全年目标的42.0%,超序时进度8.7个百分点"));
+    assert!(text.contains("完成全年目标的42.0%，超序时进度8.7个百分点"));
     assert!(text.contains("2025年1-4月主要科技指标完成情况表"));
 }
 

@@ -53,20 +53,20 @@ fn the_county_example_follows_its_published_outline() {
     let got = headings(&read("xupu-2024-sections.toml"));
     let want = expected(&[
         (1, "一、", "2024年工作情况", false),
-        (2, "(一)", "加强党建引领，筑牢政治忠诚担当。", true),
-        (2, "(二)", "聚焦核心指标，高效完成目标任务。", true),
-        (2, "(三)", "突出主导产业，推动科产融合发展。", true),
-        (2, "(四)", "强化科技服务，促进科技惠企惠民。", true),
-        (2, "(五)", "统筹各项任务，提升常规工作成效。", true),
+        (2, "（一）", "加强党建引领，筑牢政治忠诚担当。", true),
+        (2, "（二）", "聚焦核心指标，高效完成目标任务。", true),
+        (2, "（三）", "突出主导产业，推动科产融合发展。", true),
+        (2, "（四）", "强化科技服务，促进科技惠企惠民。", true),
+        (2, "（五）", "统筹各项任务，提升常规工作成效。", true),
         (1, "二、", "2024年特色亮点工作", false),
-        (2, "(一)", "研发经费投入新突破。", true),
-        (2, "(二)", "创新平台建设再跃升。", true),
-        (2, "(三)", "产学研合作结硕果。", true),
-        (2, "(四)", "科技金融强推进。", true),
+        (2, "（一）", "研发经费投入新突破。", true),
+        (2, "（二）", "创新平台建设再跃升。", true),
+        (2, "（三）", "产学研合作结硕果。", true),
+        (2, "（四）", "科技金融强推进。", true),
         (1, "三、", "存在的问题", false),
         (1, "四、", "2025年工作打算", false),
-        (2, "(一)", "总体目标", false),
-        (2, "(二)", "工作任务", false),
+        (2, "（一）", "总体目标", false),
+        (2, "（二）", "工作任务", false),
         (3, "1、", "强化三大投入，持续激发科技创新活力。", true),
         (3, "2、", "落实三大举措，持续增强科研支撑能力。", true),
         (3, "3、", "实施四大工程，持续壮大企业科创实力。", true),
@@ -88,7 +88,7 @@ fn the_city_example_opens_with_party_building_and_ends_with_a_three_part_plan() 
             false,
         ),
         (1, "二、", "党建主体责任工作落实情况", false),
-        (2, "(一)", "压紧压实党建工作责任。", true),
+        (2, "（一）", "压紧压实党建工作责任。", true),
     ];
     let items = [
         "落实“第一议题”制度。",
@@ -108,20 +108,20 @@ fn the_city_example_opens_with_party_building_and_ends_with_a_three_part_plan() 
         want.push((3, n.clone(), item.to_string(), true));
     }
     want.extend(expected(&[
-        (2, "(二)", "加强基层党组织建设。", true),
+        (2, "（二）", "加强基层党组织建设。", true),
         (1, "三、", "2022年科技工作情况", false),
-        (2, "(一)", "创新投入稳步增长。", true),
-        (2, "(二)", "创新主体加快壮大。", true),
-        (2, "(三)", "成果转化持续提速。", true),
-        (2, "(四)", "科技服务深入基层。", true),
+        (2, "（一）", "创新投入稳步增长。", true),
+        (2, "（二）", "创新主体加快壮大。", true),
+        (2, "（三）", "成果转化持续提速。", true),
+        (2, "（四）", "科技服务深入基层。", true),
         (1, "四、", "存在的问题", false),
         (1, "五、", "2023年工作计划", false),
-        (2, "(一)", "主要目标", false),
-        (2, "(二)", "重点任务", false),
+        (2, "（一）", "主要目标", false),
+        (2, "（二）", "重点任务", false),
         (3, "1、", "抓研发投入。", true),
         (3, "2、", "抓主体培育。", true),
         (3, "3、", "抓平台建设。", true),
-        (2, "(三)", "主要措施", false),
+        (2, "（三）", "主要措施", false),
     ]));
     assert_eq!(got, want);
 }
@@ -169,9 +169,9 @@ fn removing_or_moving_a_section_renumbers_the_rest() {
         .unwrap();
     work.remove(2); // (三)突出主导产业
     let got = headings(&doc.to_string());
-    assert_eq!(got[3].1, "(三)");
+    assert_eq!(got[3].1, "（三）");
     assert_eq!(got[3].2, "强化科技服务，促进科技惠企惠民。");
-    assert_eq!(got[4].1, "(四)");
+    assert_eq!(got[4].1, "（四）");
 
     // Move 存在的问题 before 特色亮点: cut its lines and paste them higher up.
     let highlights = text.find("# ---- 二、").unwrap();
@@ -219,10 +219,10 @@ fn text_between_headings_starts_a_new_series() {
         numbers,
         [
             "一、工作情况",
-            "(一)成效一",
-            "(二)成效二",
-            "(一)做法一",
-            "(二)做法二"
+            "（一）成效一",
+            "（二）成效二",
+            "（一）做法一",
+            "（二）做法二"
         ]
     );
 }
@@ -238,7 +238,7 @@ fn a_run_in_heading_keeps_its_face_on_the_heading_only() {
     )
     .unwrap();
     let xml = common::part(&d.docx, "word/document.xml");
-    let at = xml.find("(一)压紧压实党建工作责任。").unwrap();
+    let at = xml.find("（一）压紧压实党建工作责任。").unwrap();
     let paragraph_start = xml[..at].rfind("<w:p ").unwrap();
     let paragraph = &xml[paragraph_start..at + xml[at..].find("</w:p>").unwrap()];
     assert!(

@@ -33,6 +33,9 @@ pub struct Entry {
     /// Whether county figures add up to the city's (false for ratios and per-capita figures).
     #[serde(default = "yes")]
     pub sum: bool,
+    /// The shorter name sentences use (高新技术企业 for 高新技术企业数).
+    #[serde(default)]
+    pub label: Option<String>,
 }
 
 fn yes() -> bool {
@@ -120,6 +123,9 @@ pub fn resolve(file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Finding> {
         };
         if ind.name.trim().is_empty() {
             ind.name = entry.name.clone();
+            if ind.label.is_none() {
+                ind.label = entry.label.clone();
+            }
         }
         if ind.unit.trim().is_empty() {
             ind.unit = entry.unit.clone();

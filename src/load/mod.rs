@@ -15,6 +15,7 @@ use crate::zh::{hint, reading};
 
 pub mod catalogue;
 pub mod profile;
+pub mod punctuation;
 pub mod schema;
 mod source;
 mod structure;
@@ -38,7 +39,10 @@ pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
     // The parsed document is deserialized as it is, not parsed a second time. Only a file
     // serde refuses is walked for all its structural problems (see `structure`).
     let refused = match toml_edit::de::from_document::<ReportFile>(doc.clone()) {
-        Ok(file) => return Ok(file),
+        Ok(mut file) => {
+            typed_decimals(&source.text, doc.as_table(), &mut Vec::new(), &mut file);
+            return Ok(file);
+        }
         Err(e) => e,
     };
     let problems = structure::check(doc, &SCHEMA);
@@ -57,6 +61,59 @@ pub fn parse(source: &Source) -> Result<ReportFile, Diagnostics> {
             })
             .collect(),
     ))
+}
+
+/// Gives every figure typed as a TOML float the decimals it was typed with: `2.0` is read as
+/// the float 2, and the draft prints what the clerk wrote (2.0%), not 2%.
+fn typed_decimals<'d>(
+    text: &str,
+    table: &'d dyn toml_edit::TableLike,
+    path: &mut Vec<&'d str>,
+    file: &mut ReportFile,
+) {
+    for (key, item) in table.iter() {
+        path.push(key);
+        match item {
+            toml_edit::Item::Value(v) => typed_value(text, v, path, file),
+            toml_edit::Item::Table(t) => typed_decimals(text, t, path, file),
+            toml_edit::Item::ArrayOfTables(a) => {
+                let indices: Vec<String> = (0..a.len()).map(|i| i.to_string()).collect();
+                for (t, i) in a.iter().zip(&indices) {
+                    let mut inner: Vec<&str> = path.clone();
+                    inner.push(i);
+                    typed_decimals(text, t, &mut inner, file);
+                }
+            }
+            toml_edit::Item::None => {}
+        }
+        path.pop();
+    }
+}
+
+fn typed_value(text: &str, value: &toml_edit::Value, path: &[&str], file: &mut ReportFile) {
+    match value {
+        toml_edit::Value::Float(f) => {
+            let typed = f.span().and_then(|span| text.get(span)).and_then(|raw| {
+                crate::model::number::parse_decimal_text(&raw.replace('_', "")).ok()
+            });
+            if let (Some(typed), Some(num)) = (typed, file.figure_at_mut(path)) {
+                // The same value, with the scale it was typed with.
+                if typed == num.get() {
+                    *num = typed.into();
+                }
+            }
+        }
+        toml_edit::Value::InlineTable(t) => typed_decimals(text, t, &mut path.to_vec(), file),
+        toml_edit::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                let index = i.to_string();
+                let mut inner = path.to_vec();
+                inner.push(&index);
+                typed_value(text, v, &inner, file);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The first syntax error, and those after it: the line at fault is blanked (keeping every

@@ -131,7 +131,10 @@ impl Source {
         });
         let d = match severity {
             Severity::Error => Diagnostic::error(message),
-            Severity::Warning => Diagnostic::warning(message),
+            Severity::Warning | Severity::Note => Diagnostic {
+                severity,
+                ..Diagnostic::warning(message)
+            },
         };
         let d = d
             .in_file(&self.path)

@@ -115,16 +115,51 @@ impl Change {
     }
 }
 
+/// How an indicator's values are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Places {
+    /// The precision the file set (or a count's none): every value at these decimals.
+    Fixed(u32),
+    /// As the clerk typed them: each value at its own decimals (4000 → 4000万元, 2.0 →
+    /// 2.0%), at most `cap` when converted from another unit; a result of division at
+    /// `computed`, the most decimals any of its figures has.
+    AsTyped { cap: u32, computed: u32 },
+}
+
+impl Places {
+    /// The decimals `value` prints with: a typed figure, or a sum or difference of them,
+    /// carries its own.
+    pub fn of(self, value: Decimal) -> u32 {
+        match self {
+            Places::Fixed(p) => p,
+            Places::AsTyped { cap, .. } => value.scale().min(cap),
+        }
+    }
+
+    /// The decimals of a result of division (an average, a mean).
+    pub fn computed(self) -> u32 {
+        match self {
+            Places::Fixed(p) => p,
+            Places::AsTyped { computed, .. } => computed,
+        }
+    }
+}
+
 /// One indicator, measured.
 #[derive(Debug, Clone)]
 pub struct IndicatorFacts {
     pub key: String,
+    /// The name tables print.
     pub name: String,
+    /// The name sentences use.
+    pub label: String,
+    /// The indicator's own period when not the report's (2021年度, 1-11月).
+    pub period: Option<String>,
     pub unit: String,
     pub kind: IndicatorKind,
     pub better: Better,
-    /// Decimal places of its values.
-    pub places: u32,
+    /// How its values are printed.
+    pub places: Places,
     /// Decimal places of its percentages.
     pub percent_places: u32,
     /// This period's value, in the display unit.
@@ -431,6 +466,8 @@ macro_rules! citable {
 citable! {
     Key "key",
     Name "name",
+    Label "label",
+    Period "period",
     Unit "unit",
     Kind "kind",
     Value "value",
@@ -481,6 +518,7 @@ pub enum RankField {
     Growth,
     Peer,
     Text,
+    Brief,
     Detail,
 }
 
@@ -496,6 +534,7 @@ impl RankField {
         RankField::Growth,
         RankField::Peer,
         RankField::Text,
+        RankField::Brief,
         RankField::Detail,
     ];
 
@@ -511,6 +550,7 @@ impl RankField {
             RankField::Growth => "growth",
             RankField::Peer => "peer",
             RankField::Text => "text",
+            RankField::Brief => "brief",
             RankField::Detail => "detail",
         }
     }

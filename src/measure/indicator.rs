@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use super::decimal::{percent_change, percent_of, round_half_up};
 use super::facts::{Next, NextComparison, Part, Series, Target};
 use super::{
-    Calc, Change, Citable, Figure, FigureKind, IndicatorFacts, Says, Settings, Yoy, kind_of,
-    precision_of, units,
+    Calc, Change, Citable, DEFAULT_PRECISION, Figure, FigureKind, IndicatorFacts, Places, Says,
+    Settings, Yoy, kind_of, precision_of, units,
 };
 use crate::model::{Better, Indicator, IndicatorKind, ReportMeta};
 
@@ -22,6 +22,9 @@ pub(super) struct Values {
     pub milestones: Vec<Decimal>,
     pub outlook: Option<(i32, Decimal)>,
     pub parts: Vec<(String, Decimal, Option<Decimal>)>,
+    /// Whether the figures were converted from another unit (and so carry more decimals
+    /// than were typed).
+    pub converted: bool,
 }
 
 impl Values {
@@ -80,9 +83,39 @@ impl Values {
                     )
                 })
                 .collect(),
+            converted: factor != Decimal::ONE,
         }
     }
+
+    /// How these figures print: at `precision` when set, else as typed (at most
+    /// [`DEFAULT_PRECISION`] decimals when converted).
+    pub fn places(&self, precision: Option<u32>) -> Places {
+        if let Some(p) = precision {
+            return Places::Fixed(p);
+        }
+        let cap = if self.converted {
+            DEFAULT_PRECISION
+        } else {
+            MAX_TYPED_PLACES
+        };
+        let typed = [
+            Some(self.current),
+            self.previous,
+            self.target,
+            self.next_target,
+        ];
+        let computed = typed
+            .into_iter()
+            .flatten()
+            .map(|v| v.scale().min(cap))
+            .max()
+            .unwrap_or(0);
+        Places::AsTyped { cap, computed }
+    }
 }
+
+/// More decimals than any figure a bureau types.
+const MAX_TYPED_PLACES: u32 = 10;
 
 /// Measures one indicator and appends its figures to the audit trail.
 pub(super) fn measure(
@@ -97,7 +130,7 @@ pub(super) fn measure(
     let mut m = Measurer {
         key,
         kind,
-        precision: precision_of(ind, meta),
+        places: values.places(precision_of(ind, meta)),
         tolerance: ind.flat_tolerance.map(|t| t.get()).or(settings.tolerance),
         multiples: ind.multiples.unwrap_or(settings.multiples),
         relative: ind.relative_change.unwrap_or(false),
@@ -109,10 +142,16 @@ pub(super) fn measure(
     let mut f = IndicatorFacts {
         key: key.to_string(),
         name: ind.name.clone(),
+        label: ind
+            .label
+            .clone()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| ind.name.clone()),
+        period: ind.period.clone().filter(|p| !p.trim().is_empty()),
         unit: ind.unit.clone(),
         kind,
         better: m.better,
-        places: m.precision,
+        places: m.places,
         percent_places: m.percent_places(),
         current,
         previous: values.previous,
@@ -141,7 +180,7 @@ pub(super) fn measure(
 pub(super) struct Measurer<'a> {
     pub key: &'a str,
     pub kind: IndicatorKind,
-    pub precision: u32,
+    pub places: Places,
     pub tolerance: Option<Decimal>,
     pub multiples: bool,
     pub relative: bool,
@@ -165,9 +204,9 @@ impl Measurer<'_> {
     }
 
     fn compare_with_previous(&mut self, current: Decimal, previous: Decimal) -> Yoy {
-        let p = self.precision;
         let pp = self.percent_places();
         let delta = current - previous;
+        let p = self.places.of(delta);
         let inputs = [("current", current), ("previous", previous)];
         let difference = |kind| Calc {
             kind,
@@ -304,13 +343,13 @@ impl Measurer<'_> {
     }
 
     fn compare_with_target(&mut self, current: Decimal, target: Decimal) -> Target {
-        let p = self.precision;
         let pp = self.percent_places();
         // Positive when the target is beaten, whichever way is good.
         let (gap, formula) = match self.better {
             Better::Higher => (current - target, "current − target"),
             Better::Lower => (target - current, "target − current"),
         };
+        let p = self.places.of(gap);
         let inputs = [("current", current), ("target", target)];
         self.record(
             Calc {
@@ -363,10 +402,10 @@ impl Measurer<'_> {
     }
 
     fn compare_next(&mut self, current: Decimal, next: Decimal) -> Next {
-        let p = self.precision;
         let pp = self.percent_places();
         let inputs = [("next_target", next), ("current", current)];
         let delta = next - current;
+        let p = self.places.of(delta);
         let growth = percent_change(next, current).filter(|_| current > Decimal::ZERO);
         // Ratios move in points, counts in things, amounts in percent (or, from a zero or
         // negative base, in absolute terms).
@@ -415,7 +454,6 @@ impl Measurer<'_> {
             return Vec::new();
         }
         let pp = self.percent_places();
-        let p = self.precision;
         let key = self.key.to_string();
         let mut parts = Vec::new();
         for (i, (name, current, previous)) in values.parts.iter().enumerate() {
@@ -445,6 +483,7 @@ impl Measurer<'_> {
             });
         }
         let sum: Decimal = values.parts.iter().map(|(_, c, _)| *c).sum();
+        let p = self.places.of(sum);
         let inputs: Vec<(&str, Decimal)> = values
             .parts
             .iter()

@@ -32,13 +32,14 @@ use rust_decimal::Decimal;
 
 use crate::model::{Indicator, IndicatorKind, ReportFile, ReportKind, ReportMeta};
 pub use facts::{
-    Change, Citable, Facts, Figure, FigureKind, IndicatorFacts, RankField, ReportFacts, Says,
-    Trend, Yoy,
+    Change, Citable, Facts, Figure, FigureKind, IndicatorFacts, Places, RankField, ReportFacts,
+    Says, Trend, Yoy,
 };
 
 /// Decimal places of growth percentages unless the file says otherwise (增长66.9%).
 pub const DEFAULT_PERCENT_PRECISION: u32 = 1;
-/// Decimal places of amounts and ratios unless the file says otherwise (4.54亿元, 2.00%).
+/// Decimal places of a figure computed by division (a derived ratio) unless the file says
+/// otherwise, and the most a figure converted from another unit prints with (3.75亿元).
 pub const DEFAULT_PRECISION: u32 = 2;
 
 /// The kind an indicator is compared as: stated, or inferred from its unit.
@@ -54,13 +55,13 @@ pub fn kind_of(indicator: &Indicator) -> IndicatorKind {
     })
 }
 
-/// Decimal places an indicator's values are shown with: its own, else the document's for
-/// amounts and ratios, else the default; counts are whole unless they say otherwise.
-pub fn precision_of(indicator: &Indicator, meta: &ReportMeta) -> u32 {
-    indicator.precision.unwrap_or(match kind_of(indicator) {
-        IndicatorKind::Count => 0,
-        IndicatorKind::Amount | IndicatorKind::Ratio => meta.precision.unwrap_or(DEFAULT_PRECISION),
-    })
+/// Decimal places an indicator's values are shown with, when set: its own precision, else the
+/// document's for amounts and ratios; counts are whole. `None`: as typed.
+pub fn precision_of(indicator: &Indicator, meta: &ReportMeta) -> Option<u32> {
+    match kind_of(indicator) {
+        IndicatorKind::Count => Some(0),
+        IndicatorKind::Amount | IndicatorKind::Ratio => indicator.precision.or(meta.precision),
+    }
 }
 
 /// The months a report's figures cover: stated, or the whole year / the first half.
@@ -107,7 +108,9 @@ pub fn measure(file: &ReportFile) -> Facts {
         indicators.insert(key.clone(), facts);
     }
     for (key, def) in &file.ratios {
-        if let Some(derived) = shares::derive(key, def, &indicators, &mut figures) {
+        if let Some(derived) =
+            shares::derive(key, def, &indicators, file.report.precision, &mut figures)
+        {
             let facts = indicator::measure(key, &derived, &file.report, &settings, &mut figures);
             indicators.insert(key.clone(), facts);
         }

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::decimal::round_half_up;
 use super::facts::{Neighbour, Rank};
-use super::{Calc, Change, Facts, Figure, FigureKind, RankField, Says, units};
+use super::{Calc, Change, Facts, Figure, FigureKind, Places, RankField, Says, units};
 use crate::model::{Better, IndicatorKind, ReportFile, ReportKind};
 
 /// What one report contributes to the rankings of its period.
@@ -31,7 +31,7 @@ pub struct Entry {
     pub value: Decimal,
     pub unit: String,
     pub kind: IndicatorKind,
-    pub precision: u32,
+    pub places: Places,
     pub better: Better,
     pub growth: Option<Decimal>,
     pub last_rank: Option<u32>,
@@ -65,7 +65,7 @@ impl Standing {
                         value: f.current,
                         unit: f.unit.clone(),
                         kind: f.kind,
-                        precision: f.places,
+                        places: f.places,
                         better: f.better,
                         growth: f.growth(),
                         last_rank,
@@ -158,7 +158,10 @@ impl Rankings {
         // Gaps are shown in the member's own unit.
         let own = &me.entries[key];
         let back = units::factor(&table.unit, &own.unit).unwrap_or(Decimal::ONE);
-        let gap = |other: Decimal| Change::new((value - other) * back, own.precision);
+        let gap = |other: Decimal| {
+            let gap = (value - other) * back;
+            Change::new(gap, own.places.of(gap))
+        };
         let neighbour = |step: isize| {
             let mut j = index as isize + step;
             while j >= 0 && (j as usize) < count && table.places[j as usize].1 == value {
@@ -190,7 +193,7 @@ impl Rankings {
             inputs: &[("value", value), ("average", table.mean)],
             formula: "value − mean of the ranked values",
             exact: (value - table.mean) * back,
-            places: own.precision,
+            places: own.places.computed(),
         };
         out.figures
             .push(calc.figure(key, Says::Rank(RankField::Average)));
@@ -202,7 +205,7 @@ impl Rankings {
                 within: me.period.3.clone(),
                 ahead: beside(-1),
                 behind: beside(1),
-                average: gap(table.mean),
+                average: Change::new((value - table.mean) * back, own.places.computed()),
                 moved: own.last_rank.map(|last| i64::from(last) - i64::from(rank)),
                 growth_rank: table
                     .growth_ranks
@@ -218,7 +221,7 @@ impl Rankings {
 /// The ranking of `key` among `members`, or `None` when fewer than two carry it.
 fn table(all: &[Standing], members: &[usize], key: &str) -> Option<Table> {
     let first = members.iter().find_map(|&i| all[i].entries.get(key))?;
-    let (unit, precision, better) = (first.unit.clone(), first.precision, first.better);
+    let (unit, precision, better) = (first.unit.clone(), first.places.computed(), first.better);
     let mut places: Vec<(usize, Decimal, Option<Decimal>)> = members
         .iter()
         .filter_map(|&i| {
@@ -337,7 +340,7 @@ mod tests {
                 value: Decimal::from(value),
                 unit: "家".into(),
                 kind: IndicatorKind::Count,
-                precision: 0,
+                places: Places::Fixed(0),
                 better: Better::Higher,
                 growth: Some(Decimal::from(growth)),
                 last_rank: Some(4),
@@ -364,7 +367,7 @@ mod tests {
         let ranked = rank(&all);
         let yy = &ranked[2].ranks["hte"];
         assert_eq!(yy.rank, 3);
-        assert_eq!(said(yy, RankField::Position).unwrap(), "居全市第三位");
+        assert_eq!(said(yy, RankField::Position).unwrap(), "居某市第三位");
         assert_eq!(
             said(yy, RankField::Ahead).as_deref(),
             Some("比前一名株洲市少47家")
@@ -379,20 +382,20 @@ mod tests {
         );
         assert_eq!(
             said(yy, RankField::Text).unwrap(),
-            "居全市第三位,比上年前移1位"
+            "居某市第三位，比上年前移1位"
         );
         assert_eq!(
             said(yy, RankField::Detail).unwrap(),
-            "居全市第三位,比前一名株洲市少47家,比后一名常德市多21家"
+            "居某市第三位，比前一名株洲市少47家，比后一名常德市多21家"
         );
         // Mean of 262, 217, 170, 149, 149 is 189.4 → 19家 below.
         assert_eq!(
             said(yy, RankField::Average).unwrap(),
-            "低于全市平均水平19家"
+            "低于某市平均水平19家"
         );
         assert_eq!(
             said(yy, RankField::Growth).as_deref(),
-            Some("增速居全市第三位")
+            Some("增速居某市第三位")
         );
         assert_eq!(said(yy, RankField::Peer).as_deref(), Some("居A第二位"));
         // Ties share a rank; the one after skips.

@@ -1,8 +1,8 @@
 //! Several years of one indicator: 连续N年增长, 创历史新高, 首次突破, 年均增长, and the average
 //! growth a plan value for a later year needs.
 //!
-//! Rises and falls are judged on values rounded at the indicator's precision, the way they
-//! are printed: two years that both read 57家 are not a rise.
+//! Rises and falls are judged at the decimals the indicator prints with: two years that both
+//! read 57家 are not a rise.
 
 use rust_decimal::Decimal;
 
@@ -35,7 +35,7 @@ impl Measurer<'_> {
             f.series.streak = Some((years, rising));
         }
 
-        let rounded = |v: Decimal| round_half_up(v, self.precision);
+        let rounded = |v: Decimal| round_half_up(v, self.places.computed());
         if self.better == Better::Higher
             && earlier.len() >= 2
             && earlier.iter().all(|(_, v)| rounded(*v) < rounded(current))
@@ -47,7 +47,7 @@ impl Measurer<'_> {
                     inputs: &inputs,
                     formula: "current > every earlier year",
                     exact: current - best,
-                    places: self.precision,
+                    places: self.places.of(current - best),
                 },
                 Says::Field(Citable::Record),
             );
@@ -67,7 +67,7 @@ impl Measurer<'_> {
                     inputs: &[("current", current), ("threshold", *threshold)],
                     formula: "current ≥ threshold > every earlier year",
                     exact: current,
-                    places: self.precision,
+                    places: self.places.of(current),
                 },
                 Says::Field(Citable::Milestone),
             );
@@ -122,8 +122,7 @@ impl Measurer<'_> {
         let mut years = 0;
         for pair in series.windows(2).rev() {
             let ((y0, v0), (y1, v1)) = (pair[0], pair[1]);
-            let step =
-                Trend::of(round_half_up(v1, self.precision) - round_half_up(v0, self.precision));
+            let step = Trend::of(round_half_up(v1 - v0, self.places.computed()));
             if y1 - y0 != 1 || !step.moved() {
                 break;
             }
@@ -158,9 +157,9 @@ impl Measurer<'_> {
                     inputs,
                     formula: "(later − earlier) ÷ years",
                     exact: per_year,
-                    places: self.precision,
+                    places: self.places.computed(),
                 },
-                Change::new(per_year, self.precision),
+                Change::new(per_year, self.places.computed()),
             ));
         }
         let pp = self.percent_places();

@@ -10,7 +10,10 @@ use rust_decimal::Decimal;
 
 use super::decimal::percent_of;
 use super::facts::Share;
-use super::{Calc, Change, Citable, Figure, FigureKind, IndicatorFacts, Says, Settings, units};
+use super::{
+    Calc, Change, Citable, DEFAULT_PRECISION, Figure, FigureKind, IndicatorFacts, Says, Settings,
+    units,
+};
 use crate::model::number::Num;
 use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile};
 
@@ -36,6 +39,7 @@ pub(super) fn derive(
     key: &str,
     def: &RatioDef,
     measured: &IndexMap<String, IndicatorFacts>,
+    document_precision: Option<u32>,
     figures: &mut Vec<Figure>,
 ) -> Option<Indicator> {
     let top = measured.get(&def.numerator)?;
@@ -86,8 +90,12 @@ pub(super) fn derive(
         previous: previous.map(Num),
         target: def.target,
         next_target: def.next_target,
-        // Unset, the document's default applies as for any ratio or amount.
-        precision: def.precision,
+        // A quotient has no typed decimals: its own precision, the document's, or the default.
+        precision: Some(
+            def.precision
+                .or(document_precision)
+                .unwrap_or(DEFAULT_PRECISION),
+        ),
         kind: Some(if unit == "%" {
             IndicatorKind::Ratio
         } else {

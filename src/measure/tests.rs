@@ -131,7 +131,7 @@ fn amount_growth_matches_the_bureau_figure() {
     assert_eq!(rd.value, "4.54亿元");
     assert_eq!(rd.growth.as_deref(), Some("增长66.9%"));
     assert_eq!(rd.change.as_deref(), Some("增加1.82亿元"));
-    assert_eq!(rd.summary, "4.54亿元,同比增长66.9%");
+    assert_eq!(rd.summary, "4.54亿元，同比增长66.9%");
     let pct = f
         .figures
         .iter()
@@ -149,7 +149,7 @@ fn ratio_changes_are_in_percentage_points() {
     );
     let rdi = &words(&f, "rdi");
     assert_eq!(rdi.kind, "ratio");
-    assert_eq!(rdi.value, "2.00%");
+    assert_eq!(rdi.value, "2.0%", "typed as 2.0, printed as typed");
     assert_eq!(rdi.yoy.as_deref(), Some("同比提高0.72个百分点"));
     assert!(rdi.growth.is_none());
 }
@@ -160,7 +160,7 @@ fn counts_compare_in_things_and_percent() {
         "[indicators.hte]\nname = \"高新技术企业\"\nunit = \"家\"\ncurrent = 57\nprevious = 49\ntarget = 55\nnext_target = 60\n",
     );
     let hte = &words(&f, "hte");
-    assert_eq!(hte.summary, "57家,比上年增加8家");
+    assert_eq!(hte.summary, "57家，比上年增加8家");
     assert_eq!(hte.growth.as_deref(), Some("增长16.3%"));
     assert_eq!(hte.completion.as_deref(), Some("完成目标任务的103.6%"));
     assert_eq!(hte.target_status.as_deref(), Some("超额完成目标任务"));
@@ -178,7 +178,7 @@ fn zero_and_missing_bases_never_divide() {
          [indicators.b]\nname = \"平台\"\nunit = \"个\"\ncurrent = 3\n\
          [indicators.c]\nname = \"贷款\"\nunit = \"万元\"\ncurrent = 0\nprevious = 0\n",
     );
-    assert_eq!(words(&f, "a").summary, "2个,实现零的突破");
+    assert_eq!(words(&f, "a").summary, "2个，实现零的突破");
     assert!(words(&f, "a").growth.is_none());
     assert_eq!(words(&f, "b").summary, "3个");
     assert!(words(&f, "b").yoy.is_none());
@@ -194,7 +194,7 @@ fn decreases_flat_and_shortfalls() {
     let x = &words(&f, "x");
     assert_eq!(x.growth.as_deref(), Some("下降5.5%"));
     assert_eq!(x.change.as_deref(), Some("减少0.73亿元"));
-    assert_eq!(x.target_status.as_deref(), Some("距目标尚差0.50亿元"));
+    assert_eq!(x.target_status.as_deref(), Some("距目标尚差0.5亿元"));
     assert_eq!(x.next_change.as_deref(), Some("与2024年持平"));
     let y = &words(&f, "y");
     assert_eq!(y.target_status.as_deref(), Some("距目标尚差0.1个百分点"));
@@ -216,10 +216,15 @@ fn report_facts_name_the_scope_and_date() {
 fn percent_and_change_are_each_rounded_from_exact_inputs() {
     // From the rounded figures (2.35 vs 2.00) the growth would read 17.5%; from the exact
     // ones it is 17.25% → 17.3%.
-    let x = one("unit = \"亿元\"\ncurrent = 2.345\nprevious = 2.0");
+    let x = one("unit = \"亿元\"\ncurrent = 2.345\nprevious = 2.0\nprecision = 2");
     assert_eq!(x.value, "2.35亿元");
     assert_eq!(x.change.as_deref(), Some("增加0.35亿元"));
     assert_eq!(x.growth.as_deref(), Some("增长17.3%"));
+    // Without a precision each figure prints as typed, and so does their difference.
+    let typed = one("unit = \"亿元\"\ncurrent = 2.345\nprevious = 2.0");
+    assert_eq!(typed.value, "2.345亿元");
+    assert_eq!(typed.previous.as_deref(), Some("2.0亿元"));
+    assert_eq!(typed.change.as_deref(), Some("增加0.345亿元"));
 }
 
 #[test]
@@ -290,8 +295,8 @@ fn signed_figures_turn_and_shrink_losses() {
          [indicators.d]\nname = \"利润\"\nunit = \"万元\"\ncurrent = -10\nprevious = 20\n",
     );
     assert_eq!(words(&f, "a").yoy.as_deref(), Some("同比由负转正"));
-    assert_eq!(words(&f, "b").yoy.as_deref(), Some("同比减亏30.00万元"));
-    assert_eq!(words(&f, "c").yoy.as_deref(), Some("同比增亏30.00万元"));
+    assert_eq!(words(&f, "b").yoy.as_deref(), Some("同比减亏30万元"));
+    assert_eq!(words(&f, "c").yoy.as_deref(), Some("同比增亏30万元"));
     assert_eq!(words(&f, "d").yoy.as_deref(), Some("同比由正转负"));
     assert!(f.indicators.keys().all(|k| words(&f, k).growth.is_none()));
 }
@@ -326,9 +331,9 @@ fn part_year_targets_are_annual_and_measured_against_time() {
     let a = &words(&f, "a");
     assert_eq!(a.completion.as_deref(), Some("完成全年目标的56.3%"));
     assert_eq!(a.progress.as_deref(), Some("超序时进度6.3个百分点"));
-    assert_eq!(a.target_status.as_deref(), Some("距全年目标尚差43.70亿元"));
-    assert_eq!(a.remaining.as_deref(), Some("还需完成43.70亿元"));
-    assert_eq!(a.summary, "56.30亿元,同比增长12.6%");
+    assert_eq!(a.target_status.as_deref(), Some("距全年目标尚差43.7亿元"));
+    assert_eq!(a.remaining.as_deref(), Some("还需完成43.7亿元"));
+    assert_eq!(a.summary, "56.3亿元，同比增长12.6%");
     let b = &words(&f, "b");
     assert_eq!(b.target_status.as_deref(), Some("提前完成全年目标任务"));
     assert_eq!(
@@ -411,7 +416,7 @@ fn series_give_streaks_records_milestones_and_average_growth() {
     assert_eq!(x.milestone.as_deref(), Some("首次突破50家"));
     assert_eq!(
         x.series.as_deref(),
-        Some("连续4年增长,创历史新高,首次突破50家")
+        Some("连续4年增长，创历史新高，首次突破50家")
     );
     // (57 ÷ 25)^(1/4) − 1 = 22.9%.
     assert_eq!(x.average_growth.as_deref(), Some("2020年以来年均增长22.9%"));
@@ -433,7 +438,7 @@ fn an_outlook_needs_an_average_annual_growth() {
          [indicators.rdi]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.23\noutlook = { year = 2028, value = 2.6 }\n",
     );
     let rd = &words(&f, "rd");
-    assert_eq!(rd.outlook.as_deref(), Some("到2028年达到150.00亿元"));
+    assert_eq!(rd.outlook.as_deref(), Some("到2028年达到150亿元"));
     assert_eq!(rd.outlook_growth.as_deref(), Some("年均增长11.2%"));
     let rdi = &words(&f, "rdi");
     assert_eq!(rdi.outlook_growth.as_deref(), Some("年均提高0.09个百分点"));
@@ -451,7 +456,7 @@ fn parts_that_do_not_add_up_are_found() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].key_path, "indicators.rd.parts");
     assert!(
-        found[0].message.contains("add up to 4.50亿元"),
+        found[0].message.contains("add up to 4.5亿元"),
         "{}",
         found[0].message
     );
@@ -471,11 +476,7 @@ fn parts_of_a_total_cannot_exceed_it() {
          [indicators.b]\nname = \"乙\"\nunit = \"万元\"\ncurrent = 50000\npart_of = \"t\"\n",
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(
-        found[0].message.contains("11.00亿元"),
-        "{}",
-        found[0].message
-    );
+    assert!(found[0].message.contains("11亿元"), "{}", found[0].message);
 }
 
 #[test]
@@ -494,7 +495,7 @@ fn stated_growth_is_checked_at_its_own_precision() {
 fn typed_rates_in_prose_are_checked_against_the_data() {
     let body = "[indicators.rdi]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 2.23\nprevious = 1.57\n\
         [indicators.rd]\nname = \"全社会研发投入\"\nunit = \"亿元\"\ncurrent = 98.06\nprevious = 83.47\n\
-        [opening]\ntext = \"全社会研发投入达98.06亿元,同比增长17.5%;研发投入强度提升至2.23%,同比增长0.66%。全社会研发投入增长16%。\"\n";
+        [opening]\ntext = \"全社会研发投入达98.06亿元，同比增长17.5%；研发投入强度提升至2.23%，同比增长0.66%。全社会研发投入增长16%。\"\n";
     let found = findings_of("", body);
     // 17.5% agrees (17.48 → 17.5); 0.66% is the points written as a percent; 16% is wrong.
     assert_eq!(found.len(), 2, "{found:#?}");

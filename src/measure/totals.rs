@@ -125,7 +125,13 @@ pub fn rollup(
         let unit = standards
             .get(&key)
             .map_or(first.unit.clone(), |s| s.unit.clone());
-        let places = first.places;
+        // One number of decimals for the row, the most any county's figures print with.
+        let places = counties
+            .iter()
+            .filter_map(|c| c.facts.indicators.get(&key))
+            .map(|f| f.places.computed())
+            .max()
+            .unwrap_or(0);
         let kind = first.kind;
         let mut lines = Vec::new();
         let (mut sum, mut sum_previous, mut all_previous) = (Decimal::ZERO, Decimal::ZERO, true);

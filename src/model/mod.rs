@@ -51,6 +51,7 @@ impl Style {
             run_in: self.run_in.clone().or_else(|| base.run_in.clone()),
             level3: self.level3.clone().or_else(|| base.level3.clone()),
             marker: self.marker.clone().or_else(|| base.marker.clone()),
+            full_width_punctuation: self.full_width_punctuation.or(base.full_width_punctuation),
         }
     }
 }
@@ -58,53 +59,57 @@ impl Style {
 impl ReportFile {
     /// Every free-text field with its dotted key path, in file order.
     pub fn texts(&self) -> Vec<(String, &str)> {
-        let mut out: Vec<(String, &str)> = vec![
-            ("report.issuer".into(), &self.report.issuer),
-            ("report.region".into(), &self.report.region),
-        ];
-        if let Some(t) = &self.report.title {
-            out.push(("report.title".into(), t));
-        }
-        for (key, ind) in &self.indicators {
-            out.push((format!("indicators.{key}.name"), &ind.name));
-            out.push((format!("indicators.{key}.unit"), &ind.unit));
-            for (i, part) in ind.parts.iter().enumerate() {
-                out.push((format!("indicators.{key}.parts.{i}.name"), &part.name));
-            }
-        }
-        for (key, ratio) in &self.ratios {
-            out.push((format!("ratios.{key}.name"), &ratio.name));
-        }
-        if let Some(o) = &self.opening {
-            out.push(("opening.text".into(), &o.text));
-        }
-        for (i, p) in self.achievements.iter().enumerate() {
-            push_part(&mut out, format!("achievements.{i}"), p);
-        }
-        for (section, items) in [
-            ("highlights", &self.highlights),
-            ("problems", &self.problems),
-        ] {
-            for (i, h) in items.iter().enumerate() {
-                out.push((format!("{section}.{i}.title"), &h.title));
-                out.push((format!("{section}.{i}.text"), &h.text));
-            }
-        }
-        if let Some(plan) = &self.plan {
-            if let Some(t) = &plan.intro {
-                out.push(("plan.intro".into(), t));
-            }
-            for (i, g) in plan.goals.iter().enumerate() {
-                out.push((format!("plan.goals.{i}"), g));
-            }
-            for (i, t) in plan.tasks.iter().enumerate() {
-                push_part(&mut out, format!("plan.tasks.{i}"), t);
-            }
-        }
-        for (i, section) in self.sections.iter().enumerate() {
-            push_section(&mut out, format!("sections.{i}"), section);
-        }
+        let mut out: Vec<(String, &String)> = Vec::new();
+        texts_of!(self, out, iter, section_texts);
+        out.into_iter().map(|(p, t)| (p, t.as_str())).collect()
+    }
+
+    /// The same fields, to be changed in place (punctuation made full-width).
+    pub fn texts_mut(&mut self) -> Vec<(String, &mut String)> {
+        let mut out: Vec<(String, &mut String)> = Vec::new();
+        texts_of!(self, out, iter_mut, section_texts_mut, mut);
         out
+    }
+
+    /// The figure at a key path (`["indicators", "rd", "current"]`), for the load stage to
+    /// give back the decimals a clerk typed (TOML reads `2.0` as the float 2).
+    pub fn figure_at_mut(&mut self, path: &[&str]) -> Option<&mut Num> {
+        match path {
+            ["report", "flat_tolerance"] => self.report.flat_tolerance.as_mut(),
+            ["indicators", key, rest @ ..] => {
+                let ind = self.indicators.get_mut(*key)?;
+                match rest {
+                    ["current"] => Some(&mut ind.current),
+                    ["previous"] => ind.previous.as_mut(),
+                    ["target"] => ind.target.as_mut(),
+                    ["next_target"] => ind.next_target.as_mut(),
+                    ["flat_tolerance"] => ind.flat_tolerance.as_mut(),
+                    ["stated_growth"] => ind.stated_growth.as_mut(),
+                    ["history", year] => ind.history.get_mut(*year),
+                    ["milestones", i] => ind.milestones.get_mut(i.parse::<usize>().ok()?),
+                    ["outlook", "value"] => ind.outlook.as_mut().map(|o| &mut o.value),
+                    ["parts", i, field] => {
+                        let part = ind.parts.get_mut(i.parse::<usize>().ok()?)?;
+                        match *field {
+                            "current" => Some(&mut part.current),
+                            "previous" => part.previous.as_mut(),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            ["ratios", key, field] => {
+                let ratio = self.ratios.get_mut(*key)?;
+                match *field {
+                    "scale" => ratio.scale.as_mut(),
+                    "target" => ratio.target.as_mut(),
+                    "next_target" => ratio.next_target.as_mut(),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     /// Every section of the tree with its key path and level (1 for a top-level section), in
@@ -132,38 +137,101 @@ impl ReportFile {
     }
 }
 
-fn push_section<'a>(out: &mut Vec<(String, &'a str)>, path: String, section: &'a Section) {
-    if let Some(t) = &section.title {
-        out.push((format!("{path}.title"), t));
-    }
-    if let Some(t) = &section.lead {
-        out.push((format!("{path}.lead"), t));
-    }
-    for (i, g) in section.goals.iter().enumerate() {
-        out.push((format!("{path}.goals.{i}"), g));
-    }
-    for (i, p) in section.paragraphs.iter().enumerate() {
-        out.push((format!("{path}.paragraphs.{i}"), p));
-    }
-    for (i, p) in section.points.iter().enumerate() {
-        out.push((format!("{path}.points.{i}.title"), &p.title));
-        out.push((format!("{path}.points.{i}.text"), &p.text));
-    }
-    for (i, child) in section.sections.iter().enumerate() {
-        push_section(out, format!("{path}.sections.{i}"), child);
-    }
+/// Walks every free-text field of a file, shared or mutable (one walk, two borrows).
+macro_rules! texts_of {
+    ($file:expr, $out:ident, $iter:ident, $sections:ident $(, $m:tt)?) => {{
+        $out.push(("report.issuer".into(), & $($m)? $file.report.issuer));
+        $out.push(("report.region".into(), & $($m)? $file.report.region));
+        if let Some(t) = & $($m)? $file.report.title {
+            $out.push(("report.title".into(), t));
+        }
+        for (key, ind) in $file.indicators.$iter() {
+            $out.push((format!("indicators.{key}.name"), & $($m)? ind.name));
+            $out.push((format!("indicators.{key}.unit"), & $($m)? ind.unit));
+            for (i, part) in ind.parts.$iter().enumerate() {
+                $out.push((format!("indicators.{key}.parts.{i}.name"), & $($m)? part.name));
+            }
+        }
+        for (key, ratio) in $file.ratios.$iter() {
+            $out.push((format!("ratios.{key}.name"), & $($m)? ratio.name));
+        }
+        if let Some(o) = & $($m)? $file.opening {
+            $out.push(("opening.text".into(), & $($m)? o.text));
+        }
+        for (i, part) in $file.achievements.$iter().enumerate() {
+            part_texts!($out, format!("achievements.{i}"), part, $iter $(, $m)?);
+        }
+        for (section, items) in [
+            ("highlights", & $($m)? $file.highlights),
+            ("problems", & $($m)? $file.problems),
+        ] {
+            for (i, h) in items.$iter().enumerate() {
+                $out.push((format!("{section}.{i}.title"), & $($m)? h.title));
+                $out.push((format!("{section}.{i}.text"), & $($m)? h.text));
+            }
+        }
+        if let Some(plan) = & $($m)? $file.plan {
+            if let Some(t) = & $($m)? plan.intro {
+                $out.push(("plan.intro".to_string(), t));
+            }
+            for (i, g) in plan.goals.$iter().enumerate() {
+                $out.push((format!("plan.goals.{i}"), g));
+            }
+            for (i, part) in plan.tasks.$iter().enumerate() {
+                part_texts!($out, format!("plan.tasks.{i}"), part, $iter $(, $m)?);
+            }
+        }
+        for (i, section) in $file.sections.$iter().enumerate() {
+            $sections(&mut $out, format!("sections.{i}"), section);
+        }
+    }};
 }
+use texts_of;
 
-fn push_part<'a>(out: &mut Vec<(String, &'a str)>, path: String, part: &'a Part) {
-    out.push((format!("{path}.title"), &part.title));
-    for (i, p) in part.paragraphs.iter().enumerate() {
-        out.push((format!("{path}.paragraphs.{i}"), p));
-    }
-    for (i, p) in part.points.iter().enumerate() {
-        out.push((format!("{path}.points.{i}.title"), &p.title));
-        out.push((format!("{path}.points.{i}.text"), &p.text));
-    }
+/// The free-text fields of a headed part (an achievement or a task).
+macro_rules! part_texts {
+    ($out:ident, $path:expr, $part:ident, $iter:ident $(, $m:tt)?) => {{
+        let path = $path;
+        $out.push((format!("{path}.title"), & $($m)? $part.title));
+        for (i, p) in $part.paragraphs.$iter().enumerate() {
+            $out.push((format!("{path}.paragraphs.{i}"), p));
+        }
+        for (i, p) in $part.points.$iter().enumerate() {
+            $out.push((format!("{path}.points.{i}.title"), & $($m)? p.title));
+            $out.push((format!("{path}.points.{i}.text"), & $($m)? p.text));
+        }
+    }};
 }
+use part_texts;
+
+/// Walks the free-text fields of a section and the sections under it.
+macro_rules! section_walk {
+    ($name:ident, $iter:ident $(, $m:tt)?) => {
+        fn $name<'a>(out: &mut Vec<(String, &'a $($m)? String)>, path: String, section: &'a $($m)? Section) {
+            if let Some(t) = & $($m)? section.title {
+                out.push((format!("{path}.title"), t));
+            }
+            if let Some(t) = & $($m)? section.lead {
+                out.push((format!("{path}.lead"), t));
+            }
+            for (i, g) in section.goals.$iter().enumerate() {
+                out.push((format!("{path}.goals.{i}"), g));
+            }
+            for (i, p) in section.paragraphs.$iter().enumerate() {
+                out.push((format!("{path}.paragraphs.{i}"), p));
+            }
+            for (i, p) in section.points.$iter().enumerate() {
+                out.push((format!("{path}.points.{i}.title"), & $($m)? p.title));
+                out.push((format!("{path}.points.{i}.text"), & $($m)? p.text));
+            }
+            for (i, child) in section.sections.$iter().enumerate() {
+                $name(out, format!("{path}.sections.{i}"), child);
+            }
+        }
+    };
+}
+section_walk!(section_texts, iter);
+section_walk!(section_texts_mut, iter_mut, mut);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -235,6 +303,14 @@ pub struct Indicator {
     /// Full name as printed, e.g. 全社会研发经费投入 (from the catalogue when left out).
     #[serde(default)]
     pub name: String,
+    /// A shorter name for sentences when the table's name reads as a column head
+    /// (高新技术企业 for 高新技术企业数); default: the name.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The indicator's own period when it is not the report's, as the statistics give it:
+    /// `2021年度`, `1-11月`, `前三季度`.
+    #[serde(default)]
+    pub period: Option<String>,
     /// Display unit: 亿元, 万元, 家, 项, 件, 人, %… (from the catalogue when left out).
     #[serde(default)]
     pub unit: String,
@@ -488,6 +564,10 @@ pub struct Style {
     /// How enumerations are counted unless a section says otherwise: 一是, 一要, 第一, 首先.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
+    /// Make half-width `, ; : ( ) ? !` in the clerk's Chinese text full-width (default true);
+    /// `false` leaves the text exactly as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_width_punctuation: Option<bool>,
 }
 
 /// A TOML local date (`2024-12-20`), which JSON Schema tools see as a string in date format.

@@ -29,7 +29,7 @@ use crate::measure::{Facts, IndicatorFacts};
 use crate::model::{BlockName, ReportFile, Style};
 use crate::outline::{Block, Directive, LITERAL, Numbering, Outline};
 use crate::views;
-use crate::zh::{numeral, punct};
+use crate::zh::{numeral, period, punct, reading};
 pub use templates::{Origin, Template, TemplateSet};
 use tree::{Node, Selection, Text};
 
@@ -231,16 +231,42 @@ impl Writer<'_> {
             .filter(|f| has(f))
             .map(|f| f.key.clone())
             .collect();
-        let list: Vec<Value> = keys
-            .iter()
-            .filter_map(|k| self.words.data().get("ind")?.get(k).cloned())
-            .collect();
+        let words = |k: &String| self.words.data().get("ind")?.get(k).cloned();
+        // Indicators of the report's period, then those of their own (2021年度, 1-11月),
+        // which a sentence states apart.
+        let (dated, list): (Vec<&String>, Vec<&String>) = keys.iter().partition(|k| {
+            self.facts
+                .indicators
+                .get(*k)
+                .is_some_and(|f| f.period.is_some())
+        });
+        let mut list: Vec<Value> = list.into_iter().filter_map(words).collect();
+        let mut dated: Vec<Value> = dated.into_iter().filter_map(words).collect();
+        if name == BlockName::Indicators {
+            say_ranks_once(&mut list, &mut dated);
+        } else {
+            list.append(&mut dated);
+        }
         let goals: Vec<Value> = node
             .goals
             .iter()
-            .map(|g| Value::String(prose::protect_markup(&self.render_prose(g))))
+            .map(|g| {
+                let text = self.render_prose(g);
+                Value::String(prose::protect_markup(&reading::without_strive(&text)))
+            })
             .collect();
-        let mut extra = vec![("goals", Value::Array(goals))];
+        let names_another_city = selected.iter().any(|f| {
+            f.rank
+                .as_ref()
+                .and_then(|r| r.within.as_deref())
+                .is_some_and(|city| city.trim() != self.facts.report.region.trim())
+        });
+        let scope = period::sentence_scope(&self.facts.report.region, names_another_city);
+        let mut extra = vec![
+            ("goals", Value::Array(goals)),
+            ("scope", Value::String(scope)),
+            ("dated", Value::Array(dated)),
+        ];
         let list_name = match name {
             BlockName::Indicators => Some("indicators"),
             BlockName::Goals => Some("next_targets"),
@@ -313,6 +339,20 @@ impl Writer<'_> {
                 .help("check :: directives in the template"),
             )]
         })
+    }
+}
+
+/// Names the area of a ranking once in a sentence: the first ranked indicator says where it
+/// stands (居怀化市第三位), the others only their place (居第五位). Each gets `rank_said`.
+fn say_ranks_once(lists: &mut [Value], dated: &mut [Value]) {
+    let mut named = false;
+    for entry in lists.iter_mut().chain(dated.iter_mut()) {
+        let field = if named { "brief" } else { "text" };
+        let said = entry.get("rank").and_then(|r| r.get(field)).cloned();
+        if let (Some(said), Value::Object(map)) = (said, entry) {
+            map.insert("rank_said".into(), said);
+            named = true;
+        }
     }
 }
 

@@ -165,7 +165,10 @@ fn citation_problem(e: &RenderError, facts: &Value) -> (String, String, String) 
 fn needs(field: Citable) -> Option<&'static str> {
     use Citable as C;
     Some(match field {
-        C::Key | C::Name | C::Unit | C::Kind | C::Value | C::Number | C::Summary => return None,
+        C::Key | C::Name | C::Label | C::Unit | C::Kind | C::Value | C::Number | C::Summary => {
+            return None;
+        }
+        C::Period => "it needs `period` (the indicator's own period when it is not the report's)",
         C::Previous
         | C::PreviousNumber
         | C::Growth

@@ -48,7 +48,7 @@ pub fn consistency(file: &ReportFile, facts: &Facts) -> Vec<Finding> {
 
 /// A figure of `f` as the draft prints it, with its unit.
 fn printed(f: &IndicatorFacts, value: Decimal) -> String {
-    format!("{}{}", fixed(value, f.places), f.unit)
+    format!("{}{}", fixed(value, f.places.of(value)), f.unit)
 }
 
 /// Last year's figure of `f` as printed, or nothing.
@@ -67,7 +67,7 @@ fn parts_add_up(facts: &Facts, found: &mut Vec<Inconsistency>) {
             let (Some(total), Some(sum)) = (total, sum) else {
                 continue;
             };
-            let p = f.places;
+            let p = f.places.computed();
             if round_half_up(total, p) != round_half_up(sum, p) {
                 found.push(Inconsistency {
                     excerpt: None,
@@ -109,12 +109,16 @@ fn parts_fit_their_whole(file: &ReportFile, facts: &Facts, found: &mut Vec<Incon
             .collect();
         let sum: Decimal = parts
             .iter()
-            .map(|(_, f)| {
-                f.current
-                    * crate::measure::units::factor(&f.unit, &whole.unit).unwrap_or(Decimal::ONE)
-            })
+            .map(
+                |(_, f)| match crate::measure::units::factor(&f.unit, &whole.unit) {
+                    // A converted figure carries the factor's decimals (50000万元 → 5.0000亿元),
+                    // which no one typed: print it at the decimals it needs.
+                    Some(factor) if factor != Decimal::ONE => (f.current * factor).normalize(),
+                    _ => f.current,
+                },
+            )
             .sum();
-        let p = whole.places;
+        let p = whole.places.computed();
         let Some((first, _)) = parts.first() else {
             continue;
         };
@@ -183,7 +187,7 @@ fn next_targets_keep_up(file: &ReportFile, facts: &Facts, found: &mut Vec<Incons
         let Some(next) = f.next.as_ref().map(|n| n.value) else {
             continue;
         };
-        let p = f.places;
+        let p = f.places.computed();
         let (next, current) = (round_half_up(next, p), round_half_up(f.current, p));
         let falls_behind = match f.better {
             Better::Higher => next < current,

@@ -28,7 +28,7 @@ pub fn indicators(facts: &Facts, caption: String, keys: &[String]) -> Table {
             .filter_map(|k| facts.indicators.get(k))
             .map(|f| {
                 vec![
-                    f.name.clone(),
+                    label::with_period(&f.name, f.period.as_deref()),
                     f.unit.clone(),
                     cell(Citable::Number, f),
                     cell(Citable::PreviousNumber, f),

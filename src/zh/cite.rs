@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{period, phrase};
+use super::{period, phrase, punct};
 use crate::measure::decimal::fixed;
 use crate::measure::facts::{NextComparison, Part, Rank, Target};
 use crate::measure::{
@@ -22,7 +22,12 @@ fn printed(c: &Change) -> String {
 
 /// A value of `f` with its unit: 4.54亿元.
 fn with_unit(f: &IndicatorFacts, value: Decimal) -> String {
-    format!("{}{}", fixed(value, f.places), f.unit)
+    format!("{}{}", number(f, value), f.unit)
+}
+
+/// A value of `f` without its unit, at the decimals it prints with.
+fn number(f: &IndicatorFacts, value: Decimal) -> String {
+    fixed(value, f.places.of(value))
 }
 
 /// What a gap or a change of `f` is counted in: its unit, or points for a ratio.
@@ -68,13 +73,15 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
     Some(match field {
         Citable::Key => f.key.clone(),
         Citable::Name => f.name.clone(),
+        Citable::Label => f.label.clone(),
+        Citable::Period => period::own(f.period.as_deref()?),
         Citable::Unit => f.unit.clone(),
         Citable::Kind => kind_name(f.kind).into(),
         Citable::Value => with_unit(f, f.current),
-        Citable::Number => fixed(f.current, f.places),
+        Citable::Number => number(f, f.current),
         Citable::Summary => summary(f, part_year),
         Citable::Previous => with_unit(f, f.previous?),
-        Citable::PreviousNumber => fixed(f.previous?, f.places),
+        Citable::PreviousNumber => number(f, f.previous?),
         Citable::Growth => growth_said(f)?,
         Citable::GrowthPercent => growth_words(growth?.0),
         Citable::Multiple => phrase::multiple(&printed(growth?.1.as_ref()?)),
@@ -85,7 +92,7 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
         Citable::Yoy => yoy(f, part_year)?,
         Citable::Comparison => comparison(f)?,
         Citable::Target => with_unit(f, target?.value),
-        Citable::TargetNumber => fixed(target?.value, f.places),
+        Citable::TargetNumber => number(f, target?.value),
         Citable::Completion => phrase::completion(&printed(&target?.completion?), part_year),
         Citable::CompletionRate => format!("{}%", printed(&target?.completion?)),
         Citable::TargetStatus => target_status(f, target?, part_year),
@@ -202,7 +209,7 @@ fn summary(f: &IndicatorFacts, part_year: bool) -> String {
         }
         Some(_) => yoy(f, part_year).unwrap_or_default(),
     };
-    format!("{value},{tail}")
+    format!("{value}，{tail}")
 }
 
 /// 超额完成目标任务 / 完成目标任务 / 距目标尚差0.35亿元.
@@ -216,23 +223,23 @@ fn progress(t: &Target) -> Option<String> {
     Some(phrase::time_progress(a.trend, &printed(a)))
 }
 
-/// How the target stands, in one phrase: 完成目标任务的108.1% / 完成全年目标的73.8%,超序时进度
-/// 23.8个百分点 / 完成全年目标的115.0%,提前完成全年目标任务 / 距目标尚差0.09个百分点.
+/// How the target stands, in one phrase: 完成目标任务的108.1% / 完成全年目标的73.8%，超序时进度
+/// 23.8个百分点 / 完成全年目标的115.0%，提前完成全年任务 / 距目标尚差0.09个百分点.
 fn target_summary(f: &IndicatorFacts, t: &Target, part_year: bool) -> String {
-    let status = target_status(f, t, part_year);
     let Some(rate) = &t.completion else {
-        return status;
+        return target_status(f, t, part_year);
     };
     let completion = phrase::completion(&printed(rate), part_year);
     match progress(t) {
         // Ahead of the year is worth saying once: met early, or where it stands in time.
         Some(progress) => {
+            // After 完成全年目标的115.0% the target is named already: 提前完成全年任务.
             let standing = if t.gap.trend == Trend::Down {
                 progress
             } else {
-                status
+                phrase::MET_EARLY.to_string()
             };
-            format!("{completion},{standing}")
+            format!("{completion}，{standing}")
         }
         None => completion,
     }
@@ -274,7 +281,7 @@ fn series(f: &IndicatorFacts) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    (!notes.is_empty()).then(|| notes.join(","))
+    (!notes.is_empty()).then(|| notes.join(punct::CLAUSE))
 }
 
 /// The words of one field of a sub-item: name, value, number, share, yoy.
@@ -282,7 +289,7 @@ pub fn part_text(field: &str, f: &IndicatorFacts, part: &Part) -> Option<String>
     Some(match field {
         "name" => part.name.clone(),
         "value" => with_unit(f, part.current),
-        "number" => fixed(part.current, f.places),
+        "number" => number(f, part.current),
         "share" => phrase::part_share(&printed(part.share.as_ref()?)),
         "yoy" => phrase::year_on_year(&growth_words(part.growth.as_ref()?)),
         _ => return None,
@@ -295,6 +302,7 @@ pub const PART_FIELDS: [&str; 5] = ["name", "value", "number", "share", "yoy"];
 /// The words of one field of a ranking, its gaps counted in `gap_unit` (see [`gap_unit`]).
 pub fn rank_text(field: RankField, rank: &Rank, gap_unit: &str) -> Option<String> {
     let scope = period::rank_scope(rank.within.as_deref());
+    let scope = scope.as_str();
     let position = phrase::rank_in(scope, rank.rank);
     let neighbour = |n: &crate::measure::facts::Neighbour, which| {
         phrase::gap_to(which, &n.region, n.gap.trend, &printed(&n.gap), gap_unit)
@@ -320,12 +328,17 @@ pub fn rank_text(field: RankField, rank: &Rank, gap_unit: &str) -> Option<String
         RankField::Text => std::iter::once(position)
             .chain(change)
             .collect::<Vec<_>>()
-            .join(","),
+            .join(punct::CLAUSE),
+        // The area once named in a sentence, later ranks say only the place.
+        RankField::Brief => std::iter::once(phrase::rank_in("", rank.rank))
+            .chain(change)
+            .collect::<Vec<_>>()
+            .join(punct::CLAUSE),
         RankField::Detail => std::iter::once(position)
             .chain(ahead)
             .chain(behind)
             .collect::<Vec<_>>()
-            .join(","),
+            .join(punct::CLAUSE),
     })
 }
 

@@ -1,7 +1,7 @@
 //! The placeholders of a data file still to be filled in, as `init` and `next` write them.
 
 /// Placeholder prose: bracketed so it stands out in the draft until replaced.
-pub const FILL: &str = "(请在此填写)";
+pub const FILL: &str = "（请在此填写）";
 
 /// Marks the comment beside a figure still to be filled in (`current = 0   # 填写2025年数值`);
 /// `zongjie import` drops the comment once it fills the figure.
@@ -14,7 +14,7 @@ pub fn figure_of(year: i32) -> String {
 
 /// The opening of next year's file.
 pub fn opening(year: i32) -> String {
-    format!("{FILL}开头段:{year}年工作的指导思想和总体成效。")
+    format!("{FILL}开头段：{year}年工作的指导思想和总体成效。")
 }
 
 /// The sections `next` empties, each with the placeholder title it leaves.
@@ -25,7 +25,7 @@ pub const SECTIONS: [(&str, &str); 3] = [
 ];
 
 /// What the comment above an emptied outline calls it.
-pub const OUTLINE: &str = "各部分内容(标题和结构已保留)";
+pub const OUTLINE: &str = "各部分内容（标题和结构已保留）";
 
 /// What a point's placeholder title calls it.
 pub const POINT: &str = "要点";
@@ -42,7 +42,7 @@ pub fn content() -> String {
 
 /// The comment above an emptied section.
 pub fn cleared(year: i32, what: &str) -> String {
-    format!("\n# 上一期的内容已清空:请填写{year}年的{what}。\n")
+    format!("\n# 上一期的内容已清空：请填写{year}年的{what}。\n")
 }
 
 /// The plan's lead paragraph for `year`.
@@ -52,5 +52,5 @@ pub fn plan_intro(year: i32) -> String {
 
 /// The comment above an outline taken from a city's profile.
 pub fn profile_note(profile: &str) -> String {
-    format!("# ---- 文档结构(按 {profile} 的统一格式;生成初稿时请加 --profile {profile}) ----")
+    format!("# ---- 文档结构（按 {profile} 的统一格式；生成初稿时请加 --profile {profile}） ----")
 }

@@ -23,4 +23,6 @@ pub const SAVE_AS_UTF8: &str = "WPS / Notepad: 另存为 → 编码 UTF-8";
 pub const CURLY_QUOTES_SHOWN: &str = "“ ”";
 pub const FULLWIDTH_EQUALS_SHOWN: &str = "＝";
 /// The four heading numbers of GB/T 9704.
-pub const FOUR_LEVELS: &str = "一、 (一) 1. (1)";
+pub const FOUR_LEVELS: &str = "一、（一）1.（1）";
+/// The full-width marks a clerk types with a Chinese input method.
+pub const FULL_WIDTH_MARKS: &str = "，；：（）？！";

@@ -22,17 +22,17 @@ pub fn indicator_header(year: i32, span: &str, part_year: bool) -> Vec<String> {
 pub const AUDIT_TABLE: &str = "数据核对表";
 pub const AUDIT_HEADER: [&str; 6] = ["指标", "表述", "公式", "输入", "精确值", "取值"];
 pub fn audit_note(figures: usize) -> String {
-    format!("注:共{figures}项计算,均由zongjie按数据文件计算,四舍五入。")
+    format!("注：共{figures}项计算，均由zongjie按数据文件计算，四舍五入。")
 }
 
 /// The roll-up of a city's counties.
 pub fn rollup_title(city: &str, year: i32) -> Vec<String> {
     vec![
         format!("{city}各县市区主要科技指标汇总表"),
-        format!("({year}年)"),
+        format!("（{year}年）"),
     ]
 }
-pub const ROLLUP_HEADER: [&str; 6] = ["指标(单位)", "县市区", "本年", "上年", "同比", "排名"];
+pub const ROLLUP_HEADER: [&str; 6] = ["指标（单位）", "县市区", "本年", "上年", "同比", "排名"];
 pub const ROLLUP_CSV_HEADER: [&str; 7] = ["指标", "单位", "县市区", "本年", "上年", "同比", "排名"];
 /// The line of the counties' sum.
 pub const TOTAL: &str = "合计";
@@ -43,16 +43,26 @@ pub fn differs_from_total(difference: &str) -> String {
     format!("与合计差{difference}")
 }
 pub const AGREES_WITH_TOTAL: &str = "与合计一致";
+/// An indicator's name in a table, with its own period when it has one:
+/// 全社会研发经费投入（2021年度）.
+pub fn with_period(name: &str, period: Option<&str>) -> String {
+    match period {
+        Some(p) => format!("{name}（{p}）"),
+        None => name.to_string(),
+    }
+}
+
 /// An indicator with its unit, as the first column of the roll-up names it.
 pub fn with_unit(name: &str, unit: &str) -> String {
-    format!("{name}({unit})")
+    format!("{name}（{unit}）")
 }
 pub fn rollup_note(mismatches: usize) -> String {
     if mismatches == 0 {
-        "注:合计为各县市区数据之和,排名为各县市区间排名(并列同名次);市级填报数均与合计一致。".into()
+        "注：合计为各县市区数据之和，排名为各县市区间排名（并列同名次）；市级填报数均与合计一致。"
+            .into()
     } else {
         format!(
-            "注:合计为各县市区数据之和,排名为各县市区间排名(并列同名次);有{mismatches}项市级填报数与合计不符,已在“同比”栏标出差额。"
+            "注：合计为各县市区数据之和，排名为各县市区间排名（并列同名次）；有{mismatches}项市级填报数与合计不符，已在“同比”栏标出差额。"
         )
     }
 }

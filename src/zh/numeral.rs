@@ -6,10 +6,10 @@
 pub fn heading_number(level: u8, n: usize, level3_comma: bool) -> String {
     match level {
         1 => format!("{}、", chinese_numeral(n)),
-        2 => format!("({})", chinese_numeral(n)),
+        2 => format!("（{}）", chinese_numeral(n)),
         3 if level3_comma => format!("{n}、"),
         3 => format!("{n}."),
-        _ => format!("({n})"),
+        _ => format!("（{n}）"),
     }
 }
 
@@ -81,8 +81,8 @@ mod tests {
         assert_eq!(enumeration_label(2), "三是");
         assert_eq!(marker_label("一要", 4, 5), "五要");
         let first: Vec<String> = (0..4).map(|i| marker_label("首先", i, 4)).collect();
-        assert_eq!(first, ["首先,", "其次,", "再次,", "最后,"]);
-        assert_eq!(marker_label("首先", 1, 2), "其次,");
-        assert_eq!(marker_label("第一", 9, 10), "第十,");
+        assert_eq!(first, ["首先，", "其次，", "再次，", "最后，"]);
+        assert_eq!(marker_label("首先", 1, 2), "其次，");
+        assert_eq!(marker_label("第一", 9, 10), "第十，");
     }
 }

@@ -24,13 +24,25 @@ pub fn scope(region: &str) -> String {
     }
 }
 
-/// The area a ranking is made in, from the superior the ranked regions report to: 全市 for a
-/// city, 全省 for a province, nothing when none is named.
-pub fn rank_scope(within: Option<&str>) -> &'static str {
-    match within.and_then(|c| c.chars().last()) {
-        Some('省') => "全省",
-        Some(_) => "全市",
-        None => "",
+/// The area a ranking is made in, from the superior the ranked regions report to: the city
+/// by name (居怀化市第三位: 全市 would be misread in a county-level city's document), 全省 for
+/// a province, nothing when none is named.
+pub fn rank_scope(within: Option<&str>) -> String {
+    match within.map(str::trim) {
+        Some(p) if p.ends_with('省') => "全省".into(),
+        Some(city) => city.to_string(),
+        None => String::new(),
+    }
+}
+
+/// How a sentence names the report's own area: 全县, 全区, 全市; but a city's own name when
+/// another city is named in the same sentence (a county-level city ranked in its prefecture:
+/// 洪江市……居怀化市第二位, not 全市……居全市第二位).
+pub fn sentence_scope(region: &str, names_another_city: bool) -> String {
+    if names_another_city && region.trim().ends_with('市') {
+        region.trim().to_string()
+    } else {
+        scope(region)
     }
 }
 
@@ -76,6 +88,22 @@ pub fn span(r: &ReportFacts) -> String {
         format!("1-{}月", r.months)
     } else {
         String::new()
+    }
+}
+
+/// An indicator's own period as a sentence opens with it: 1-11月 → 截至11月底; 2021年度,
+/// 前三季度 as written.
+pub fn own(period: &str) -> String {
+    let p = period.trim();
+    let months = p
+        .strip_prefix("1-")
+        .or_else(|| p.strip_prefix("1—"))
+        .or_else(|| p.strip_prefix("1～"))
+        .and_then(|rest| rest.strip_suffix('月'))
+        .and_then(|m| m.parse::<u32>().ok());
+    match months {
+        Some(m) => format!("截至{m}月底"),
+        None => p.to_string(),
     }
 }
 

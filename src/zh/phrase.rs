@@ -136,6 +136,10 @@ pub fn target_status(trend: Trend, gap: &str, unit_or_points: &str, part_year: b
     }
 }
 
+/// A part-year target met, said right after its completion rate (完成全年目标的115.0%，…),
+/// which has named the target already.
+pub const MET_EARLY: &str = "提前完成全年任务";
+
 /// What the rest of the year must still bring: 还需完成5家.
 pub fn remaining(gap: &str, unit: &str) -> String {
     format!("还需完成{}{unit}", magnitude(gap))

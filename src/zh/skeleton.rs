@@ -34,39 +34,39 @@ pub fn data_file(
         )
     };
     let cutoff = if half {
-        "cutoff_month = 6                # 数据截止月份:截至6月底填6,截至4月底填4\n"
+        "cutoff_month = 6                # 数据截止月份：截至6月底填6，截至4月底填4\n"
     } else {
         ""
     };
     let targets = if half {
-        "# target = 0                    # 全年目标(半年报按序时进度比较)"
+        "# target = 0                    # 全年目标（半年报按序时进度比较）"
     } else {
-        "# target = 0                    # 今年目标\n# next_target = 0               # 明年目标(写入“总体目标”)"
+        "# target = 0                    # 今年目标\n# next_target = 0               # 明年目标（写入“总体目标”）"
     };
     format!(
         r#"#:schema ./{schema_file}
-# {region}科学技术局 {title} —— 数据文件(由 zongjie init 生成)
+# {region}科学技术局 {title} —— 数据文件（由 zongjie init 生成）
 #
-# 填写方法:
-#   1. 把下面的 0 换成实际数字,把“{FILL}”换成文字;不用的指标或段落整段删除即可。
-#   2. 数字不加引号、不加千分位逗号(3752.12,不写 3,752.12);文字放在英文双引号 "" 里。
-#   3. 同比增长、完成率、百分点等比较由 zongjie 计算,不要手填;正文中可用
-#      {{{{ind.指标键.summary}}}} 引用“数值+同比”,{{{{ind.指标键.value}}}} 只引用数值。
-#   4. 运行 zongjie check 本文件 检查;运行 zongjie draft 本文件 生成 DOCX 初稿。
+# 填写方法：
+#   1. 把下面的 0 换成实际数字，把“{FILL}”换成文字；不用的指标或段落整段删除即可。
+#   2. 数字不加引号、不加千分位逗号（3752.12，不写 3,752.12）；文字放在英文双引号 "" 里。
+#   3. 同比增长、完成率、百分点等比较由 zongjie 计算，不要手填；正文中可用
+#      {{{{ind.指标键.summary}}}} 引用“数值+同比”，{{{{ind.指标键.value}}}} 只引用数值。
+#   4. 运行 zongjie check 本文件 检查；运行 zongjie draft 本文件 生成 DOCX 初稿。
 
 [report]
 issuer = "{region}科学技术局"    # 发文机关署名
-region = "{region}"              # 地区名称,“全县/全市”由此得出
+region = "{region}"              # 地区名称，“全县/全市”由此得出
 year = {year}                       # 报告年度
 kind = "{kind_word}"   # annual 年度总结 / half-year 半年总结
-date = {date}                # 成文日期(不加引号)
+date = {date}                # 成文日期（不加引号）
 {cutoff}
 [style]
-# run_in = [2, 3]               # 与正文同段的标题级别:如“(一)加强党建引领。……”
-# level3 = "1、"                # 三级标题编号:"1."(默认)或 "1、"
-# marker = "一是"               # 列举方式:一是、一要、第一、首先
+# run_in = [2, 3]               # 与正文同段的标题级别：如“（一）加强党建引领。……”
+# level3 = "1、"                # 三级标题编号："1."（默认）或 "1、"
+# marker = "一是"               # 列举方式：一是、一要、第一、首先
 
-# ---- 主要科技指标({period}):current 本期数值,previous 上年同期数值 ----
+# ---- 主要科技指标（{period}）:current 本期数值，previous 上年同期数值 ----
 
 [indicators.rd_spend]
 name = "全社会研发经费投入"
@@ -102,7 +102,7 @@ previous = 0
 # ---- 正文 ----
 
 [opening]
-text = "{FILL}开头段:指导思想、总体成效。现将有关情况报告如下:"
+text = "{FILL}开头段：指导思想、总体成效。现将有关情况报告如下："
 
 {sections}"#,
     )
@@ -128,10 +128,10 @@ pub fn sections(kind: ReportKind, year: i32) -> String {
         )
     };
     format!(
-        r#"# ---- 文档结构:每个 [[sections]] 是一个一级标题(一、),其下 [[sections.sections]] 是
-# 二级标题((一)),再下一级是 1.、(1)。调整顺序、修改标题、增删部分均可,编号自动生成,
-# 不要手写“一、”“(一)”。blocks 放入由数据计算的内容:indicators 指标综述,
-# indicator_table 指标表,goals 总体目标,remaining 全年目标完成所需,outlook 中长期目标。
+        r#"# ---- 文档结构：每个 [[sections]] 是一个一级标题（一、），其下 [[sections.sections]] 是
+# 二级标题（（一）），再下一级是 1.、（1）。调整顺序、修改标题、增删部分均可，编号自动生成，
+# 不要手写“一、”“（一）”。blocks 放入由数据计算的内容：indicators 指标综述，
+# indicator_table 指标表，goals 总体目标，remaining 全年目标完成所需，outlook 中长期目标。
 
 [[sections]]
 title = "{work}"
@@ -142,7 +142,7 @@ blocks = ["indicators", "indicator_table"]
 
 [[sections.sections]]
 title = "{FILL}第一项工作标题"
-paragraphs = ["{FILL}工作内容和成效,可引用指标:全县研发经费投入{{{{ind.rd_spend.summary}}}}。"]
+paragraphs = ["{FILL}工作内容和成效，可引用指标：全县研发经费投入{{{{ind.rd_spend.summary}}}}。"]
 
 [[sections.sections]]
 title = "{FILL}第二项工作标题"
@@ -163,7 +163,7 @@ title = "{plan}"
 [[sections.sections]]
 title = "{targets}"
 blocks = ["{block}"]
-goals = ["{FILL}不属于上述指标的目标,如力争引进科技人才20人"]
+goals = ["{FILL}不属于上述指标的目标，如力争引进科技人才20人"]
 
 [[sections.sections]]
 title = "工作任务"

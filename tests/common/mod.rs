@@ -31,11 +31,9 @@ pub fn paragraphs(document_xml: &str) -> Vec<String> {
             while let Some(start) = rest.find("<w:t") {
                 let after = &rest[start..];
                 let open_end = after.find('>').unwrap();
-                if after[..open_end].starts_with("<w:tab")
-                    || after[..open_end].starts_with("<w:tbl")
-                    || after[..open_end].starts_with("<w:tc")
-                    || after[..open_end].starts_with("<w:tr")
-                {
+                // Only <w:t> and <w:t …>: not <w:tab/>, <w:tbl…>, <w:top …/> and the like.
+                let tag = &after[..open_end];
+                if !(tag == "<w:t" || tag.starts_with("<w:t ")) {
                     rest = &after[open_end..];
                     continue;
                 }

@@ -50,7 +50,7 @@ mod tests {
             json!({"xs": ["加强党建。", "壮大主体;", "优化服务"]}),
         )
         .unwrap();
-        assert_eq!(out, "一是加强党建;二是壮大主体;三是优化服务。");
+        assert_eq!(out, "一是加强党建；二是壮大主体；三是优化服务。");
         assert_eq!(render("{{enumerate xs}}", json!({"xs": []})).unwrap(), "");
     }
 }
