@@ -33,6 +33,18 @@ pub struct Outline {
     pub blocks: Vec<Block>,
     /// How headings are numbered.
     pub numbering: Numbering,
+    /// How the page looks where a bureau may choose: the signature variant, the faces.
+    pub look: Look,
+}
+
+/// The house style's choices of layout, carried from the data to the layout stage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Look {
+    /// The issuer's seal is printed: the date 4 characters from the right margin and the
+    /// issuer centred on it (GB/T 9704 §7.3.5.1). Unsealed (the default for a work summary):
+    /// the issuer 2 characters from the margin, the date 2 characters right of its start
+    /// (§7.3.5.2).
+    pub sealed: bool,
 }
 
 /// How the four heading levels are numbered: 一、 （一） 1. （1）, or `1、` at level 3 as many
@@ -116,6 +128,7 @@ impl Outline {
             title: Vec::new(),
             blocks: Vec::new(),
             numbering: Numbering::default(),
+            look: Look::default(),
         };
         for (index, raw) in markup.lines().enumerate() {
             let line = raw.trim();

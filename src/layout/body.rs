@@ -33,7 +33,13 @@ pub fn blocks(outline: &Outline) -> String {
         body.paragraph(&Props::default(), Content::Nothing);
     }
     let mut signed = false;
-    for block in &outline.blocks {
+    for (i, block) in outline.blocks.iter().enumerate() {
+        // The signature block never stands alone at the head of a page: the last lines of
+        // text, the blank line, the issuer and the date are kept together.
+        let signs_next = matches!(
+            outline.blocks.get(i + 1),
+            Some(Block::Signature { .. } | Block::Date { .. })
+        );
         match block {
             Block::Heading {
                 level,
@@ -49,7 +55,11 @@ pub fn blocks(outline: &Outline) -> String {
                     face: styles::heading_face(*level),
                     body: run_in,
                 };
-                body.paragraph(&Props::default(), content);
+                let props = Props {
+                    keep_next: signs_next,
+                    ..Props::default()
+                };
+                body.paragraph(&props, content);
             }
             Block::Heading {
                 level,
@@ -59,13 +69,18 @@ pub fn blocks(outline: &Outline) -> String {
             } => {
                 let style = styles::heading(*level);
                 let props = Props {
-                    style: Some(&style),
                     keep_next: true,
-                    right_indent: None,
+                    ..Props::style(&style)
                 };
                 body.paragraph(&props, Content::Text(&format!("{number}{text}")));
             }
-            Block::Paragraph { text } => body.paragraph(&Props::default(), Content::Text(text)),
+            Block::Paragraph { text } => {
+                let props = Props {
+                    keep_next: signs_next,
+                    ..Props::default()
+                };
+                body.paragraph(&props, Content::Text(text));
+            }
             Block::Table(table) => {
                 if !table.caption.is_empty() {
                     let props = Props {
@@ -83,11 +98,16 @@ pub fn blocks(outline: &Outline) -> String {
             Block::Signature { text } | Block::Date { text } => {
                 if !signed {
                     // 正文下空一行编排署名.
-                    body.paragraph(&Props::default(), Content::Nothing);
+                    let blank = Props {
+                        keep_next: true,
+                        ..Props::default()
+                    };
+                    body.paragraph(&blank, Content::Nothing);
                     signed = true;
                 }
                 let props = Props {
-                    right_indent: Some(super::frame::signature_indent(block, &outline.blocks)),
+                    keep_next: signs_next,
+                    right_indent: Some(signature_indent(block, outline)),
                     ..Props::style(styles::SIGNATURE)
                 };
                 body.paragraph(&props, Content::Text(text));
@@ -95,6 +115,31 @@ pub fn blocks(outline: &Outline) -> String {
         }
     }
     body.xml
+}
+
+/// The right indent of the issuer's or the date's line: both depend on the other's width.
+fn signature_indent(block: &Block, outline: &Outline) -> u32 {
+    let text_of = |want: fn(&Block) -> Option<&String>| {
+        outline
+            .blocks
+            .iter()
+            .find_map(want)
+            .map_or("", |t| t.as_str())
+    };
+    let issuer = text_of(|b| match b {
+        Block::Signature { text } => Some(text),
+        _ => None,
+    });
+    let date = text_of(|b| match b {
+        Block::Date { text } => Some(text),
+        _ => None,
+    });
+    let (issuer_indent, date_indent) =
+        super::frame::signature_indents(issuer, date, outline.look.sealed);
+    match block {
+        Block::Signature { .. } => issuer_indent,
+        _ => date_indent,
+    }
 }
 
 /// Paragraph properties, written in the schema's order (CT_PPr: pStyle, keepNext, …, ind).
@@ -284,6 +329,7 @@ mod tests {
     fn outline() -> Outline {
         Outline {
             numbering: Default::default(),
+            look: Default::default(),
             title: vec!["某县科学技术局".into(), "2024年工作总结".into()],
             blocks: vec![
                 Block::Heading {

@@ -23,7 +23,7 @@ pub const FANGSONG: Face = Face {
     name: "仿宋",
     latin: "FangSong",
     panose: "02010609060101010101",
-    family: "modern",
+    family: "roman",
     pitch: "fixed",
 };
 /// Level-1 headings (黑体).
@@ -31,7 +31,7 @@ pub const HEITI: Face = Face {
     name: "黑体",
     latin: "SimHei",
     panose: "02010609060101010101",
-    family: "modern",
+    family: "swiss",
     pitch: "fixed",
 };
 /// Level-2 headings (楷体).
@@ -39,7 +39,7 @@ pub const KAITI: Face = Face {
     name: "楷体",
     latin: "KaiTi",
     panose: "02010609060101010101",
-    family: "modern",
+    family: "roman",
     pitch: "fixed",
 };
 /// Page numbers (4号宋体).
@@ -47,7 +47,7 @@ pub const SONGTI: Face = Face {
     name: "宋体",
     latin: "SimSun",
     panose: "02010600030101010101",
-    family: "auto",
+    family: "roman",
     pitch: "variable",
 };
 /// The title (2号小标宋).
@@ -55,11 +55,25 @@ pub const XIAOBIAOSONG: Face = Face {
     name: "方正小标宋简体",
     latin: "FZXiaoBiaoSong-B05S",
     panose: "02000000000000000000",
-    family: "auto",
+    family: "roman",
     pitch: "variable",
 };
 
 pub const ALL: [Face; 5] = [FANGSONG, HEITI, KAITI, SONGTI, XIAOBIAOSONG];
+
+/// The Latin face of the signature block's digits: exactly half an em in Word and WPS, and
+/// in LibreOffice through its metric twin Liberation Serif, so the date's width, and with it
+/// the §7.3.5 positions, are the same in every client.
+pub const LATIN: &str = "Times New Roman";
+
+/// The face for Chinese text, with Latin letters and digits in [`LATIN`].
+pub fn run_fonts_latin(face: Face) -> RunFonts {
+    RunFonts::new()
+        .ascii(LATIN)
+        .hi_ansi(LATIN)
+        .east_asia(face.name)
+        .cs(face.name)
+}
 
 /// The face in every script slot of a run.
 pub fn run_fonts(face: Face) -> RunFonts {

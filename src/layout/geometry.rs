@@ -71,8 +71,12 @@ pub const HEADER_DISTANCE: u32 = mm(15);
 /// 单页码居右空一字,双页码居左空一字: one page-number character in from the edge.
 pub const PAGE_NUMBER_INDENT: u32 = PAGE_NUMBER_SIZE * 10;
 
-/// 成文日期右空四字.
-pub const DATE_RIGHT_INDENT: u32 = 4 * BODY_CHAR;
+/// What one body character occupies on the line, spacing included: the unit of "右空二字".
+pub const CHAR_ADVANCE: u32 = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
+
+/// The space Word adds where Chinese meets a digit or a Latin letter (autoSpaceDE and
+/// autoSpaceDN, on by default): a quarter of the body's em.
+pub const AUTOSPACE: u32 = BODY_CHAR / 4;
 
 /// Column widths (twips) summing to the text width: `fixed` with the column at `fill` given
 /// what the others leave.

@@ -94,6 +94,7 @@ pub fn all() -> Vec<Style> {
             .line_spacing(exact(TABLE_LINE))
             .snap_to_grid(false),
         flush(paragraph(SIGNATURE, "Signature", fonts::FANGSONG, BODY_SIZE).based_on(NORMAL))
+            .fonts(fonts::run_fonts_latin(fonts::FANGSONG))
             .align(AlignmentType::Right),
         flush(
             paragraph(PAGE_NUMBER, "Page Number", fonts::SONGTI, PAGE_NUMBER_SIZE).based_on(NORMAL),

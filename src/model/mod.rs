@@ -52,6 +52,7 @@ impl Style {
             level3: self.level3.clone().or_else(|| base.level3.clone()),
             marker: self.marker.clone().or_else(|| base.marker.clone()),
             full_width_punctuation: self.full_width_punctuation.or(base.full_width_punctuation),
+            seal: self.seal.or(base.seal),
         }
     }
 }
@@ -568,6 +569,11 @@ pub struct Style {
     /// `false` leaves the text exactly as typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_width_punctuation: Option<bool>,
+    /// The issuer's seal is printed over the signature (GB/T 9704 §7.3.5.1): the date 4
+    /// characters from the right margin, the issuer centred on it. Default `false`, a work
+    /// summary's usual form: the issuer 2 characters from the margin (§7.3.5.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<bool>,
 }
 
 /// A TOML local date (`2024-12-20`), which JSON Schema tools see as a string in date format.

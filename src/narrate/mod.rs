@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::measure::{Facts, IndicatorFacts};
 use crate::model::{BlockName, ReportFile, Style};
-use crate::outline::{Block, Directive, LITERAL, Numbering, Outline};
+use crate::outline::{Block, Directive, LITERAL, Look, Numbering, Outline};
 use crate::views;
 use crate::zh::{numeral, period, punct, reading};
 pub use templates::{Origin, Template, TemplateSet};
@@ -95,6 +95,9 @@ pub fn narrate(
         blocks: writer.blocks,
         numbering: Numbering {
             level3_comma: style.level3.as_deref() == Some(numeral::LEVEL3_COMMA),
+        },
+        look: Look {
+            sealed: style.seal.unwrap_or(false),
         },
     };
     outline.number_headings();

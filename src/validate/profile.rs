@@ -78,6 +78,12 @@ fn style(file: Option<&Style>, profile: &Style, found: &mut Vec<Finding>) {
                 .zip(profile.marker.as_ref())
                 .map(|(a, b)| (a.clone(), b.clone())),
         ),
+        (
+            "seal",
+            file.seal
+                .zip(profile.seal)
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+        ),
     ];
     for (key, pair) in differs {
         if let Some((mine, theirs)) = pair.filter(|(a, b)| a != b) {

@@ -126,6 +126,7 @@ pub fn rollup_outline(rollup: &Rollup, signed: Option<(String, String)>) -> Outl
     let mismatches = rollup.mismatches().count();
     let mut outline = Outline {
         numbering: Default::default(),
+        look: Default::default(),
         title: label::rollup_title(&rollup.city, rollup.year),
         blocks: vec![Block::Table(Table {
             kind: TableKind::Rollup,

@@ -190,6 +190,10 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ),
     ("Style.marker", "列举方式的默认值：一是、一要、第一、首先"),
     (
+        "Style.seal",
+        "设为 true 时按加盖印章排署名：成文日期右空四字，发文机关署名以成文日期为准居中；默认不加盖印章：署名右空二字，日期首字比署名首字右移二字",
+    ),
+    (
         "Style.full_width_punctuation",
         "设为 false 时不把正文中紧挨汉字的半角标点改为全角（默认改）",
     ),

@@ -6,7 +6,9 @@ claim; headless LibreOffice must convert it to a PDF of 3 to 8 A4 pages whose te
 the title and the page numbers. Usage: check_docx.py DRAFT.docx... (needs python-docx,
 LibreOffice and poppler-utils; .ci/run installs them). Prints 'N passed, N failed'.
 """
+import html
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -122,7 +124,54 @@ def check_docx(path):
     return doc
 
 
-def check_pdf(path):
+# Drafts whose data file sets [style] seal = true (GB/T 9704 §7.3.5.1).
+SEALED = {"yueyang-2022.docx"}
+# The right edge of the text (A4, 26 mm right margin) and one body character (16 pt less the
+# condensed spacing), in points.
+TEXT_RIGHT = 595.276 - 26 / 25.4 * 72
+CHAR = 15.75
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>')
+
+
+def lines_of(pdf):
+    """Every printed line as (page, text without spaces, left, right), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    lines = {}
+    for page, body in enumerate(out.split("<page ")[1:]):
+        for x0, y0, x1, text in WORD.findall(body):
+            key = (page, round(float(y0)))
+            t, left, right = lines.get(key, ("", 1e9, 0))
+            lines[key] = (t + html.unescape(text), min(left, float(x0)), max(right, float(x1)))
+    return [(page, t, left, right) for (page, _), (t, left, right) in sorted(lines.items())]
+
+
+def check_signature(name, pdf, issuer, date):
+    """The issuer and date as GB/T 9704 §7.3.5 places them, within 4 pt."""
+    lines = lines_of(pdf)
+    found = [i for i, l in enumerate(lines) if l[1] == issuer.replace(" ", "")
+             and i + 1 < len(lines) and lines[i + 1][1] == date.replace(" ", "")]
+    check(found, f"{name}: the issuer's line and the date's line below it in the PDF")
+    if not found:
+        return
+    _, _, s0, s1 = lines[found[-1]]
+    _, _, d0, d1 = lines[found[-1] + 1]
+    near = lambda a, b: abs(a - b) <= 4
+    where = f"issuer {s0:.1f}–{s1:.1f}, date {d0:.1f}–{d1:.1f}, text ends {TEXT_RIGHT:.1f}"
+    if name in SEALED:
+        check(near(d1, TEXT_RIGHT - 4 * CHAR), f"{name}: sealed, the date ends 4 characters from the margin ({where})")
+        check(near((s0 + s1) / 2, (d0 + d1) / 2), f"{name}: sealed, the issuer is centred on the date ({where})")
+        return
+    unsealed_short = near(s1, TEXT_RIGHT - 2 * CHAR) and near(d0, s0 + 2 * CHAR)
+    unsealed_long = near(d1, TEXT_RIGHT - 2 * CHAR) and near(s0, d0 - 2 * CHAR)
+    if d1 - d0 > s1 - s0 + 4:
+        check(unsealed_long, f"{name}: a date longer than the issuer ends 2 characters from the margin, 2 right of the issuer's start ({where})")
+    elif d1 - d0 < s1 - s0 - 4:
+        check(unsealed_short, f"{name}: the issuer ends 2 characters from the margin, the date starts 2 right of it ({where})")
+    else:
+        check(unsealed_short or unsealed_long, f"{name}: issuer and date of about one length placed by either §7.3.5.2 rule ({where})")
+
+
+def check_pdf(path, signature):
     name = os.path.basename(path)
     with tempfile.TemporaryDirectory() as tmp:
         run = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, path],
@@ -141,12 +190,15 @@ def check_pdf(path):
         check("595" in info and "841" in info, f"{name}: A4 in the PDF")
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
         check("—1—" in text.replace(" ", "") and "—2—" in text.replace(" ", ""), f"{name}: page numbers printed")
+        if len(signature) == 2:
+            check_signature(name, pdf, *signature)
         print(f"{name}: {pages} pages in LibreOffice")
 
 
 for path in sys.argv[1:]:
-    check_docx(path)
-    check_pdf(path)
+    doc = check_docx(path)
+    signature = [p.text for p in doc.paragraphs if p.style.name == "Signature" and p.text.strip()][:2]
+    check_pdf(path, signature)
 
 for f in failures:
     print("FAILED:", f)
