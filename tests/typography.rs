@@ -174,3 +174,38 @@ fn the_checks_catch_what_they_are_for() {
     assert!(!brackets_pair("）（"));
     assert!(brackets_pair("名称（2021年度（初步））"));
 }
+
+#[test]
+fn the_audit_speaks_chinese_and_names_sub_items() {
+    let mut files = examples();
+    files.push(common::fixture("comparisons.toml"));
+    let mut parts = 0;
+    for path in files {
+        let source = Source::read(&path).unwrap();
+        let checked = zongjie::check(&source, Options::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for entry in zongjie::views::audit::entries(&checked.facts) {
+            let zh = &entry.figure.formula_zh;
+            assert!(
+                !zh.chars().any(|c| c.is_ascii_alphabetic() && c != 'N'),
+                "{}: {} ({}) untranslated: {zh}",
+                path.display(),
+                entry.key,
+                entry.figure.formula
+            );
+            for (name, _) in &entry.figure.inputs_zh {
+                assert!(
+                    !name.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{}: input {name} of {}",
+                    path.display(),
+                    entry.key
+                );
+            }
+            if entry.key.contains(".parts.") {
+                parts += 1;
+                assert!(entry.name.ends_with('）'), "{}", entry.name);
+            }
+        }
+    }
+    assert!(parts > 0, "some example has sub-items");
+}

@@ -239,11 +239,7 @@ impl Body {
     }
 
     fn table(&mut self, table: &outline::Table) {
-        let columns: &[u32] = match table.kind {
-            outline::TableKind::Indicators => &g::TABLE_COLUMNS,
-            outline::TableKind::Audit => &g::AUDIT_COLUMNS,
-            outline::TableKind::Rollup => &g::ROLLUP_COLUMNS,
-        };
+        let columns = super::columns::widths(&table.header, &table.rows);
         let x = &mut self.xml;
         let _ = write!(
             x,
@@ -259,16 +255,21 @@ impl Body {
             );
         }
         x.push_str(r#"</w:tblBorders><w:tblLayout w:type="fixed" /></w:tblPr><w:tblGrid>"#);
-        for width in columns {
+        for width in &columns {
             let _ = write!(x, r#"<w:gridCol w:w="{width}"/>"#);
         }
         x.push_str("</w:tblGrid>");
         let rows =
             std::iter::once((&table.header, true)).chain(table.rows.iter().map(|r| (r, false)));
         for (cells, header) in rows {
-            // A row is read as a whole: never break it across pages.
-            self.xml.push_str("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
-            for (text, width) in cells.iter().zip(columns) {
+            // A row is read as a whole: never break it across pages. The header row repeats
+            // at the top of every page the table runs onto, and is kept with the first row.
+            self.xml.push_str("<w:tr><w:trPr><w:cantSplit />");
+            if header {
+                self.xml.push_str("<w:tblHeader />");
+            }
+            self.xml.push_str("</w:trPr>");
+            for (text, width) in cells.iter().zip(&columns) {
                 let _ = write!(
                     self.xml,
                     r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa" />"#
@@ -281,7 +282,11 @@ impl Body {
                     );
                 }
                 self.xml.push_str("</w:tcPr>");
-                self.paragraph(&Props::style(styles::TABLE_TEXT), Content::Text(text));
+                let props = Props {
+                    keep_next: header,
+                    ..Props::style(styles::TABLE_TEXT)
+                };
+                self.paragraph(&props, Content::Text(text));
                 self.xml.push_str("</w:tc>");
             }
             self.xml.push_str("</w:tr>");

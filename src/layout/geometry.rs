@@ -78,50 +78,14 @@ pub const CHAR_ADVANCE: u32 = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
 /// autoSpaceDN, on by default): a quarter of the body's em.
 pub const AUTOSPACE: u32 = BODY_CHAR / 4;
 
-/// Column widths (twips) summing to the text width: `fixed` with the column at `fill` given
-/// what the others leave.
-const fn fill_columns<const N: usize>(mut fixed: [u32; N], fill: usize) -> [u32; N] {
-    let mut sum = 0;
-    let mut i = 0;
-    while i < N {
-        if i != fill {
-            sum += fixed[i];
-        }
-        i += 1;
-    }
-    fixed[fill] = TEXT_WIDTH - sum;
-    fixed
-}
-
-/// Indicator table: the indicator name takes what the figures leave.
-pub const TABLE_COLUMNS: [u32; 7] = fill_columns([0, 700, 1100, 1100, 1700, 1000, 1250], 0);
-
-/// Roll-up: indicator (takes the rest), county, this year, last year, change, rank.
-pub const ROLLUP_COLUMNS: [u32; 6] = fill_columns([0, 2100, 950, 950, 2000, 900], 0);
-
-/// 数据核对表: indicator, phrase (takes the rest), formula, inputs, exact, rounded.
-pub const AUDIT_COLUMNS: [u32; 6] = fill_columns([1500, 0, 2000, 1700, 1350, 800], 1);
-
 // The layout's invariants, checked when zongjie is compiled: 22 lines and 28 characters fit,
-// a 23rd line and a 29th character do not, and the table spans the text width exactly.
+// a 23rd line and a 29th character do not.
 const _: () = {
     assert!(LINE_PITCH * LINES_PER_PAGE <= TEXT_HEIGHT);
     assert!(LINE_PITCH * (LINES_PER_PAGE + 1) > TEXT_HEIGHT);
     let pitch = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
     assert!(pitch * CHARS_PER_LINE <= TEXT_WIDTH);
     assert!(pitch * (CHARS_PER_LINE + 1) > TEXT_WIDTH);
-    assert!(
-        TABLE_COLUMNS[0] >= 1900,
-        "nine 10.5 pt characters fit the name column"
-    );
-    assert!(
-        ROLLUP_COLUMNS[0] >= 1900,
-        "nine 10.5 pt characters fit the indicator column"
-    );
-    assert!(
-        AUDIT_COLUMNS[1] >= 1400,
-        "six 10.5 pt characters fit the phrase column"
-    );
     assert!(FOOTER_DISTANCE + FOOTER_LINE + mm(7) == MARGIN_BOTTOM);
 };
 
@@ -140,12 +104,5 @@ mod tests {
         assert_eq!(LINE_PITCH, 579);
         // Condensed by a quarter point: 15.75 pt a character, 441 pt for 28 of them.
         assert_eq!(CHAR_SPACING, -5);
-    }
-
-    #[test]
-    fn tables_span_the_text_width() {
-        assert_eq!(TABLE_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
-        assert_eq!(AUDIT_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
-        assert_eq!(ROLLUP_COLUMNS.iter().sum::<u32>(), TEXT_WIDTH);
     }
 }

@@ -7,9 +7,11 @@
 //! - [`repair`]: the one place that corrects what docx-rs writes;
 //! - `package`: the frame's parts, repaired once, with each draft's body set in and zipped;
 //! - `body`: each draft's paragraphs and tables, written directly in schema order;
+//! - `columns`: table column widths from what the cells hold;
 //! - `geometry`, `styles`, `fonts`: the numbers, the named styles and the faces.
 
 mod body;
+mod columns;
 mod fonts;
 mod frame;
 mod geometry;

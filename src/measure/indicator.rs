@@ -390,7 +390,7 @@ impl Measurer<'_> {
                 Calc {
                     kind: FigureKind::TimeProgress,
                     inputs: &[("completion", rate), ("time_elapsed", elapsed)],
-                    formula: "completion − months ÷ 12 × 100",
+                    formula: "completion − time_elapsed",
                     exact: ahead,
                     places: pp,
                 },

@@ -83,7 +83,11 @@ impl Measurer<'_> {
                 ("current", current),
                 ("years", Decimal::from(years)),
             ];
-            if let Some((calc, change)) = self.yearly(base, current, years, &inputs) {
+            let formulas = Formulas {
+                points: "(current − base) ÷ years",
+                growth: "((current ÷ base)^(1 ÷ years) − 1) × 100",
+            };
+            if let Some((calc, change)) = self.yearly(base, current, years, &inputs, formulas) {
                 self.record(calc, Says::Field(Citable::AverageGrowth));
                 f.series.average = Some(Average {
                     since: base_year,
@@ -99,7 +103,11 @@ impl Measurer<'_> {
                 ("plan", value),
                 ("years", Decimal::from(years)),
             ];
-            let yearly = self.yearly(current, value, years, &inputs);
+            let formulas = Formulas {
+                points: "(plan − current) ÷ years",
+                growth: "((plan ÷ current)^(1 ÷ years) − 1) × 100",
+            };
+            let yearly = self.yearly(current, value, years, &inputs, formulas);
             if let Some((calc, _)) = &yearly {
                 let calc = Calc {
                     kind: FigureKind::OutlookGrowth,
@@ -145,6 +153,7 @@ impl Measurer<'_> {
         to: Decimal,
         years: u32,
         inputs: &'i [(&'i str, Decimal)],
+        formulas: Formulas,
     ) -> Option<(Calc<'i>, Change)> {
         if years == 0 {
             return None;
@@ -155,7 +164,7 @@ impl Measurer<'_> {
                 Calc {
                     kind: FigureKind::AverageGrowth,
                     inputs,
-                    formula: "(later − earlier) ÷ years",
+                    formula: formulas.points,
                     exact: per_year,
                     places: self.places.computed(),
                 },
@@ -168,11 +177,20 @@ impl Measurer<'_> {
             Calc {
                 kind: FigureKind::AverageGrowth,
                 inputs,
-                formula: "((later ÷ earlier)^(1 ÷ years) − 1) × 100",
+                formula: formulas.growth,
                 exact: rate,
                 places: pp,
             },
             Change::new(rate, pp),
         ))
     }
+}
+
+/// How an average yearly change is computed, named by its inputs.
+#[derive(Clone, Copy)]
+struct Formulas {
+    /// A ratio's points per year.
+    points: &'static str,
+    /// Compound growth in percent.
+    growth: &'static str,
 }

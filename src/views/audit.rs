@@ -7,10 +7,11 @@
 //! | field     | meaning                                                            |
 //! |-----------|--------------------------------------------------------------------|
 //! | `key`     | indicator key (`rd_spend`), or `key.parts.N` for a sub-item         |
-//! | `name`    | the indicator's printed name                                       |
+//! | `name`    | the indicator's printed name; a sub-item's is `指标（分项）`         |
 //! | `kind`    | what was computed: `yoy_percent`, `target_completion`, … (snake case) |
 //! | `inputs`  | object of named inputs, decimals as strings (`"4.54"`)             |
 //! | `formula` | how the inputs combine                                             |
+//! | `formula_zh` | the same in Chinese, as the 数据核对表 prints it (`（本年数 − 上年数）÷ 上年数 × 100`) |
 //! | `exact`   | the unrounded result as a decimal string (up to 10 places)         |
 //! | `value`   | the result rounded half-up at the precision printed                |
 //! | `text`    | the phrase placed in the draft                                     |
@@ -23,13 +24,14 @@ use unicode_width::UnicodeWidthStr;
 use crate::measure::decimal::{fixed, round_half_up};
 use crate::measure::{Facts, Figure};
 use crate::outline::{Table, TableKind};
-use crate::zh::{cite, label};
+use crate::zh::formula::Naming;
+use crate::zh::{cite, formula, label};
 
 /// One row of the audit: a figure and the name of what it is about.
 #[derive(Debug, Serialize)]
 pub struct Entry<'a> {
     pub key: &'a str,
-    pub name: &'a str,
+    pub name: String,
     #[serde(flatten)]
     pub figure: FigureView<'a>,
 }
@@ -40,6 +42,11 @@ pub struct FigureView<'a> {
     pub kind: crate::measure::FigureKind,
     pub inputs: indexmap::IndexMap<&'a str, String>,
     pub formula: &'a str,
+    /// The formula in Chinese.
+    pub formula_zh: String,
+    /// The inputs under their Chinese names, for the table and `explain`.
+    #[serde(skip)]
+    pub inputs_zh: Vec<(String, String)>,
     /// Up to 10 decimals, unrounded otherwise.
     pub exact: String,
     /// Rounded half-up at the places the draft prints.
@@ -50,15 +57,39 @@ pub struct FigureView<'a> {
 
 /// The audit rows, in the order the figures were computed.
 pub fn entries(facts: &Facts) -> Vec<Entry<'_>> {
+    let indicator = |key: &str| facts.indicators.get(key).map(|i| i.name.clone());
+    let naming = Naming {
+        half_year: facts.report.half_year(),
+        indicator: &indicator,
+    };
     facts
         .figures
         .iter()
         .map(|f: &Figure| {
-            let indicator = f.key.split('.').next().unwrap_or_default();
-            let name = facts
-                .indicators
-                .get(indicator)
-                .map_or("", |i| i.name.as_str());
+            let mut path = f.key.split('.');
+            let key = path.next().unwrap_or_default();
+            let measured = facts.indicators.get(key);
+            let own = measured.map_or("", |i| i.name.as_str());
+            // A sub-item (key.parts.N) is named with its indicator.
+            let part = match (
+                path.next(),
+                path.next().and_then(|n| n.parse::<usize>().ok()),
+            ) {
+                (Some("parts"), Some(n)) => measured.and_then(|i| i.parts.get(n)),
+                _ => None,
+            };
+            let name = match part {
+                Some(p) => formula::part_name(own, &p.name),
+                None => own.to_string(),
+            };
+            let inputs_zh = f
+                .inputs
+                .iter()
+                .map(|(k, v)| {
+                    let word = formula::operand(k, &naming).unwrap_or_else(|| k.clone());
+                    (word, v.normalize().to_string())
+                })
+                .collect();
             Entry {
                 key: &f.key,
                 name,
@@ -70,6 +101,11 @@ pub fn entries(facts: &Facts) -> Vec<Entry<'_>> {
                         .map(|(k, v)| (k.as_str(), v.normalize().to_string()))
                         .collect(),
                     formula: &f.formula,
+                    // Never half translated: a word without a Chinese name keeps the whole
+                    // formula in its original form (zh::formula's tests catch it).
+                    formula_zh: formula::formula(&f.formula, &naming)
+                        .unwrap_or_else(|| f.formula.clone()),
+                    inputs_zh,
                     exact: round_half_up(f.exact, 10).normalize().to_string(),
                     value: fixed(f.exact, f.places),
                     text: cite::figure_text(f, facts),
@@ -85,16 +121,9 @@ pub fn json(facts: &Facts) -> String {
     serde_json::to_string_pretty(&entries(facts)).unwrap_or_else(|_| "[]".into())
 }
 
-fn kind_label(figure: &FigureView) -> String {
-    serde_json::to_value(figure.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 fn inputs_text(figure: &FigureView) -> String {
     figure
-        .inputs
+        .inputs_zh
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
@@ -108,8 +137,8 @@ pub fn text(facts: &Facts) -> String {
         .iter()
         .map(|e| {
             [
-                kind_label(&e.figure),
-                e.figure.formula.to_string(),
+                formula::kind(e.figure.kind).to_string(),
+                e.figure.formula_zh.clone(),
                 inputs_text(&e.figure),
                 format!("= {} → {}", e.figure.exact, e.figure.value),
                 e.figure.text.to_string(),
@@ -160,10 +189,10 @@ pub fn table(facts: &Facts) -> Table {
                     match (first, e.name.is_empty()) {
                         (false, _) => String::new(),
                         (true, true) => e.key.to_string(),
-                        (true, false) => e.name.to_string(),
+                        (true, false) => e.name.clone(),
                     },
                     e.figure.text.to_string(),
-                    e.figure.formula.to_string(),
+                    e.figure.formula_zh.clone(),
                     inputs_text(&e.figure),
                     e.figure.exact.to_string(),
                     e.figure.value.to_string(),

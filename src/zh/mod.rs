@@ -7,8 +7,9 @@
 //!
 //! - [`phrase`]: each comparison's wording (增长66.9%, 提高0.72个百分点, 居全市第三位);
 //! - [`cite`]: each citable field of a measured indicator, and what each audited figure says;
+//! - [`formula`]: the 数据核对表's formulas, inputs and kinds of figure;
 //! - [`period`]: periods, areas and dates (2024年上半年, 全县, 2024年12月20日);
-//! - [`numeral`]: Chinese numerals, the heading numbers 一、(一)1.(1) and enumeration labels;
+//! - [`numeral`]: Chinese numerals, the heading numbers 一、（一）1.（1） and enumeration labels;
 //! - [`outline`]: the headings of the standard outline;
 //! - [`punct`]: the marks between the words;
 //! - [`label`]: table captions, column heads and notes, words in file names;
@@ -20,6 +21,7 @@
 
 pub mod cite;
 pub mod fill;
+pub mod formula;
 pub mod hint;
 pub mod label;
 pub mod numeral;

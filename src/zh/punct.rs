@@ -68,6 +68,10 @@ pub struct Normalised {
     pub first: Option<String>,
 }
 
+/// Marks that never begin a line (GB/T 15834's line-breaking rule): they stay with the
+/// character before them.
+pub const NO_LINE_START: &str = "，。；：、？！）》”’％";
+
 /// A clerk's prose with every half-width `, ; : ( ) ? !` that touches Chinese text made
 /// full-width. Left as typed: marks among Latin letters or digits (R&D, 3,752, 12:30, a file
 /// name), a colon that starts `//` (a URL), and everything inside a `{{…}}` citation. A pair
