@@ -45,6 +45,8 @@ pub struct Look {
     /// the issuer 2 characters from the margin, the date 2 characters right of its start
     /// (§7.3.5.2).
     pub sealed: bool,
+    /// Faces other than GB/T 9704's names, by role (仿宋_GB2312 for the body).
+    pub fonts: crate::model::Fonts,
 }
 
 /// How the four heading levels are numbered: 一、 （一） 1. （1）, or `1、` at level 3 as many

@@ -424,3 +424,50 @@ fn readme_lists_every_citable_field() {
         .collect();
     assert_eq!(listed, declared);
 }
+
+#[test]
+fn a_city_names_its_faces_once_and_every_style_follows() {
+    let text = std::fs::read_to_string(example("xupu-2024.toml"))
+        .unwrap()
+        .replacen(
+            "[report]",
+            "[style.fonts]\nbody = \"仿宋_GB2312\"\nheading2 = \"楷体_GB2312\"\n\n[report]",
+            1,
+        );
+    let source = Source::new("x.toml", text);
+    let d = zongjie::draft(&source, &TemplateSet::built_in(), Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let styles = part(&d.docx, "word/styles.xml");
+    let fonts = part(&d.docx, "word/fontTable.xml");
+    let style = |id: &str| {
+        let at = styles
+            .find(&format!(r#"w:styleId="{id}""#))
+            .unwrap_or_else(|| panic!("style {id}"));
+        styles[at..].split("</w:style>").next().unwrap().to_string()
+    };
+    for id in ["Normal", "Heading3", "TableText"] {
+        assert!(style(id).contains(r#"w:eastAsia="仿宋_GB2312""#), "{id}");
+    }
+    assert!(style("Heading2").contains(r#"w:eastAsia="楷体_GB2312""#));
+    // Roles left out keep GB/T 9704's faces.
+    assert!(style("Heading1").contains(r#"w:eastAsia="黑体""#));
+    assert!(style("Title").contains(r#"w:eastAsia="方正小标宋简体""#));
+    // The font table declares the faces used, with their kind and known Latin names.
+    assert!(fonts.contains(r#"<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong_GB2312"/>"#));
+    assert!(fonts.contains(r#"<w:font w:name="黑体"><w:altName w:val="SimHei"/>"#));
+    assert!(
+        !fonts.contains(r#"w:name="仿宋""#),
+        "a face no style uses is not declared"
+    );
+    let body = fonts.split(r#"w:name="仿宋_GB2312""#).nth(1).unwrap();
+    assert!(
+        body.split("</w:font>")
+            .next()
+            .unwrap()
+            .contains(r#"<w:family w:val="roman"/>"#)
+    );
+    // The default draft of the same file is unchanged by the other's faces (frames are
+    // kept per set of faces).
+    let plain = draft("xupu-2024.toml");
+    assert!(part(&plain.docx, "word/styles.xml").contains(r#"w:eastAsia="仿宋""#));
+}

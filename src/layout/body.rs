@@ -21,7 +21,7 @@ const FIRST_PARAGRAPH_ID: u32 = 3;
 
 /// The blocks of an outline as WordprocessingML, to stand between `<w:body>` and the
 /// section properties.
-pub fn blocks(outline: &Outline) -> String {
+pub fn blocks(outline: &Outline, faces: &fonts::Faces) -> String {
     let mut body = Body {
         // A county's body is 30–80 KB of XML: one allocation, rarely grown.
         xml: String::with_capacity(64 * 1024),
@@ -52,7 +52,7 @@ pub fn blocks(outline: &Outline) -> String {
                 let head = format!("{number}{text}");
                 let content = Content::RunIn {
                     head: &head,
-                    face: styles::heading_face(*level),
+                    face: faces.heading(*level),
                     body: run_in,
                 };
                 let props = Props {
@@ -172,7 +172,7 @@ enum Content<'a> {
     /// A run-in heading: the heading in its own face, then the text in the paragraph's.
     RunIn {
         head: &'a str,
-        face: fonts::Face,
+        face: &'a fonts::Face,
         body: &'a str,
     },
 }
@@ -224,7 +224,7 @@ impl Body {
             }
             Content::PageBreak => x.push_str(r#"<w:r><w:rPr /><w:br w:type="page" /></w:r>"#),
             Content::RunIn { head, face, body } => {
-                let name = face.name;
+                let name = fonts::escape(&face.name);
                 let _ = write!(
                     x,
                     r#"<w:r><w:rPr><w:rFonts w:ascii="{name}" w:eastAsia="{name}" w:hAnsi="{name}" w:cs="{name}" /></w:rPr>"#
@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn blocks_are_escaped_and_in_schema_order() {
-        let xml = blocks(&outline());
+        let xml = blocks(&outline(), &fonts::Faces::chosen(&Default::default()));
         assert!(
             xml.contains(r#"<w:t xml:space="preserve">R&amp;D &lt;投入&gt; &quot;引号&quot; &apos;x&apos;</w:t><w:tab /><w:t xml:space="preserve">制表</w:t>"#),
             "{xml}"

@@ -1,5 +1,5 @@
 //! The frame every draft shares — page, margins, line grid, page-number footers, styles —
-//! built with docx-rs once per process, and where the signature block stands.
+//! built with docx-rs once per set of faces, and where the signature block stands.
 
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
@@ -10,13 +10,13 @@ use super::geometry as g;
 use super::{fonts, styles};
 
 /// Everything a draft has but its body: page, margins and line grid, the page-number
-/// footers and the styles. Built once per process (see [`package`]).
-pub(super) fn frame() -> Docx {
+/// footers and the styles. Built once per set of faces (see [`package`]).
+pub(super) fn frame(faces: &fonts::Faces) -> Docx {
     let mut docx = Docx::new()
         // Defaults are the body's 3号仿宋, condensed so that 28 characters fill a line.
         .default_size(g::BODY_SIZE as usize)
         .default_spacing(g::CHAR_SPACING)
-        .default_fonts(fonts::run_fonts(fonts::FANGSONG))
+        .default_fonts(fonts::run_fonts(&faces.body))
         .page_size(g::PAGE_WIDTH, g::PAGE_HEIGHT)
         .page_margin(
             PageMargin::new()
@@ -35,7 +35,7 @@ pub(super) fn frame() -> Docx {
             .grid_type(DocGridType::Lines)
             .line_pitch(g::LINE_PITCH as usize),
     );
-    for style in styles::all() {
+    for style in styles::all(faces) {
         docx = docx.add_style(style);
     }
     docx

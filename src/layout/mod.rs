@@ -3,7 +3,7 @@
 //! This stage decides how things look, never what they say: every word comes from the
 //! outline. One public entry, [`lay_out`]; inside, one file per concern:
 //!
-//! - `frame`: what docx-rs builds once per process (page, grid, footers, styles);
+//! - `frame`: what docx-rs builds once per set of faces (page, grid, footers, styles);
 //! - [`repair`]: the one place that corrects what docx-rs writes;
 //! - `package`: the frame's parts, repaired once, with each draft's body set in and zipped;
 //! - `body`: each draft's paragraphs and tables, written directly in schema order;
@@ -23,5 +23,6 @@ use crate::outline::Outline;
 
 /// Renders an outline to the bytes of a .docx file.
 pub fn lay_out(outline: &Outline) -> Result<Vec<u8>, String> {
-    package::pack(&body::blocks(outline))
+    let faces = fonts::Faces::chosen(&outline.look.fonts);
+    package::pack(&body::blocks(outline, &faces), &faces)
 }

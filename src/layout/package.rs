@@ -1,26 +1,23 @@
 //! The package around a draft's body.
 //!
 //! Everything of a draft but its body — styles, settings, numbering, footers, the section
-//! properties, the font table — is the same in every draft. docx-rs builds it once per
-//! process (`layout::frame`); each part is repaired once (see [`super::repair`]), and each
+//! properties, the font table — is the same in every draft set in the same faces. docx-rs
+//! builds it once per set of faces (`layout::frame`; a batch has one, or a few when some
+//! counties name their own); each part is repaired once (see [`super::repair`]), and each
 //! draft's body (see `layout::body`) is set into the frame's document part and zipped with
 //! the rest.
 
 use std::io::Cursor;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use docx_rs::{Docx, XMLDocx};
 
-use super::fonts;
+use super::fonts::{self, Faces};
 use super::repair::fix_part;
 
 /// Zips a draft: `body` (paragraphs and tables) set into the frame's document part.
-pub fn pack(body: &str) -> Result<Vec<u8>, String> {
-    static FRAME: OnceLock<Result<Frame, String>> = OnceLock::new();
-    let frame = FRAME
-        .get_or_init(|| Frame::new(super::frame::frame()))
-        .as_ref()
-        .map_err(Clone::clone)?;
+pub fn pack(body: &str, faces: &Faces) -> Result<Vec<u8>, String> {
+    let frame = frame_for(faces)?;
     let mut parts = frame.parts();
     let mut document = Vec::with_capacity(frame.head.len() + body.len() + frame.tail.len());
     document.extend_from_slice(&frame.head);
@@ -34,6 +31,19 @@ pub fn pack(body: &str) -> Result<Vec<u8>, String> {
     Ok(out.into_inner())
 }
 
+/// The frame of drafts set in `faces`, built the first time they are asked for.
+fn frame_for(faces: &Faces) -> Result<Arc<Frame>, String> {
+    static FRAMES: Mutex<Vec<(Faces, Arc<Frame>)>> = Mutex::new(Vec::new());
+    // A panic elsewhere while the lock was held leaves the list as it was: still usable.
+    let mut frames = FRAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, frame)) = frames.iter().find(|(f, _)| f == faces) {
+        return Ok(Arc::clone(frame));
+    }
+    let frame = Arc::new(Frame::new(super::frame::frame(faces), faces)?);
+    frames.push((faces.clone(), Arc::clone(&frame)));
+    Ok(frame)
+}
+
 /// The parts every draft shares, built and repaired once; the document part is kept as the
 /// text before the body's blocks (through `<w:body>`) and after them (the section
 /// properties on).
@@ -44,7 +54,7 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(docx: Docx) -> Result<Frame, String> {
+    fn new(docx: Docx, faces: &Faces) -> Result<Frame, String> {
         let mut parts = docx.build();
         let document = fix_part(&parts.document)?;
         parts.styles = fix_part(&parts.styles)?;
@@ -56,7 +66,7 @@ impl Frame {
         for header in &mut parts.headers {
             *header = fix_part(header)?;
         }
-        parts.font_table = fonts::font_table_xml();
+        parts.font_table = fonts::font_table_xml(faces);
         let split = |marker: &str| {
             document
                 .windows(marker.len())

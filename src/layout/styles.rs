@@ -3,7 +3,7 @@
 
 use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, SpecialIndentType, Style, StyleType};
 
-use super::fonts::{self, Face};
+use super::fonts::{self, Face, Faces};
 use super::geometry::{
     BODY_CHAR, BODY_SIZE, FOOTER_LINE, LINE_PITCH, PAGE_NUMBER_SIZE, TABLE_LINE, TABLE_SIZE,
     TITLE_SIZE,
@@ -21,14 +21,6 @@ pub fn heading(level: u8) -> String {
     format!("Heading{}", level.clamp(1, 4))
 }
 
-/// The faces of the four heading levels (GB/T 9704 §7.3.3): 黑体, 楷体, 仿宋, 仿宋.
-const HEADING_FACES: [Face; 4] = [fonts::HEITI, fonts::KAITI, fonts::FANGSONG, fonts::FANGSONG];
-
-/// The face of a heading level.
-pub fn heading_face(level: u8) -> Face {
-    HEADING_FACES[usize::from(level.clamp(1, 4)) - 1]
-}
-
 fn exact(twips: u32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
@@ -38,7 +30,7 @@ fn exact(twips: u32) -> LineSpacing {
 }
 
 /// A paragraph style in one face and size (half-points) on the fixed 22-line pitch.
-fn paragraph(id: &str, name: &str, face: Face, size: u32) -> Style {
+fn paragraph(id: &str, name: &str, face: &Face, size: u32) -> Style {
     Style::new(id, StyleType::Paragraph)
         .name(name)
         .fonts(fonts::run_fonts(face))
@@ -54,8 +46,8 @@ fn flush(style: Style) -> Style {
 
 /// Body paragraphs and everything based on them: 3号仿宋, justified, 空两字. (The indent is
 /// in twips: docx-rs 0.4.22 does not write `w:firstLineChars`.)
-fn normal() -> Style {
-    paragraph(NORMAL, "Normal", fonts::FANGSONG, BODY_SIZE)
+fn normal(faces: &Faces) -> Style {
+    paragraph(NORMAL, "Normal", &faces.body, BODY_SIZE)
         .align(AlignmentType::Both)
         .indent(
             None,
@@ -65,14 +57,16 @@ fn normal() -> Style {
         )
 }
 
-pub fn all() -> Vec<Style> {
+/// Every named style, in the document's faces (GB/T 9704 §7.3.3: headings in 黑体, 楷体, then
+/// the body's 仿宋).
+pub fn all(faces: &Faces) -> Vec<Style> {
     let mut styles = vec![
-        normal(),
-        flush(paragraph(TITLE, "Title", fonts::XIAOBIAOSONG, TITLE_SIZE).based_on(NORMAL))
+        normal(faces),
+        flush(paragraph(TITLE, "Title", &faces.title, TITLE_SIZE).based_on(NORMAL))
             .align(AlignmentType::Center)
             .next(NORMAL),
     ];
-    for (i, face) in HEADING_FACES.into_iter().enumerate() {
+    for (i, face) in faces.heading.iter().enumerate() {
         let level = i as u8 + 1;
         styles.push(
             paragraph(
@@ -87,17 +81,25 @@ pub fn all() -> Vec<Style> {
         );
     }
     styles.extend([
-        flush(paragraph(TABLE_CAPTION, "Table Caption", fonts::HEITI, BODY_SIZE).based_on(NORMAL))
-            .align(AlignmentType::Center),
-        flush(paragraph(TABLE_TEXT, "Table Text", fonts::FANGSONG, TABLE_SIZE).based_on(NORMAL))
+        flush(
+            paragraph(TABLE_CAPTION, "Table Caption", faces.heading(1), BODY_SIZE).based_on(NORMAL),
+        )
+        .align(AlignmentType::Center),
+        flush(paragraph(TABLE_TEXT, "Table Text", &faces.body, TABLE_SIZE).based_on(NORMAL))
             .align(AlignmentType::Center)
             .line_spacing(exact(TABLE_LINE))
             .snap_to_grid(false),
-        flush(paragraph(SIGNATURE, "Signature", fonts::FANGSONG, BODY_SIZE).based_on(NORMAL))
-            .fonts(fonts::run_fonts_latin(fonts::FANGSONG))
+        flush(paragraph(SIGNATURE, "Signature", &faces.body, BODY_SIZE).based_on(NORMAL))
+            .fonts(fonts::run_fonts_latin(&faces.body))
             .align(AlignmentType::Right),
         flush(
-            paragraph(PAGE_NUMBER, "Page Number", fonts::SONGTI, PAGE_NUMBER_SIZE).based_on(NORMAL),
+            paragraph(
+                PAGE_NUMBER,
+                "Page Number",
+                &faces.page_number,
+                PAGE_NUMBER_SIZE,
+            )
+            .based_on(NORMAL),
         )
         .line_spacing(exact(FOOTER_LINE))
         .snap_to_grid(false),

@@ -53,6 +53,10 @@ impl Style {
             marker: self.marker.clone().or_else(|| base.marker.clone()),
             full_width_punctuation: self.full_width_punctuation.or(base.full_width_punctuation),
             seal: self.seal.or(base.seal),
+            fonts: match (&self.fonts, &base.fonts) {
+                (Some(mine), Some(theirs)) => Some(mine.over(theirs)),
+                (mine, theirs) => mine.clone().or_else(|| theirs.clone()),
+            },
         }
     }
 }
@@ -574,6 +578,55 @@ pub struct Style {
     /// summary's usual form: the issuer 2 characters from the margin (§7.3.5.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<bool>,
+    /// Other names for the GB/T 9704 faces, as a city's computers have them installed
+    /// (仿宋_GB2312, 楷体_GB2312).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fonts: Option<Fonts>,
+}
+
+/// The faces of a document by role, each left out keeping the GB/T 9704 face: body text and
+/// headings of levels 3–4 (仿宋), the title (方正小标宋简体), level-1 headings and table captions
+/// (黑体), level-2 headings (楷体), page numbers (宋体).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading2: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_number: Option<String>,
+}
+
+impl Fonts {
+    /// These faces, with every role left out taken from `base`.
+    pub fn over(&self, base: &Fonts) -> Fonts {
+        Fonts {
+            body: self.body.clone().or_else(|| base.body.clone()),
+            title: self.title.clone().or_else(|| base.title.clone()),
+            heading1: self.heading1.clone().or_else(|| base.heading1.clone()),
+            heading2: self.heading2.clone().or_else(|| base.heading2.clone()),
+            page_number: self
+                .page_number
+                .clone()
+                .or_else(|| base.page_number.clone()),
+        }
+    }
+
+    /// Each role and the name chosen for it.
+    pub fn named(&self) -> [(&'static str, Option<&str>); 5] {
+        [
+            ("body", self.body.as_deref()),
+            ("title", self.title.as_deref()),
+            ("heading1", self.heading1.as_deref()),
+            ("heading2", self.heading2.as_deref()),
+            ("page_number", self.page_number.as_deref()),
+        ]
+    }
 }
 
 /// A TOML local date (`2024-12-20`), which JSON Schema tools see as a string in date format.

@@ -98,6 +98,7 @@ pub fn narrate(
         },
         look: Look {
             sealed: style.seal.unwrap_or(false),
+            fonts: style.fonts.clone().unwrap_or_default(),
         },
     };
     outline.number_headings();

@@ -85,6 +85,25 @@ fn style(file: Option<&Style>, profile: &Style, found: &mut Vec<Finding>) {
                 .map(|(a, b)| (a.to_string(), b.to_string())),
         ),
     ];
+    // A face the county names differently from the city.
+    let fonts = file.fonts.as_ref().zip(profile.fonts.as_ref());
+    let faces = fonts.into_iter().flat_map(|(mine, theirs)| {
+        mine.named()
+            .into_iter()
+            .zip(theirs.named())
+            .filter_map(|((role, a), (_, b))| Some((role, a?, b?)))
+    });
+    for (role, mine, theirs) in faces.filter(|(_, a, b)| a != b) {
+        found.push(
+            Finding::warning(
+                format!("style.fonts.{role}"),
+                format!("fonts.{role} = {mine} departs from the profile's {theirs}"),
+            )
+            .help(format!(
+                "remove fonts.{role} to follow the profile, or keep it if the city agreed"
+            )),
+        );
+    }
     for (key, pair) in differs {
         if let Some((mine, theirs)) = pair.filter(|(a, b)| a != b) {
             found.push(

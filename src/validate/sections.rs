@@ -200,6 +200,30 @@ pub fn style_findings(style: &Style, found: &mut Vec<Finding>) {
     if let Some(marker) = &style.marker {
         check_marker("style.marker", marker, found);
     }
+    for (role, name) in style.fonts.iter().flat_map(|f| f.named()) {
+        let Some(name) = name else { continue };
+        // Word and WPS keep a face's name in 32 UTF-16 units with the terminating NUL
+        // (LOGFONT's LF_FACESIZE): a longer name never matches an installed face.
+        let problem = if name.trim().is_empty() {
+            Some("is empty".to_string())
+        } else if name.encode_utf16().count() > 31 {
+            Some(format!(
+                "\"{name}\" is longer than a face name can be (31 characters)"
+            ))
+        } else if name.chars().any(|c| c.is_control() || "<>&\"".contains(c)) {
+            Some(format!("\"{name}\" has characters no face name has"))
+        } else if name != name.trim() {
+            Some(format!("\"{name}\" begins or ends with a space"))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            found.push(
+                Finding::error(format!("style.fonts.{role}"), format!("the face {problem}"))
+                    .help("write the face's name as Word or WPS lists it in its font menu, or remove the key to keep the GB/T 9704 face"),
+            );
+        }
+    }
 }
 
 /// The older sections are the standard outline's content; a file with its own outline puts

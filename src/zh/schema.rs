@@ -46,7 +46,7 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ),
     (
         "ReportMeta.precision",
-        "金额和比率保留的小数位数，默认 2；计数类指标为整数",
+        "金额和比率保留的小数位数，不填则按填写的位数（4000 印作 4000，2.0 印作 2.0）；计数类指标为整数",
     ),
     (
         "ReportMeta.flat_tolerance",
@@ -74,7 +74,10 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ("Indicator.previous", "上年同期数值，用于计算同比"),
     ("Indicator.target", "本期目标，用于计算完成率"),
     ("Indicator.next_target", "下期目标，写入“总体目标”"),
-    ("Indicator.precision", "本指标保留的小数位数"),
+    (
+        "Indicator.precision",
+        "本指标保留的小数位数，不填则按填写的位数",
+    ),
     (
         "Indicator.kind",
         "比较方式：amount 金额，count 计数，ratio 比率（按百分点比较）",
@@ -193,6 +196,15 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
         "Style.seal",
         "设为 true 时按加盖印章排署名：成文日期右空四字，发文机关署名以成文日期为准居中；默认不加盖印章：署名右空二字，日期首字比署名首字右移二字",
     ),
+    (
+        "Style.fonts",
+        "各部分字体改用本地计算机上的名称，如 body = \"仿宋_GB2312\"；不填的部分用 GB/T 9704 字体",
+    ),
+    ("Fonts.body", "正文及三、四级标题字体，默认 仿宋"),
+    ("Fonts.title", "标题字体，默认 方正小标宋简体"),
+    ("Fonts.heading1", "一级标题及表题字体，默认 黑体"),
+    ("Fonts.heading2", "二级标题字体，默认 楷体"),
+    ("Fonts.page_number", "页码字体，默认 宋体"),
     (
         "Style.full_width_punctuation",
         "设为 false 时不把正文中紧挨汉字的半角标点改为全角（默认改）",
