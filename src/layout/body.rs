@@ -97,12 +97,16 @@ pub fn blocks(outline: &Outline, faces: &fonts::Faces) -> String {
             Block::PageBreak => body.paragraph(&Props::default(), Content::PageBreak),
             Block::Signature { text } | Block::Date { text } => {
                 if !signed {
-                    // 正文下空一行编排署名.
+                    // 正文下空一行编排署名; under a seal, whose top stands within a line of
+                    // the text and whose centre sits above the issuer, two lines, as offices
+                    // set it.
                     let blank = Props {
                         keep_next: true,
                         ..Props::default()
                     };
-                    body.paragraph(&blank, Content::Nothing);
+                    for _ in 0..if outline.look.sealed { 2 } else { 1 } {
+                        body.paragraph(&blank, Content::Nothing);
+                    }
                     signed = true;
                 }
                 let props = Props {

@@ -196,6 +196,37 @@ mod tests {
     }
 
     #[test]
+    fn sentences_as_bureaus_type_them() {
+        // The shapes of the reference reports, whose marks were flattened to ASCII: a colon
+        // before a list, brackets inside a name, a bracketed breakdown, a decimal in a
+        // clause, a rate and a date.
+        for (typed, printed) in [
+            (
+                "全年新增省级创新平台3个:某园区(省级)科技企业孵化器通过认定,另有2家众创空间获批。",
+                "全年新增省级创新平台3个：某园区（省级）科技企业孵化器通过认定，另有2家众创空间获批。",
+            ),
+            (
+                "组织规上企业统计(研发)人员40余人参加培训,部署2024年研发投入填报工作。",
+                "组织规上企业统计（研发）人员40余人参加培训，部署2024年研发投入填报工作。",
+            ),
+            (
+                "引进科技特派员20名(其中水产7人、果业7人、蜂业6人),对接企事业单位18家。",
+                "引进科技特派员20名（其中水产7人、果业7人、蜂业6人），对接企事业单位18家。",
+            ),
+            (
+                "研发投入强度2.23%,居全省第4位;增速居第2位。",
+                "研发投入强度2.23%，居全省第4位；增速居第2位。",
+            ),
+            (
+                "2021年1月27日上午,召开研发投入统计培训会议。",
+                "2021年1月27日上午，召开研发投入统计培训会议。",
+            ),
+        ] {
+            assert_eq!(n(typed), printed);
+        }
+    }
+
+    #[test]
     fn the_count_and_the_first_change_are_reported() {
         let r = normalise("甲,乙;丙(丁)");
         assert_eq!(r.changed, 4);
