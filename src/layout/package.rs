@@ -44,6 +44,21 @@ fn frame_for(faces: &Faces) -> Result<Arc<Frame>, String> {
     Ok(frame)
 }
 
+/// Declares what Word does by default, that a mark may stand past the line's end
+/// (`w:overflowPunct`), in the paragraph defaults docx-rs leaves empty. LibreOffice reads the
+/// setting the other way round, as "no hanging punctuation"; left to its own default it hangs
+/// a 、 or ， past the margin of a full 28-character line and its PDF loses the mark.
+fn keep_line_end_marks(styles: &[u8]) -> Result<Vec<u8>, String> {
+    const EMPTY: &str = "<w:pPrDefault><w:pPr></w:pPr></w:pPrDefault>";
+    const SET: &str =
+        r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="1" /></w:pPr></w:pPrDefault>"#;
+    let text = std::str::from_utf8(styles).map_err(|e| e.to_string())?;
+    if !text.contains(EMPTY) {
+        return Err("docx-rs wrote paragraph defaults zongjie does not know".into());
+    }
+    Ok(text.replacen(EMPTY, SET, 1).into_bytes())
+}
+
 /// The parts every draft shares, built and repaired once; the document part is kept as the
 /// text before the body's blocks (through `<w:body>`) and after them (the section
 /// properties on).
@@ -57,7 +72,7 @@ impl Frame {
     fn new(docx: Docx, faces: &Faces) -> Result<Frame, String> {
         let mut parts = docx.build();
         let document = fix_part(&parts.document)?;
-        parts.styles = fix_part(&parts.styles)?;
+        parts.styles = keep_line_end_marks(&fix_part(&parts.styles)?)?;
         parts.settings = fix_part(&parts.settings)?;
         parts.numberings = fix_part(&parts.numberings)?;
         for footer in &mut parts.footers {

@@ -146,7 +146,9 @@ pub(super) fn measure(
             .label
             .clone()
             .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| ind.name.clone()),
+            .unwrap_or_else(|| {
+                crate::zh::label::sentence_label(&ind.name, kind == IndicatorKind::Count)
+            }),
         period: ind.period.clone().filter(|p| !p.trim().is_empty()),
         unit: ind.unit.clone(),
         kind,

@@ -269,7 +269,7 @@ impl Writer<'_> {
         let mut extra = vec![
             ("goals", Value::Array(goals)),
             ("scope", Value::String(scope)),
-            ("dated", Value::Array(dated)),
+            ("dated", Value::Array(by_period(dated))),
         ];
         let list_name = match name {
             BlockName::Indicators => Some("indicators"),
@@ -358,6 +358,26 @@ fn say_ranks_once(lists: &mut [Value], dated: &mut [Value]) {
             named = true;
         }
     }
+}
+
+/// Indicators of their own periods, one group per period in order of first appearance, so
+/// that a sentence states each period once: 2021年度，全市全社会研发经费投入98.06亿元…；研发
+/// 经费投入强度2.23%…。 Each group is `{ period, indicators }`.
+fn by_period(dated: Vec<Value>) -> Vec<Value> {
+    let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
+    for entry in dated {
+        let period = entry.get("period").cloned().unwrap_or(Value::Null);
+        match groups.iter_mut().find(|(p, _)| *p == period) {
+            Some((_, members)) => members.push(entry),
+            None => groups.push((period, vec![entry])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(period, indicators)| {
+            serde_json::json!({ "period": period, "indicators": indicators })
+        })
+        .collect()
 }
 
 /// The template that words a block.

@@ -52,6 +52,16 @@ pub fn with_period(name: &str, period: Option<&str>) -> String {
     }
 }
 
+/// The word a sentence uses for an indicator that has no `label`: a count's name without
+/// its closing 数, since the figure's unit counts already (高新技术企业数 → 高新技术企业57家,
+/// 技术合同登记数 → 技术合同登记15项); any other name as it stands.
+pub fn sentence_label(name: &str, counts: bool) -> String {
+    match name.strip_suffix('数') {
+        Some(stem) if counts && stem.chars().count() >= 3 => stem.to_string(),
+        _ => name.to_string(),
+    }
+}
+
 /// An indicator with its unit, as the first column of the roll-up names it.
 pub fn with_unit(name: &str, unit: &str) -> String {
     format!("{name}（{unit}）")
@@ -116,5 +126,20 @@ pub mod sheet {
     /// A header row to suggest when none is found.
     pub fn example(year: i32) -> String {
         format!("指标名称 | 单位 | {year}年 | {}年 | 目标", year - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_is_said_without_its_closing_number_word() {
+        assert_eq!(sentence_label("高新技术企业数", true), "高新技术企业");
+        assert_eq!(sentence_label("技术合同登记数", true), "技术合同登记");
+        // An amount keeps its name; so does a name too short to lose a character.
+        assert_eq!(sentence_label("研发经费投入", false), "研发经费投入");
+        assert_eq!(sentence_label("指数", true), "指数");
+        assert_eq!(sentence_label("人口数", false), "人口数");
     }
 }

@@ -174,7 +174,23 @@ def check_signature(name, pdf, issuer, date):
         check(unsealed_short or unsealed_long, f"{name}: issuer and date of about one length placed by either §7.3.5.2 rule ({where})")
 
 
-def check_pdf(path, signature):
+MARKS = "，、；：。？！"
+
+
+def marks_in_docx(doc):
+    """The full-width marks of every paragraph and table cell."""
+    texts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            seen = set()
+            for cell in row.cells:
+                if id(cell._tc) not in seen:  # a merged cell appears once per column it spans
+                    seen.add(id(cell._tc))
+                    texts.append(cell.text)
+    return sum(t.count(m) for t in texts for m in MARKS)
+
+
+def check_pdf(path, signature, marks):
     name = os.path.basename(path)
     with tempfile.TemporaryDirectory() as tmp:
         run = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, path],
@@ -198,6 +214,9 @@ def check_pdf(path, signature):
         if not name.startswith("怀化市-2024-汇总"):
             check("SansCJK" in fonts, f"{name}: 黑体 falls back to a sans CJK face ({fonts})")
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        # Every mark printed: none hung past the margin and lost (see layout::package).
+        printed = sum(text.count(m) for m in MARKS)
+        check(printed == marks, f"{name}: {marks} full-width marks in the document, {printed} in the PDF")
         check("—1—" in text.replace(" ", "") and "—2—" in text.replace(" ", ""), f"{name}: page numbers printed")
         if len(signature) == 2:
             check_signature(name, pdf, *signature)
@@ -207,7 +226,7 @@ def check_pdf(path, signature):
 for path in sys.argv[1:]:
     doc = check_docx(path)
     signature = [p.text for p in doc.paragraphs if p.style.name == "Signature" and p.text.strip()][:2]
-    check_pdf(path, signature)
+    check_pdf(path, signature, marks_in_docx(doc))
 
 for f in failures:
     print("FAILED:", f)
