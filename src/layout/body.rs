@@ -97,14 +97,17 @@ pub fn blocks(outline: &Outline, faces: &fonts::Faces) -> String {
             Block::PageBreak => body.paragraph(&Props::default(), Content::PageBreak),
             Block::Signature { text } | Block::Date { text } => {
                 if !signed {
-                    // 正文下空一行编排署名; under a seal, whose top stands within a line of
-                    // the text and whose centre sits above the issuer, two lines, as offices
-                    // set it.
+                    // 正文下空一行编排署名 (two under a seal; see geometry).
                     let blank = Props {
                         keep_next: true,
                         ..Props::default()
                     };
-                    for _ in 0..if outline.look.sealed { 2 } else { 1 } {
+                    let lines = if outline.look.sealed {
+                        g::LINES_BEFORE_SEALED_SIGNATURE
+                    } else {
+                        g::LINES_BEFORE_SIGNATURE
+                    };
+                    for _ in 0..lines {
                         body.paragraph(&blank, Content::Nothing);
                     }
                     signed = true;

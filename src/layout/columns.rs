@@ -9,18 +9,10 @@
 use super::geometry as g;
 use crate::zh::punct;
 
-/// Left and right cell margins (Word's and LibreOffice's default, 0.19 cm each), and a little
-/// room for a client whose glyphs run wider than assumed.
-const PADDING: u32 = 2 * 108 + 40;
-/// A table character (10.5 pt, one em).
-const CHAR: u32 = g::TABLE_SIZE * 10;
-/// A digit or Latin letter: half an em in 仿宋, but about 0.64 em in the sans face a machine
-/// without 仿宋 substitutes; figures must not wrap there either.
-const LATIN: u32 = CHAR * 64 / 100;
-/// The space both Word and LibreOffice add where Chinese meets a digit (about a quarter em).
-const AUTOSPACE: u32 = CHAR / 4;
-/// A cell may wrap twice, no more.
-const MOST_LINES: usize = 3;
+use g::{
+    CELL_MOST_LINES as MOST_LINES, CELL_PADDING as PADDING, TABLE_AUTOSPACE as AUTOSPACE,
+    TABLE_CHAR as CHAR, TABLE_LATIN as LATIN,
+};
 
 /// Widths (twips) of the columns, summing to the text width.
 pub fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<u32> {
@@ -52,7 +44,7 @@ pub fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<u32> {
         .collect();
     let mut widths = natural.clone();
     shrink(&table, &mut widths, &least, g::TEXT_WIDTH);
-    spread(&mut widths, &least, g::TEXT_WIDTH);
+    spread(&mut widths, g::TEXT_WIDTH);
     widths
 }
 
@@ -61,27 +53,25 @@ pub fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<u32> {
 /// that wrap anyway gives way before a county column whose every row would grow. No column
 /// goes below `least` (three lines for every cell).
 fn shrink(table: &[Vec<Vec<u32>>], widths: &mut [u32], least: &[u32], total: u32) {
-    let height = |widths: &[u32]| -> usize {
-        table
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .zip(widths)
-                    .map(|(cell, &w)| lines_at(cell, w.saturating_sub(PADDING)))
-                    .max()
-                    .unwrap_or(1)
-            })
-            .sum()
-    };
+    let lines_in = |cell: &[u32], width: u32| lines_at(cell, width.saturating_sub(PADDING));
+    // Each cell's lines at the current widths, updated one column at a time.
+    let mut lines: Vec<Vec<usize>> = table
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&*widths)
+                .map(|(cell, &w)| lines_in(cell, w))
+                .collect()
+        })
+        .collect();
     loop {
-        let sum: u32 = widths.iter().sum();
+        let sum: u32 = widths.iter().fold(0, |a, &w| a.saturating_add(w));
         if sum <= total {
             return;
         }
         let excess = sum - total;
-        let now = height(widths);
         // For each column, the next width down at which another cell wraps (cells wrap only
-        // where the width passes one of their one-line widths), and what it costs.
+        // where the width passes one of their one-line widths), and the lines it adds.
         let best = (0..widths.len())
             .filter_map(|c| {
                 let below = table
@@ -92,10 +82,17 @@ fn shrink(table: &[Vec<Vec<u32>>], widths: &mut [u32], least: &[u32], total: u32
                     .unwrap_or(0);
                 let to = below.max(widths[c].saturating_sub(excess)).max(least[c]);
                 (to < widths[c]).then(|| {
-                    let mut trial = widths.to_vec();
-                    trial[c] = to;
-                    let lines = height(&trial) - now;
-                    (c, to, lines, widths[c] - to)
+                    let added: usize = table
+                        .iter()
+                        .zip(&lines)
+                        .map(|(row, now)| {
+                            let height = now.iter().copied().max().unwrap_or(1);
+                            let rest = (0..now.len()).filter(|&i| i != c).map(|i| now[i]);
+                            let narrowed = rest.max().unwrap_or(1).max(lines_in(&row[c], to));
+                            narrowed.saturating_sub(height)
+                        })
+                        .sum();
+                    (c, to, added, widths[c] - to)
                 })
             })
             // Fewest added lines per twip saved: compare lines_a × saved_b with lines_b ×
@@ -105,21 +102,20 @@ fn shrink(table: &[Vec<Vec<u32>>], widths: &mut [u32], least: &[u32], total: u32
                     .cmp(&(b.2 as u64 * u64::from(a.3)))
                     .then(b.3.cmp(&a.3))
             });
-        match best {
-            Some((c, to, ..)) => widths[c] = to,
-            None => return,
+        let Some((c, to, ..)) = best else { return };
+        widths[c] = to;
+        for (row, now) in table.iter().zip(&mut lines) {
+            now[c] = lines_in(&row[c], to);
         }
     }
 }
 
-/// Makes the widths sum to `total`: room to spare goes to every column in proportion to its
-/// width; a table that will not fit even at `least` is scaled down.
-fn spread(widths: &mut [u32], least: &[u32], total: u32) {
+/// Makes the widths sum to `total`, in proportion to each: room to spare goes to every
+/// column, and a table that would not fit even at its least widths (where `shrink` stops) is
+/// scaled down.
+fn spread(widths: &mut [u32], total: u32) {
     let sum = |w: &[u32]| w.iter().map(|&x| u64::from(x)).sum::<u64>();
     let total64 = u64::from(total);
-    if sum(widths) > total64 {
-        widths.copy_from_slice(least);
-    }
     let all = sum(widths).max(1);
     for w in widths.iter_mut() {
         *w = (u64::from(*w) * total64 / all) as u32;
@@ -302,10 +298,10 @@ mod tests {
     #[test]
     fn spreading_shares_room_in_proportion_and_scales_what_cannot_fit() {
         let mut w = vec![1000, 3000];
-        spread(&mut w, &[1000, 3000], 8000);
+        spread(&mut w, 8000);
         assert_eq!(w, vec![2000, 6000]);
         let mut w = vec![5000, 5000];
-        spread(&mut w, &[4000, 4000], 4000);
+        spread(&mut w, 4000);
         assert_eq!(w, vec![2000, 2000]);
     }
 }

@@ -14,7 +14,7 @@ use docx_rs::RunFonts;
 
 use crate::model::Fonts;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Face {
     /// The name Word and WPS store: 仿宋.
     pub name: Cow<'static, str>,
@@ -66,7 +66,7 @@ const KNOWN: &[(&str, &str)] = &[
 ];
 
 /// The faces of one document by role.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Faces {
     pub body: Face,
     pub title: Face,

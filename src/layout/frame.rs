@@ -50,15 +50,20 @@ pub(super) fn frame(faces: &fonts::Faces) -> Docx {
 /// margin and the issuer is centred on it.
 pub(super) fn signature_indents(issuer: &str, date: &str, sealed: bool) -> (u32, u32) {
     let (issuer, date) = (i64::from(text_width(issuer)), i64::from(text_width(date)));
-    let char = i64::from(g::CHAR_ADVANCE);
+    let chars = |n: u32| i64::from(n * g::CHAR_ADVANCE);
     let (issuer_indent, date_indent) = if sealed {
-        let date_indent = 4 * char;
+        let date_indent = chars(g::SEALED_DATE_CHARS);
         (date_indent + (date - issuer) / 2, date_indent)
     } else if date > issuer {
-        let date_indent = 2 * char;
-        (date_indent + date + 2 * char - issuer, date_indent)
+        let date_indent = chars(g::SIGNATURE_CHARS);
+        (
+            date_indent + date + chars(g::SIGNATURE_CHARS) - issuer,
+            date_indent,
+        )
     } else {
-        (2 * char, issuer - date)
+        // The date's start 2 characters right of the issuer's: with the issuer 2 characters
+        // in, the date stands in by what it is shorter (nothing when the two are as long).
+        (chars(g::SIGNATURE_CHARS), issuer - date)
     };
     (issuer_indent.max(0) as u32, date_indent.max(0) as u32)
 }
@@ -80,14 +85,14 @@ pub(super) fn text_width(text: &str) -> u32 {
             };
             glyph.saturating_add_signed(g::CHAR_SPACING)
         })
-        .sum();
+        .fold(0, u32::saturating_add);
     let chars: Vec<char> = text.chars().collect();
     let meetings = chars
         .windows(2)
         .filter(|w| w[0].is_ascii_alphanumeric() != w[1].is_ascii_alphanumeric())
         .filter(|w| !w[0].is_ascii() || !w[1].is_ascii())
         .count() as u32;
-    glyphs + meetings * g::AUTOSPACE
+    glyphs.saturating_add(meetings.saturating_mul(g::AUTOSPACE))
 }
 
 /// "— N —" with a PAGE field: 4号宋体, one character in from the outer edge.

@@ -78,14 +78,35 @@ pub const CHAR_ADVANCE: u32 = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
 /// autoSpaceDN, on by default): a quarter of the body's em.
 pub const AUTOSPACE: u32 = BODY_CHAR / 4;
 
+/// GB/T 9704 §7.3.5, in characters: unsealed, the issuer ends 2 from the right margin and the
+/// date starts 2 right of it; sealed, the date ends 4 from the margin.
+pub const SIGNATURE_CHARS: u32 = 2;
+pub const SEALED_DATE_CHARS: u32 = 4;
+/// Blank lines between the text and the issuer: one (§7.3.5.2), or two under a seal, whose
+/// top stands within a line of the text and whose centre sits above the issuer.
+pub const LINES_BEFORE_SIGNATURE: usize = 1;
+pub const LINES_BEFORE_SEALED_SIGNATURE: usize = 2;
+
+/// Table cells: Word's and LibreOffice's default left and right margins (0.19 cm each) and a
+/// little room for a client whose glyphs run wider than assumed.
+pub const CELL_PADDING: u32 = 2 * 108 + 40;
+/// A table character (10.5 pt, one em).
+pub const TABLE_CHAR: u32 = TABLE_SIZE * 10;
+/// A digit or Latin letter in a table: half an em in 仿宋, about 0.64 em in the sans face a
+/// machine without 仿宋 substitutes; figures must not wrap there either.
+pub const TABLE_LATIN: u32 = TABLE_CHAR * 64 / 100;
+/// Where Chinese meets a digit in a table (about a quarter em, in Word and LibreOffice).
+pub const TABLE_AUTOSPACE: u32 = TABLE_CHAR / 4;
+/// A table cell wraps twice, no more.
+pub const CELL_MOST_LINES: usize = 3;
+
 // The layout's invariants, checked when zongjie is compiled: 22 lines and 28 characters fit,
 // a 23rd line and a 29th character do not.
 const _: () = {
     assert!(LINE_PITCH * LINES_PER_PAGE <= TEXT_HEIGHT);
     assert!(LINE_PITCH * (LINES_PER_PAGE + 1) > TEXT_HEIGHT);
-    let pitch = (BODY_CHAR as i32 + CHAR_SPACING) as u32;
-    assert!(pitch * CHARS_PER_LINE <= TEXT_WIDTH);
-    assert!(pitch * (CHARS_PER_LINE + 1) > TEXT_WIDTH);
+    assert!(CHAR_ADVANCE * CHARS_PER_LINE <= TEXT_WIDTH);
+    assert!(CHAR_ADVANCE * (CHARS_PER_LINE + 1) > TEXT_WIDTH);
     assert!(FOOTER_DISTANCE + FOOTER_LINE + mm(7) == MARGIN_BOTTOM);
 };
 

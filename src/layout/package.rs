@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use docx_rs::{Docx, XMLDocx};
 
 use super::fonts::{self, Faces};
-use super::repair::fix_part;
+use super::repair::{fix_part, keep_line_end_marks};
 
 /// Zips a draft: `body` (paragraphs and tables) set into the frame's document part.
 pub fn pack(body: &str, faces: &Faces) -> Result<Vec<u8>, String> {
@@ -42,21 +42,6 @@ fn frame_for(faces: &Faces) -> Result<Arc<Frame>, String> {
     let frame = Arc::new(Frame::new(super::frame::frame(faces), faces)?);
     frames.push((faces.clone(), Arc::clone(&frame)));
     Ok(frame)
-}
-
-/// Declares what Word does by default, that a mark may stand past the line's end
-/// (`w:overflowPunct`), in the paragraph defaults docx-rs leaves empty. LibreOffice reads the
-/// setting the other way round, as "no hanging punctuation"; left to its own default it hangs
-/// a 、 or ， past the margin of a full 28-character line and its PDF loses the mark.
-fn keep_line_end_marks(styles: &[u8]) -> Result<Vec<u8>, String> {
-    const EMPTY: &str = "<w:pPrDefault><w:pPr></w:pPr></w:pPrDefault>";
-    const SET: &str =
-        r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="1" /></w:pPr></w:pPrDefault>"#;
-    let text = std::str::from_utf8(styles).map_err(|e| e.to_string())?;
-    if !text.contains(EMPTY) {
-        return Err("docx-rs wrote paragraph defaults zongjie does not know".into());
-    }
-    Ok(text.replacen(EMPTY, SET, 1).into_bytes())
 }
 
 /// The parts every draft shares, built and repaired once; the document part is kept as the

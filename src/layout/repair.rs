@@ -4,8 +4,10 @@
 //! stand out of the schema's sequence; LibreOffice forgives them (docx-rs issue #724). Rather
 //! than patch each builder call, every part docx-rs writes goes through [`fix_part`] once per
 //! process: children of the property elements are put back in schema order, the duplicate
-//! `Normal` style docx-rs always emits is dropped in favour of ours, and attributes the schema
-//! does not define are removed. (The font table is replaced outright, in `package`.)
+//! `Normal` style docx-rs always emits is dropped in favour of ours, attributes the schema
+//! does not define are removed, and the paragraph defaults docx-rs leaves empty get the one
+//! setting LibreOffice needs ([`keep_line_end_marks`]). (The font table is replaced outright, in
+//! `package`.)
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 use quick_xml::{Reader, Writer};
@@ -501,6 +503,21 @@ pub fn fix_part(xml: &[u8]) -> Result<Vec<u8>, String> {
         write(&mut writer, root)?;
     }
     Ok(writer.into_inner())
+}
+
+/// Declares what Word does by default, that a mark may stand past the line's end
+/// (`w:overflowPunct`), in the paragraph defaults docx-rs leaves empty. LibreOffice reads the
+/// setting the other way round, as "no hanging punctuation"; left to its own default it hangs
+/// a 、 or ， past the margin of a full 28-character line and its PDF loses the mark.
+pub fn keep_line_end_marks(styles: &[u8]) -> Result<Vec<u8>, String> {
+    const EMPTY: &str = "<w:pPrDefault><w:pPr></w:pPr></w:pPrDefault>";
+    const SET: &str =
+        r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="1" /></w:pPr></w:pPrDefault>"#;
+    let text = std::str::from_utf8(styles).map_err(|e| e.to_string())?;
+    if !text.contains(EMPTY) {
+        return Err("docx-rs wrote paragraph defaults zongjie does not know".into());
+    }
+    Ok(text.replacen(EMPTY, SET, 1).into_bytes())
 }
 
 #[cfg(test)]

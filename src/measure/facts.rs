@@ -151,8 +151,9 @@ pub struct IndicatorFacts {
     pub key: String,
     /// The name tables print.
     pub name: String,
-    /// The name sentences use.
-    pub label: String,
+    /// The word sentences use, when the file or the catalogue gives one (else
+    /// [`crate::zh::cite`] derives it from the name).
+    pub label: Option<String>,
     /// The indicator's own period when not the report's (2021年度, 1-11月).
     pub period: Option<String>,
     pub unit: String,

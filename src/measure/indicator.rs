@@ -142,13 +142,7 @@ pub(super) fn measure(
     let mut f = IndicatorFacts {
         key: key.to_string(),
         name: ind.name.clone(),
-        label: ind
-            .label
-            .clone()
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| {
-                crate::zh::label::sentence_label(&ind.name, kind == IndicatorKind::Count)
-            }),
+        label: ind.label.clone().filter(|l| !l.trim().is_empty()),
         period: ind.period.clone().filter(|p| !p.trim().is_empty()),
         unit: ind.unit.clone(),
         kind,

@@ -159,7 +159,8 @@ impl Rankings {
         let own = &me.entries[key];
         let back = units::factor(&table.unit, &own.unit).unwrap_or(Decimal::ONE);
         let gap = |other: Decimal| {
-            let gap = (value - other) * back;
+            // A converted gap carries the factor's decimals, which nobody typed.
+            let gap = ((value - other) * back).normalize();
             Change::new(gap, own.places.of(gap))
         };
         let neighbour = |step: isize| {
@@ -221,7 +222,15 @@ impl Rankings {
 /// The ranking of `key` among `members`, or `None` when fewer than two carry it.
 fn table(all: &[Standing], members: &[usize], key: &str) -> Option<Table> {
     let first = members.iter().find_map(|&i| all[i].entries.get(key))?;
-    let (unit, precision, better) = (first.unit.clone(), first.places.computed(), first.better);
+    let (unit, better) = (first.unit.clone(), first.better);
+    // Ranked at the most decimals any member's figures carry: one county's 4.5 must not
+    // round another's 4.54 into a tie.
+    let precision = members
+        .iter()
+        .filter_map(|&i| all[i].entries.get(key))
+        .map(|e| e.places.computed())
+        .max()
+        .unwrap_or(0);
     let mut places: Vec<(usize, Decimal, Option<Decimal>)> = members
         .iter()
         .filter_map(|&i| {
@@ -352,6 +361,28 @@ mod tests {
             peer_group: peer.map(String::from),
             entries,
         }
+    }
+
+    #[test]
+    fn figures_typed_to_other_decimals_are_not_rounded_into_a_tie() {
+        let typed = |region: &str, value: &str| {
+            let mut s = standing(region, 0, 0, None);
+            let e = s.entries.get_mut("hte").unwrap();
+            e.value = value.parse().unwrap();
+            e.unit = "亿元".into();
+            e.kind = IndicatorKind::Amount;
+            e.places = Places::AsTyped {
+                cap: 2,
+                computed: e.value.scale(),
+            };
+            s
+        };
+        // The first county typed one decimal; the second's 4.54 must not read as 4.5.
+        let ranked = rank(&[typed("甲县", "4.5"), typed("乙县", "4.54")]);
+        assert_eq!(ranked[1].ranks["hte"].rank, 1);
+        assert_eq!(ranked[0].ranks["hte"].rank, 2);
+        let gap = said(&ranked[0].ranks["hte"], RankField::Ahead).unwrap();
+        assert!(gap.contains("少0.04"), "{gap}");
     }
 
     #[test]

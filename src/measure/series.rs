@@ -130,7 +130,8 @@ impl Measurer<'_> {
         let mut years = 0;
         for pair in series.windows(2).rev() {
             let ((y0, v0), (y1, v1)) = (pair[0], pair[1]);
-            let step = Trend::of(round_half_up(v1 - v0, self.places.computed()));
+            let printed = |v: Decimal| round_half_up(v, self.places.of(v));
+            let step = Trend::of(printed(v1) - printed(v0));
             if y1 - y0 != 1 || !step.moved() {
                 break;
             }

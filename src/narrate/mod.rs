@@ -238,25 +238,42 @@ impl Writer<'_> {
         let words = |k: &String| self.words.data().get("ind")?.get(k).cloned();
         // Indicators of the report's period, then those of their own (2021年度, 1-11月),
         // which a sentence states apart.
-        let (dated, list): (Vec<&String>, Vec<&String>) = keys.iter().partition(|k| {
+        let (dated_keys, list): (Vec<&String>, Vec<&String>) = keys.iter().partition(|k| {
             self.facts
                 .indicators
                 .get(*k)
                 .is_some_and(|f| f.period.is_some())
         });
         let mut list: Vec<Value> = list.into_iter().filter_map(words).collect();
-        let mut dated: Vec<Value> = dated.into_iter().filter_map(words).collect();
+        let mut dated: Vec<(Value, Vec<Value>)> = Vec::new();
         if name == BlockName::Indicators {
-            say_ranks_once(&mut list, &mut dated);
+            // One sentence for the report's period, one for each period of its own.
+            say_ranks_once(&mut list);
+            dated = by_period(dated_keys.into_iter().filter_map(words));
+            for (_, sentence) in &mut dated {
+                say_ranks_once(sentence);
+            }
         } else {
-            list.append(&mut dated);
+            list.extend(dated_keys.into_iter().filter_map(words));
         }
+        let dated: Vec<Value> = dated
+            .into_iter()
+            .map(|(period, indicators)| {
+                serde_json::json!({ "period": period, "indicators": indicators })
+            })
+            .collect();
         let goals: Vec<Value> = node
             .goals
             .iter()
             .map(|g| {
                 let text = self.render_prose(g);
-                Value::String(prose::protect_markup(&reading::without_strive(&text)))
+                // The goals sentence says 力争 once at its head; elsewhere a goal keeps it.
+                let text = if name == BlockName::Goals {
+                    reading::without_strive(&text)
+                } else {
+                    text
+                };
+                Value::String(prose::protect_markup(&text))
             })
             .collect();
         let names_another_city = selected.iter().any(|f| {
@@ -269,7 +286,7 @@ impl Writer<'_> {
         let mut extra = vec![
             ("goals", Value::Array(goals)),
             ("scope", Value::String(scope)),
-            ("dated", Value::Array(by_period(dated))),
+            ("dated", Value::Array(dated)),
         ];
         let list_name = match name {
             BlockName::Indicators => Some("indicators"),
@@ -348,9 +365,9 @@ impl Writer<'_> {
 
 /// Names the area of a ranking once in a sentence: the first ranked indicator says where it
 /// stands (居怀化市第三位), the others only their place (居第五位). Each gets `rank_said`.
-fn say_ranks_once(lists: &mut [Value], dated: &mut [Value]) {
+fn say_ranks_once(sentence: &mut [Value]) {
     let mut named = false;
-    for entry in lists.iter_mut().chain(dated.iter_mut()) {
+    for entry in sentence.iter_mut() {
         let field = if named { "brief" } else { "text" };
         let said = entry.get("rank").and_then(|r| r.get(field)).cloned();
         if let (Some(said), Value::Object(map)) = (said, entry) {
@@ -362,8 +379,8 @@ fn say_ranks_once(lists: &mut [Value], dated: &mut [Value]) {
 
 /// Indicators of their own periods, one group per period in order of first appearance, so
 /// that a sentence states each period once: 2021年度，全市全社会研发经费投入98.06亿元…；研发
-/// 经费投入强度2.23%…。 Each group is `{ period, indicators }`.
-fn by_period(dated: Vec<Value>) -> Vec<Value> {
+/// 经费投入强度2.23%…。
+fn by_period(dated: impl Iterator<Item = Value>) -> Vec<(Value, Vec<Value>)> {
     let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
     for entry in dated {
         let period = entry.get("period").cloned().unwrap_or(Value::Null);
@@ -373,11 +390,6 @@ fn by_period(dated: Vec<Value>) -> Vec<Value> {
         }
     }
     groups
-        .into_iter()
-        .map(|(period, indicators)| {
-            serde_json::json!({ "period": period, "indicators": indicators })
-        })
-        .collect()
 }
 
 /// The template that words a block.

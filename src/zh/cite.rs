@@ -73,7 +73,9 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
     Some(match field {
         Citable::Key => f.key.clone(),
         Citable::Name => f.name.clone(),
-        Citable::Label => f.label.clone(),
+        Citable::Label => f.label.clone().unwrap_or_else(|| {
+            super::label::sentence_label(&f.name, f.kind == IndicatorKind::Count)
+        }),
         Citable::Period => period::own(f.period.as_deref()?),
         Citable::Unit => f.unit.clone(),
         Citable::Kind => kind_name(f.kind).into(),

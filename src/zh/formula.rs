@@ -136,7 +136,7 @@ pub fn kind(kind: FigureKind) -> &'static str {
 
 /// A sub-item's row, named with its indicator: 全社会研发经费投入（企业）.
 pub fn part_name(indicator: &str, part: &str) -> String {
-    format!("{indicator}（{part}）")
+    super::label::qualified(indicator, part)
 }
 
 #[cfg(test)]

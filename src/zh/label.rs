@@ -47,9 +47,14 @@ pub const AGREES_WITH_TOTAL: &str = "与合计一致";
 /// 全社会研发经费投入（2021年度）.
 pub fn with_period(name: &str, period: Option<&str>) -> String {
     match period {
-        Some(p) => format!("{name}（{p}）"),
+        Some(p) => qualified(name, p),
         None => name.to_string(),
     }
+}
+
+/// A name with what narrows it in brackets: 全社会研发经费投入（2021年度）, …（亿元）, …（企业）.
+pub fn qualified(name: &str, qualifier: &str) -> String {
+    format!("{name}（{qualifier}）")
 }
 
 /// The word a sentence uses for an indicator that has no `label`: a count's name without
@@ -64,7 +69,7 @@ pub fn sentence_label(name: &str, counts: bool) -> String {
 
 /// An indicator with its unit, as the first column of the roll-up names it.
 pub fn with_unit(name: &str, unit: &str) -> String {
-    format!("{name}（{unit}）")
+    qualified(name, unit)
 }
 pub fn rollup_note(mismatches: usize) -> String {
     if mismatches == 0 {

@@ -11,8 +11,6 @@ pub const ITEMS: &str = "；";
 pub const LIST: &str = "、";
 /// Ends a sentence.
 pub const STOP: &str = "。";
-/// Introduces what follows (主要表现在：).
-pub const COLON: &str = "：";
 
 /// Punctuation a list item may end with; the enumeration supplies its own.
 pub const ITEM_END: &[char] = &['。', '；', ';', '，', ',', '.', ' ', '、'];
@@ -74,8 +72,11 @@ pub const NO_LINE_START: &str = "，。；：、？！）》”’％";
 
 /// A clerk's prose with every half-width `, ; : ( ) ? !` that touches Chinese text made
 /// full-width. Left as typed: marks among Latin letters or digits (R&D, 3,752, 12:30, a file
-/// name), a colon that starts `//` (a URL), and everything inside a `{{…}}` citation. A pair
-/// of brackets changes together, when either touches Chinese text or they enclose some.
+/// name), a colon that starts `//` (a URL), and everything inside a `{{…}}` citation (an
+/// unclosed `{{` protects the rest of the text: the citation checker reports it). A pair of
+/// brackets changes together, when either touches Chinese text or they enclose some. A
+/// comma between digits stays, as in 3,752, even in 共3,4家: a thousands separator cannot be
+/// told from a list there, and changing a figure is worse than leaving a mark.
 pub fn normalise(text: &str) -> Normalised {
     let chars: Vec<char> = text.chars().collect();
     // Which characters belong to a citation, which must be left alone.
@@ -98,8 +99,8 @@ pub fn normalise(text: &str) -> Normalised {
     // A citation places Chinese words, so a mark next to one is in Chinese text.
     let chinese_at = |k: usize| is_chinese(chars[k]) || cited[k];
     let touches = |k: usize| {
-        let left = (0..k).rev().find(|&j| chars[j] != ' ');
-        let right = (k + 1..chars.len()).find(|&j| chars[j] != ' ');
+        let left = (0..k).rev().find(|&j| !chars[j].is_whitespace());
+        let right = (k + 1..chars.len()).find(|&j| !chars[j].is_whitespace());
         left.is_some_and(chinese_at) || right.is_some_and(chinese_at)
     };
     let mut out = chars.clone();
