@@ -782,3 +782,37 @@ fn rollup_totals_check_against_the_citys_own_figures() {
         .failure()
         .stderr(predicate::str::contains("error: 怀化市 states"));
 }
+
+#[test]
+fn a_stated_rank_is_printed_and_checked_against_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path());
+    // The province published 溆浦县 fifth among 怀化's counties; the batch ranks it third.
+    let xupu = folder.join("xupu.toml");
+    let text = std::fs::read_to_string(&xupu).unwrap().replacen(
+        "[indicators.hte]\n",
+        "[indicators.hte]\nstated_rank = { scope = \"怀化市\", position = 5, last_position = 6 }\nsource = \"怀化市统计局\"\n",
+        1,
+    );
+    std::fs::write(&xupu, text).unwrap();
+    zongjie(dir.path())
+        .args(["batch", "huaihua", "--out", "drafts"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "the stated rank of 高新技术企业数 in 怀化市 is 5, but among the files ranked together it is 3 of 12",
+        ));
+    let docx = std::fs::read(dir.path().join("drafts/溆浦县-2024.docx")).unwrap();
+    let text = common::paragraphs(&common::part(&docx, "word/document.xml")).join("\n");
+    // The published rank is the one printed, its move from last year with it.
+    assert!(
+        text.contains("高新技术企业57家，比上年增加11家，居第五位，比上年前移1位"),
+        "{text}"
+    );
+    // --strict refuses the file whose ranks disagree.
+    zongjie(dir.path())
+        .args(["batch", "huaihua", "--out", "strict", "--strict"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("stated_rank.position"));
+}

@@ -22,6 +22,33 @@ pub fn fixed(value: Decimal, places: u32) -> String {
     rounded.to_string()
 }
 
+/// `value` kept to `digits` significant digits, the rest cut off (`nearest = false`: 2634 →
+/// 2600, for 2600多) or rounded half-up (`nearest = true`: 138 → 140, for 约140). Values with
+/// no more digits than that are returned as they are.
+pub fn significant(value: Decimal, digits: u32, nearest: bool) -> Decimal {
+    let value = value.normalize();
+    let mantissa = value.mantissa().unsigned_abs();
+    let length = mantissa.checked_ilog10().map_or(1, |l| l + 1);
+    if digits == 0 || length <= digits {
+        return value;
+    }
+    let drop = length - digits;
+    let unit = 10u128.pow(drop);
+    let mut kept = mantissa / unit;
+    if nearest && (mantissa % unit) * 2 >= unit {
+        kept += 1;
+    }
+    let kept = i128::try_from(kept * unit).unwrap_or(i128::MAX);
+    let signed = if value.is_sign_negative() {
+        -kept
+    } else {
+        kept
+    };
+    Decimal::try_from_i128_with_scale(signed, value.scale())
+        .map(|v| v.normalize())
+        .unwrap_or(value)
+}
+
 /// Percentage change from `base` to `value`, exact (not rounded); `None` when the base is
 /// zero, because a change from nothing has no percentage.
 pub fn percent_change(value: Decimal, base: Decimal) -> Option<Decimal> {
@@ -92,6 +119,20 @@ pub fn compound_growth(value: Decimal, base: Decimal, years: u32) -> Option<Deci
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn significant_digits_cut_or_round() {
+        assert_eq!(significant(d("2634"), 2, false), d("2600"));
+        assert_eq!(significant(d("138"), 2, false), d("130"));
+        assert_eq!(significant(d("138"), 2, true), d("140"));
+        assert_eq!(significant(d("29800"), 1, true), d("30000"));
+        assert_eq!(significant(d("2.634"), 2, false), d("2.6"));
+        assert_eq!(significant(d("0.0456"), 2, true), d("0.046"));
+        assert_eq!(significant(d("45"), 2, false), d("45"));
+        assert_eq!(significant(d("995"), 2, true), d("1000"));
+        assert_eq!(significant(d("0"), 2, true), d("0"));
+    }
+
     use super::*;
     use std::str::FromStr;
 

@@ -172,6 +172,10 @@ pub struct IndicatorFacts {
     pub next: Option<Next>,
     /// Its share of the indicator it is `part_of`.
     pub share: Option<Share>,
+    /// The value as the file asks it stated, approximately (2600多万元).
+    pub approx: Option<Approximate>,
+    /// Next period's planned growth (`next_growth`), and the target it implies.
+    pub planned: Option<Planned>,
     /// Sub-items, in file order.
     pub parts: Vec<Part>,
     pub series: Series,
@@ -199,7 +203,11 @@ impl IndicatorFacts {
     /// Growth in percent, when there is one (a positive base, a value not below zero).
     pub fn growth(&self) -> Option<Decimal> {
         match &self.yoy {
-            Some(Yoy::Growth { percent, .. }) => Some(percent.exact),
+            Some(Yoy::Growth { percent, .. })
+            | Some(Yoy::Stated {
+                change: percent,
+                points: false,
+            }) => Some(percent.exact),
             _ => None,
         }
     }
@@ -207,7 +215,11 @@ impl IndicatorFacts {
     /// A ratio's change in percentage points.
     pub fn points(&self) -> Option<Decimal> {
         match &self.yoy {
-            Some(Yoy::Points { points, .. }) => Some(points.exact),
+            Some(Yoy::Points { points, .. })
+            | Some(Yoy::Stated {
+                change: points,
+                points: true,
+            }) => Some(points.exact),
             _ => None,
         }
     }
@@ -255,13 +267,16 @@ pub enum Yoy {
     },
     /// Only the absolute change could be computed (a percentage beyond decimal range).
     Amount { change: Change },
+    /// No previous value, but a growth rate the statistics stated (`stated_growth`): in
+    /// percent, or in points for a ratio, at the decimals it was stated with.
+    Stated { change: Change, points: bool },
 }
 
 impl Yoy {
     /// The absolute change of an amount or count.
     pub fn change(&self) -> Option<&Change> {
         match self {
-            Yoy::Points { .. } => None,
+            Yoy::Points { .. } | Yoy::Stated { .. } => None,
             Yoy::Growth { change, .. }
             | Yoy::FromZero { change }
             | Yoy::BothZero { change }
@@ -269,6 +284,31 @@ impl Yoy {
             | Yoy::Amount { change } => Some(change),
         }
     }
+}
+
+/// A value stated approximately; comparisons still use the exact one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approximate {
+    pub mark: crate::model::Approx,
+    /// The value cut or rounded to its significant digits, in the display unit.
+    pub value: Decimal,
+    /// The same in the magnitude it is said in (3 for 30000 said in 万), and that magnitude.
+    pub said: Decimal,
+    pub magnitude: Option<&'static str>,
+}
+
+/// A planned growth rate: at least `low` (增长10%以上), or between `low` and `high`
+/// (保持10%—15%的增长); in points for a ratio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub low: Change,
+    pub high: Option<Change>,
+    pub points: bool,
+    /// The target `low` implies from this period's value.
+    pub implied: Decimal,
+    /// With a `next_target` too, the growth it means (percent, or points for a ratio),
+    /// exact: it should fall in the planned range.
+    pub of_target: Option<Decimal>,
 }
 
 /// This period against its target.
@@ -347,20 +387,25 @@ pub struct Outlook {
     pub yearly: Option<Change>,
 }
 
-/// A region's standing on one indicator among the regions of a batch.
+/// A region's standing on one indicator: computed among the regions of a batch, or stated
+/// by the file (`stated_rank`, as the statistics bureau published it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rank {
     /// 1-based; ties share a rank.
     pub rank: u32,
-    /// How many regions were ranked.
-    pub of: usize,
+    /// How many regions were ranked, when known.
+    pub of: Option<usize>,
+    /// Shared with another region, as a stated rank says (并列).
+    pub tied: bool,
+    /// Stated by the file rather than computed.
+    pub stated: bool,
     /// The superior all ranked regions report to (a city or province), if named.
     pub within: Option<String>,
     /// The next better region and the gap to it (this region's value minus its).
     pub ahead: Option<Neighbour>,
     pub behind: Option<Neighbour>,
-    /// This region's value minus the mean of the ranked values.
-    pub average: Change,
+    /// This region's value minus the mean of the ranked values (computed ranks only).
+    pub average: Option<Change>,
     /// Places moved up since last year's rank (negative: down).
     pub moved: Option<i64>,
     /// Rank by growth rate, when every ranked region has one.
@@ -391,6 +436,14 @@ pub struct Figure {
     pub places: u32,
     /// Which phrase of the draft this figure justifies.
     pub says: Says,
+    /// Set when the figure was stated by the file, not computed: who stated it, if named.
+    pub stated: Option<Stated>,
+}
+
+/// A figure the file states (a published growth rate or rank), with its source.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Stated {
+    pub source: Option<String>,
 }
 
 /// The phrase a figure justifies, so that the audit shows exactly the words placed.
@@ -441,6 +494,14 @@ pub enum FigureKind {
     OutlookGrowth,
     Rank,
     AverageGap,
+    /// A growth rate the file states, printed when there is no previous value.
+    StatedGrowth,
+    /// A rank the file states.
+    StatedRank,
+    /// An approximate value (2600多万元) and the exact one it stands for.
+    Approximation,
+    /// The target a planned growth rate implies.
+    NextGrowth,
 }
 
 /// Declares the fields of an indicator that prose and templates may cite, once, by the names
@@ -495,6 +556,7 @@ citable! {
     TargetSummary "target_summary",
     NextTarget "next_target",
     NextChange "next_change",
+    NextGrowth "next_growth",
     Share "share",
     ShareRate "share_rate",
     Streak "streak",
@@ -506,7 +568,8 @@ citable! {
     OutlookGrowth "outlook_growth",
 }
 
-/// A field of an indicator's ranking, cited as `{{ind.KEY.rank.FIELD}}` (in a batch).
+/// A field of an indicator's ranking, cited as `{{ind.KEY.rank.FIELD}}` (computed in a batch,
+/// or stated by the file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RankField {
     Rank,
@@ -521,6 +584,7 @@ pub enum RankField {
     Text,
     Brief,
     Detail,
+    Scope,
 }
 
 impl RankField {
@@ -537,6 +601,7 @@ impl RankField {
         RankField::Text,
         RankField::Brief,
         RankField::Detail,
+        RankField::Scope,
     ];
 
     pub fn name(self) -> &'static str {
@@ -553,6 +618,7 @@ impl RankField {
             RankField::Text => "text",
             RankField::Brief => "brief",
             RankField::Detail => "detail",
+            RankField::Scope => "scope",
         }
     }
 }

@@ -3,13 +3,17 @@
 
 use rust_decimal::Decimal;
 
-use super::decimal::{percent_change, percent_of, round_half_up};
-use super::facts::{Next, NextComparison, Part, Series, Target};
+use super::decimal::{percent_change, percent_of, round_half_up, significant};
+use super::facts::{Approximate, Next, NextComparison, Part, Planned, Rank, Series, Target};
 use super::{
-    Calc, Change, Citable, DEFAULT_PRECISION, Figure, FigureKind, IndicatorFacts, Places, Says,
-    Settings, Yoy, kind_of, precision_of, units,
+    Calc, Change, Citable, DEFAULT_PRECISION, Figure, FigureKind, IndicatorFacts, Places,
+    RankField, Says, Settings, Yoy, kind_of, precision_of, units,
 };
-use crate::model::{Better, Indicator, IndicatorKind, ReportMeta};
+use crate::model::{Approx, Better, Indicator, IndicatorKind, NextGrowth, ReportMeta, StatedRank};
+use crate::zh::units::MAGNITUDES;
+
+/// Significant digits an approximate value keeps unless the file says (2600多, 约140).
+const DEFAULT_APPROX_DIGITS: u32 = 2;
 
 /// An indicator's figures in its display unit, with its years in order.
 pub(super) struct Values {
@@ -44,7 +48,10 @@ impl Values {
                 inputs: &[("current", ind.current.get())],
                 formula: &formula,
                 exact: scale(ind.current.get()),
-                places: scale(ind.current.get()).normalize().scale(),
+                places: scale(ind.current.get())
+                    .normalize()
+                    .scale()
+                    .min(DEFAULT_PRECISION),
             };
             figures.push(calc.figure(key, Says::Converted));
         }
@@ -130,6 +137,7 @@ pub(super) fn measure(
     let mut m = Measurer {
         key,
         kind,
+        percent_precision: ind.percent_precision,
         places: values.places(precision_of(ind, meta)),
         tolerance: ind.flat_tolerance.map(|t| t.get()).or(settings.tolerance),
         multiples: ind.multiples.unwrap_or(settings.multiples),
@@ -155,19 +163,43 @@ pub(super) fn measure(
         target: None,
         next: None,
         share: None,
+        approx: None,
+        planned: None,
         parts: Vec::new(),
         series: Series::default(),
         outlook: None,
         rank: None,
         cite_only: ind.cite_only,
     };
-    f.yoy = values
-        .previous
-        .map(|previous| m.compare_with_previous(current, previous));
+    f.yoy = match (values.previous, ind.stated_growth) {
+        (Some(previous), _) => Some(m.compare_with_previous(current, previous)),
+        // No raw figure for last year (a rate at comparable prices): the stated rate is
+        // the indicator's growth. With a previous value it is only checked (consistency).
+        (None, Some(stated)) => Some(m.stated_growth(stated.get(), ind.source.as_deref())),
+        (None, None) => None,
+    };
     f.target = values
         .target
         .map(|target| m.compare_with_target(current, target));
     f.next = values.next_target.map(|next| m.compare_next(current, next));
+    f.planned = ind.next_growth.map(|g| {
+        let mut planned = m.plan_growth(current, g);
+        planned.of_target = values.next_target.and_then(|next| {
+            if planned.points {
+                Some(next - current)
+            } else {
+                percent_change(next, current).filter(|_| current > Decimal::ZERO)
+            }
+        });
+        planned
+    });
+    f.rank = ind
+        .stated_rank
+        .as_ref()
+        .map(|r| m.stated_rank(r, ind.source.as_deref()));
+    f.approx = ind
+        .approx
+        .map(|mark| m.approximate(current, mark, ind.approx_digits, &ind.unit));
     f.parts = m.measure_parts(&values);
     m.measure_series(&mut f, &values);
     f
@@ -176,6 +208,8 @@ pub(super) fn measure(
 pub(super) struct Measurer<'a> {
     pub key: &'a str,
     pub kind: IndicatorKind,
+    /// The indicator's own decimals for percentages, over the document's.
+    pub percent_precision: Option<u32>,
     pub places: Places,
     pub tolerance: Option<Decimal>,
     pub multiples: bool,
@@ -187,7 +221,8 @@ pub(super) struct Measurer<'a> {
 
 impl Measurer<'_> {
     pub fn percent_places(&self) -> u32 {
-        self.settings.percent_precision
+        self.percent_precision
+            .unwrap_or(self.settings.percent_precision)
     }
 
     pub fn record(&mut self, calc: Calc, says: Says) {
@@ -197,6 +232,113 @@ impl Measurer<'_> {
     /// A figure rounded at `places`, steady within this indicator's tolerance.
     fn tolerant(&self, exact: Decimal, places: u32) -> Change {
         Change::within(exact, places, self.tolerance)
+    }
+
+    /// The value to `digits` significant digits (default 2), cut for 多/余 and rounded for
+    /// 约/近, and said in 万 or 亿 when it is that large and the unit has no magnitude of its
+    /// own.
+    fn approximate(
+        &mut self,
+        current: Decimal,
+        mark: Approx,
+        digits: Option<u32>,
+        unit: &str,
+    ) -> Approximate {
+        let digits = digits.unwrap_or(DEFAULT_APPROX_DIGITS);
+        let nearest = matches!(mark, Approx::About | Approx::Nearly);
+        let value = significant(current, digits, nearest);
+        let calc = Calc {
+            kind: FigureKind::Approximation,
+            inputs: &[("current", current), ("digits", Decimal::from(digits))],
+            formula: if nearest {
+                "current rounded to its significant digits"
+            } else {
+                "current cut to its significant digits"
+            },
+            exact: value,
+            places: value.scale(),
+        };
+        self.record(calc, Says::Field(Citable::Value));
+        let has_magnitude = MAGNITUDES
+            .iter()
+            .any(|(word, _)| unit.trim().starts_with(word));
+        let (said, magnitude) = MAGNITUDES
+            .iter()
+            .filter(|_| !has_magnitude)
+            .find(|(_, size)| value.abs() >= Decimal::from(*size))
+            .map_or((value, None), |(word, size)| {
+                ((value / Decimal::from(*size)).normalize(), Some(*word))
+            });
+        Approximate {
+            mark,
+            value,
+            said,
+            magnitude,
+        }
+    }
+
+    /// A rank as the file states it, recorded for the audit as stated.
+    fn stated_rank(&mut self, stated: &StatedRank, source: Option<&str>) -> Rank {
+        let mut inputs = vec![("position", Decimal::from(stated.position))];
+        inputs.extend(stated.of.map(|of| ("ranked", Decimal::from(of))));
+        let calc = Calc {
+            kind: FigureKind::StatedRank,
+            inputs: &inputs,
+            formula: "stated_rank",
+            exact: Decimal::from(stated.position),
+            places: 0,
+        };
+        let mut figure = calc.figure(self.key, Says::Rank(RankField::Position));
+        figure.stated = Some(super::facts::Stated {
+            source: source.map(str::to_string),
+        });
+        self.figures.push(figure);
+        Rank {
+            rank: stated.position,
+            of: stated.of.map(|of| of as usize),
+            tied: stated.tied,
+            stated: true,
+            within: Some(stated.scope.trim().to_string()),
+            ahead: None,
+            behind: None,
+            average: None,
+            moved: stated
+                .last_position
+                .map(|last| i64::from(last) - i64::from(stated.position)),
+            growth_rank: None,
+            peer: stated
+                .peer_group
+                .as_ref()
+                .map(|p| (p.name.trim().to_string(), p.position)),
+        }
+    }
+
+    /// A growth rate as the file states it, at the decimals it was stated with, recorded
+    /// for the audit as stated rather than computed.
+    fn stated_growth(&mut self, stated: Decimal, source: Option<&str>) -> Yoy {
+        let points = self.kind == IndicatorKind::Ratio;
+        let places = stated.scale();
+        let calc = Calc {
+            kind: FigureKind::StatedGrowth,
+            inputs: &[("stated_growth", stated)],
+            formula: "stated_growth",
+            exact: stated,
+            places,
+        };
+        let says = if points {
+            Citable::Points
+        } else {
+            Citable::GrowthPercent
+        };
+        let mut figure = calc.figure(self.key, Says::Field(says));
+        figure.stated = Some(super::facts::Stated {
+            source: source.map(str::to_string),
+        });
+        self.figures.push(figure);
+        Yoy::Stated {
+            change: self.tolerant(stated, places),
+            points,
+        }
     }
 
     fn compare_with_previous(&mut self, current: Decimal, previous: Decimal) -> Yoy {
@@ -395,6 +537,38 @@ impl Measurer<'_> {
             facts.ahead_of_time = Some(Change::new(ahead, pp));
         }
         facts
+    }
+
+    /// A planned growth rate as stated, and the target its lower bound implies (for the
+    /// audit): this period's value grown by it, or for a ratio raised by it in points.
+    fn plan_growth(&mut self, current: Decimal, growth: NextGrowth) -> Planned {
+        let (low, high) = match growth {
+            NextGrowth::AtLeast(g) => (g.get(), None),
+            NextGrowth::Between([a, b]) => (a.get(), Some(b.get())),
+        };
+        let points = self.kind == IndicatorKind::Ratio;
+        let (implied, formula) = if points {
+            (current + low, "current + next_growth")
+        } else {
+            let factor = Decimal::ONE + low / Decimal::ONE_HUNDRED;
+            (current * factor, "current × (1 + next_growth ÷ 100)")
+        };
+        let calc = Calc {
+            kind: FigureKind::NextGrowth,
+            inputs: &[("current", current), ("next_growth", low)],
+            formula,
+            exact: implied,
+            places: self.places.computed(),
+        };
+        self.record(calc, Says::Field(Citable::NextGrowth));
+        let stated = |v: Decimal| Change::new(v, v.scale());
+        Planned {
+            low: stated(low),
+            high: high.map(stated),
+            points,
+            implied,
+            of_target: None,
+        }
     }
 
     fn compare_next(&mut self, current: Decimal, next: Decimal) -> Next {

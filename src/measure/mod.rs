@@ -173,6 +173,7 @@ impl Calc<'_> {
             exact: self.exact,
             places: self.places,
             says,
+            stated: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! each report contributes, so a batch of thousands holds kilobytes per region, not whole
 //! reports, while it ranks.
 
+use crate::diagnostic::Finding;
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 
@@ -202,11 +203,16 @@ impl Rankings {
             key.to_string(),
             Rank {
                 rank,
-                of: count,
+                of: Some(count),
+                tied: false,
+                stated: false,
                 within: me.period.3.clone(),
                 ahead: beside(-1),
                 behind: beside(1),
-                average: Change::new((value - table.mean) * back, own.places.computed()),
+                average: Some(Change::new(
+                    (value - table.mean) * back,
+                    own.places.computed(),
+                )),
                 moved: own.last_rank.map(|last| i64::from(last) - i64::from(rank)),
                 growth_rank: table
                     .growth_ranks
@@ -317,13 +323,50 @@ fn peer_ranks(
 }
 
 /// Places a report's rankings into its facts.
-pub fn apply(facts: &mut Facts, ranked: Ranked) {
+///
+/// A rank the file states is kept: it is the published one. Where the batch ranked the same
+/// indicator in the same area and placed the region otherwise, the finding says both.
+pub fn apply(facts: &mut Facts, ranked: Ranked) -> Vec<Finding> {
+    let mut found = Vec::new();
     for (key, rank) in ranked.ranks {
-        if let Some(f) = facts.indicators.get_mut(&key) {
-            f.rank = Some(rank);
+        let Some(f) = facts.indicators.get_mut(&key) else {
+            continue;
+        };
+        match &f.rank {
+            Some(stated) if stated.stated => {
+                let areas = (
+                    stated.within.as_deref().map(same_area),
+                    rank.within.as_deref().map(same_area),
+                );
+                if areas.0 == areas.1 && stated.rank != rank.rank {
+                    found.push(
+                        Finding::warning(
+                            format!("indicators.{key}.stated_rank.position"),
+                            format!(
+                                "the stated rank of {} in {} is {}, but among the files ranked together it is {} of {}",
+                                f.name,
+                                stated.within.as_deref().unwrap_or_default(),
+                                stated.rank,
+                                rank.rank,
+                                rank.of.unwrap_or_default()
+                            ),
+                        )
+                        .help("check the published rank and the other files' figures; the draft prints the stated rank"),
+                    );
+                }
+            }
+            _ => f.rank = Some(rank),
         }
     }
     facts.figures.extend(ranked.figures);
+    found
+}
+
+/// An area's name without its level, so that 怀化 and 怀化市 are one area.
+fn same_area(name: &str) -> &str {
+    let name = name.trim();
+    name.strip_suffix(crate::zh::period::AREA_LEVELS)
+        .unwrap_or(name)
 }
 
 #[cfg(test)]

@@ -564,6 +564,148 @@ fn published_figures_are_reproduced() {
     }
 }
 
+// ---- Stated figures -----------------------------------------------------------------------
+
+/// One indicator's field in words.
+fn field(facts: &Facts, key: &str, c: Citable) -> Option<String> {
+    crate::zh::cite::text(c, &facts.indicators[key], &facts.report)
+}
+
+#[test]
+fn a_stated_growth_without_previous_is_the_growth_and_is_marked_stated() {
+    // A county-level city's published figure: 10.66亿元, growth 19.18% at comparable prices.
+    let f = facts_of(
+        "[indicators.hti]\nname = \"高新技术产业增加值\"\nunit = \"亿元\"\ncurrent = 10.66\n\
+         stated_growth = 19.18\nsource = \"市统计局\"\n\
+         [indicators.rdi]\nname = \"研发经费投入强度\"\nunit = \"%\"\ncurrent = 1.46\nstated_growth = -0.2\n",
+    );
+    let hti = words(&f, "hti");
+    assert_eq!(hti.summary, "10.66亿元，同比增长19.18%");
+    assert_eq!(hti.growth.as_deref(), Some("增长19.18%"));
+    assert!(
+        hti.change.is_none(),
+        "no absolute change without last year's value"
+    );
+    let rdi = words(&f, "rdi");
+    assert_eq!(rdi.yoy.as_deref(), Some("同比下降0.2个百分点"));
+    let stated: Vec<_> = f.figures.iter().filter(|x| x.stated.is_some()).collect();
+    assert_eq!(stated.len(), 2);
+    assert_eq!(stated[0].kind, FigureKind::StatedGrowth);
+    assert_eq!(
+        stated[0].stated.as_ref().unwrap().source.as_deref(),
+        Some("市统计局")
+    );
+    // With last year's value, the computed growth is printed and the stated one checked.
+    let checked = facts_of(
+        "[indicators.g]\nname = \"奖补资金\"\nunit = \"万元\"\ncurrent = 2973.81\nprevious = 665.62\nstated_growth = 346.77\npercent_precision = 2\n",
+    );
+    assert_eq!(words(&checked, "g").growth.as_deref(), Some("增长346.77%"));
+    assert!(checked.figures.iter().all(|x| x.stated.is_none()));
+}
+
+#[test]
+fn an_indicator_sets_its_own_percent_decimals() {
+    // The city report prints 同比增长346.77% beside one-decimal rates elsewhere.
+    let f = facts_of(
+        "[indicators.city]\nname = \"市本级奖补资金\"\nunit = \"万元\"\ncurrent = 2973.81\nprevious = 665.62\npercent_precision = 2\n\
+         [indicators.rd]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 4.54\nprevious = 2.72\ntarget = 4.2\n",
+    );
+    assert_eq!(words(&f, "city").yoy.as_deref(), Some("同比增长346.77%"));
+    assert_eq!(words(&f, "rd").growth.as_deref(), Some("增长66.9%"));
+    assert_eq!(
+        words(&f, "rd").completion.as_deref(),
+        Some("完成目标任务的108.1%")
+    );
+}
+
+#[test]
+fn approximate_values_keep_their_significant_digits() {
+    let f = facts_of(
+        "[indicators.a]\nname = \"贷款\"\nunit = \"万元\"\ncurrent = 2634\nprevious = 2100\napprox = \"多\"\n\
+         [indicators.b]\nname = \"科技特派员\"\nunit = \"名\"\ncurrent = 138\napprox = \"多\"\n\
+         [indicators.c]\nname = \"科普基地\"\nunit = \"块\"\ncurrent = 43\napprox = \"余\"\napprox_digits = 1\n\
+         [indicators.d]\nname = \"奖补\"\nunit = \"万元\"\ncurrent = 138\napprox = \"约\"\n\
+         [indicators.e]\nname = \"受众\"\nunit = \"人\"\ncurrent = 29800\napprox = \"近\"\n",
+    );
+    let value = |k| field(&f, k, Citable::Value).unwrap();
+    assert_eq!(value("a"), "2600多万元");
+    assert_eq!(value("b"), "130多名");
+    assert_eq!(value("c"), "40余块");
+    assert_eq!(value("d"), "约140万元");
+    assert_eq!(value("e"), "近3万人");
+    // Comparisons use the exact figures: 2634 against 2100.
+    assert_eq!(words(&f, "a").summary, "2600多万元，同比增长25.4%");
+    assert_eq!(words(&f, "a").change.as_deref(), Some("增加534万元"));
+    let approx = f
+        .figures
+        .iter()
+        .find(|x| x.key == "a" && x.kind == FigureKind::Approximation)
+        .unwrap();
+    assert_eq!(
+        approx.inputs[0],
+        ("current".to_string(), Decimal::from(2634))
+    );
+}
+
+#[test]
+fn planned_growth_reads_as_a_bureau_plans() {
+    let f = facts_of(
+        "[indicators.p]\nname = \"专利申请量\"\nunit = \"件\"\ncurrent = 260\nnext_growth = 10\n\
+         [indicators.r]\nname = \"研发经费\"\nunit = \"亿元\"\ncurrent = 3.38\nnext_growth = [10, 15]\n\
+         [indicators.i]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 1.46\nnext_growth = 0.2\n",
+    );
+    let next = |k| field(&f, k, Citable::NextGrowth);
+    assert_eq!(next("p").as_deref(), Some("增长10%以上"));
+    assert_eq!(next("r").as_deref(), Some("保持10%—15%的增长"));
+    assert_eq!(next("i").as_deref(), Some("提高0.2个百分点以上"));
+    // The target the lower rate implies is in the audit: 260 × 1.1 = 286.
+    let implied = f
+        .figures
+        .iter()
+        .find(|x| x.key == "p" && x.kind == FigureKind::NextGrowth)
+        .unwrap();
+    assert_eq!(implied.exact, Decimal::from(286));
+}
+
+#[test]
+fn counts_stay_whole_whatever_the_document_precision() {
+    let f = facts_with(
+        "precision = 2",
+        "[indicators.x]\nname = \"指标\"\nunit = \"家\"\ncurrent = 57\nprevious = 49\n",
+    );
+    assert_eq!(words(&f, "x").summary, "57家，比上年增加8家");
+}
+
+#[test]
+fn a_stated_rank_is_said_with_its_area_peers_and_move() {
+    let f = facts_of(
+        "[indicators.h]\nname = \"高新技术产业增加值\"\nunit = \"亿元\"\ncurrent = 10.66\nstated_growth = 19.18\n\
+         stated_rank = { scope = \"怀化市\", position = 9, of = 13, peer_group = { name = \"同类县市\", position = 7 }, last_position = 11 }\n\
+         [indicators.t]\nname = \"研发投入强度\"\nunit = \"%\"\ncurrent = 1.46\nstated_rank = { scope = \"湖南省\", position = 3, tied = true }\n",
+    );
+    let rank = |k: &str, field| {
+        crate::zh::cite::rank_text(field, f.indicators[k].rank.as_ref().unwrap(), "亿元")
+    };
+    assert_eq!(
+        rank("h", RankField::Text).as_deref(),
+        Some("居怀化市第九位、同类县市第七位，比上年前移2位")
+    );
+    assert_eq!(rank("h", RankField::Of).as_deref(), Some("13"));
+    assert!(
+        rank("h", RankField::Average).is_none(),
+        "a stated rank has no mean"
+    );
+    assert_eq!(
+        rank("t", RankField::Text).as_deref(),
+        Some("并列全省第三位")
+    );
+    assert!(
+        f.figures
+            .iter()
+            .any(|x| x.kind == FigureKind::StatedRank && x.stated.is_some())
+    );
+}
+
 // ---- Properties ---------------------------------------------------------------------------
 
 mod properties {
@@ -627,6 +769,40 @@ mod properties {
             prop_assert!(!yoy.contains('-'), "{}", yoy);
             let status = x.target_status.unwrap_or_default();
             prop_assert!(!status.contains('-'), "{}", status);
+        }
+
+        #[test]
+        fn stated_and_approximate_figures_read_cleanly(
+            current in (1i64..10_000_000_000).prop_map(|n| Decimal::new(n, 2)),
+            stated in decimal(),
+            ratio in any::<bool>(),
+            mark in prop_oneof![Just("多"), Just("余"), Just("约"), Just("近")],
+            digits in 1u32..5,
+            growth in (0i64..100_000).prop_map(|n| Decimal::new(n, 2)),
+            has_stated in any::<bool>(),
+        ) {
+            let unit = if ratio { "%" } else { "万元" };
+            let stated_line = if has_stated { format!("stated_growth = \"{stated}\"\n") } else { String::new() };
+            let x = super::one(&format!(
+                "unit = \"{unit}\"\ncurrent = \"{current}\"\n{stated_line}approx = \"{mark}\"\napprox_digits = {digits}\nnext_growth = \"{growth}\""
+            ));
+            // The value says its mark once, never a sign.
+            prop_assert_eq!(x.value.matches(mark).count(), 1, "{}", x.value);
+            prop_assert!(!x.value.contains('-'), "{}", x.value);
+            // No comparison without one to make: never a dangling 同比.
+            prop_assert!(
+                !x.summary.ends_with("同比") && !x.summary.contains("同比。") && !x.summary.ends_with('，'),
+                "{}", x.summary
+            );
+            match x.yoy {
+                Some(yoy) => {
+                    prop_assert!(has_stated);
+                    let words = ["增长", "下降", "持平", "提高", "降低"];
+                    prop_assert_eq!(words.iter().filter(|w| yoy.contains(*w)).count(), 1, "{}", yoy);
+                    prop_assert!(!yoy.contains('-'), "{}", yoy);
+                }
+                None => prop_assert!(!has_stated),
+            }
         }
     }
 }

@@ -152,7 +152,11 @@ pub fn rollup(
                 value,
                 previous,
                 indicator: f.clone(),
-                rank: c.ranked.ranks.get(&key).map(|r| (r.rank, r.of)),
+                rank: c
+                    .ranked
+                    .ranks
+                    .get(&key)
+                    .map(|r| (r.rank, r.of.unwrap_or_default())),
             });
         }
         // Best first, as a ranking table reads; unranked lines keep their order at the end.

@@ -371,9 +371,33 @@ pub struct Indicator {
     #[serde(default)]
     pub parts: Vec<SubItem>,
     /// A growth rate published elsewhere (statistics bureau, last report), in % or, for a
-    /// ratio, in 百分点; checked against the one computed from `current` and `previous`.
+    /// ratio, in 百分点: printed as the indicator's growth when `previous` is absent (a rate
+    /// at comparable prices, for which no raw figure exists), checked against the one
+    /// computed from `current` and `previous` otherwise.
     #[serde(default)]
     pub stated_growth: Option<Num>,
+    /// Who stated the stated figures (`stated_growth`, `stated_rank`): 县统计局.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// A rank the statistics bureau or the province published:
+    /// `{ scope = "怀化市", position = 9 }`.
+    #[serde(default)]
+    pub stated_rank: Option<StatedRank>,
+    /// Decimal places of this indicator's percentages (growth, completion, share, time
+    /// progress), overriding `report.percent_precision`.
+    #[serde(default)]
+    pub percent_precision: Option<u32>,
+    /// The value is stated approximately: 多 and 余 (2634 → 2600多), 约 and 近 (138 → 约140),
+    /// at `approx_digits` significant digits. Comparisons use the exact value.
+    #[serde(default)]
+    pub approx: Option<Approx>,
+    /// Significant digits an approximate value keeps (default 2).
+    #[serde(default)]
+    pub approx_digits: Option<u32>,
+    /// Next period's planned growth in %: `10` (增长10%以上) or a range `[10, 15]`
+    /// (保持10%—15%的增长), instead of or beside `next_target`.
+    #[serde(default)]
+    pub next_growth: Option<NextGrowth>,
     /// Last year's rank among the regions batched together, for 比上年前移2位.
     #[serde(default)]
     pub last_rank: Option<u32>,
@@ -393,6 +417,61 @@ pub enum Better {
     #[default]
     Higher,
     Lower,
+}
+
+/// A published rank.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatedRank {
+    /// Where the rank was made: a city (怀化市) or the province (湖南省, 全省).
+    pub scope: String,
+    /// 1 for first.
+    pub position: u32,
+    /// How many were ranked.
+    #[serde(default)]
+    pub of: Option<u32>,
+    /// Shared with another region (并列).
+    #[serde(default)]
+    pub tied: bool,
+    /// The rank within a group of like regions: `{ name = "同类县市", position = 7 }`.
+    #[serde(default)]
+    pub peer_group: Option<PeerRank>,
+    /// Last year's position in the same scope (比上年前移2位).
+    #[serde(default)]
+    pub last_position: Option<u32>,
+}
+
+/// A rank within a group of like regions.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeerRank {
+    pub name: String,
+    pub position: u32,
+}
+
+/// How an approximate value is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Approx {
+    /// 2600多万元: the value cut to its significant digits, 多 after.
+    #[serde(rename = "多")]
+    More,
+    /// 40余块: as 多.
+    #[serde(rename = "余")]
+    Over,
+    /// 约140万元: rounded to the nearest.
+    #[serde(rename = "约")]
+    About,
+    /// 近3万人: rounded to the nearest.
+    #[serde(rename = "近")]
+    Nearly,
+}
+
+/// A planned growth rate, one figure or a range.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum NextGrowth {
+    AtLeast(Num),
+    Between([Num; 2]),
 }
 
 /// A plan value for a later year.

@@ -86,7 +86,10 @@ fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
         for &field in RankField::ALL {
             let value = match field {
                 RankField::Rank => json!(rank.rank),
-                RankField::Of => json!(rank.of),
+                RankField::Of => match rank.of {
+                    Some(of) => json!(of),
+                    None => continue,
+                },
                 _ => match cite::rank_text(field, rank, cite::gap_unit(f)) {
                     Some(text) => Value::String(text),
                     None => continue,

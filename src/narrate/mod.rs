@@ -222,7 +222,7 @@ impl Writer<'_> {
     fn block(&mut self, name: BlockName, node: &Node) -> Result<Vec<Block>, Vec<Problem>> {
         let selected = selected(self.facts, node.selection);
         let has = |f: &IndicatorFacts| match name {
-            BlockName::Goals => f.next.is_some(),
+            BlockName::Goals => f.next.is_some() || f.planned.is_some(),
             BlockName::Remaining => f.target.is_some(),
             BlockName::Outlook => f.outlook.is_some(),
             BlockName::Highlights => {
@@ -364,15 +364,24 @@ impl Writer<'_> {
 }
 
 /// Names the area of a ranking once in a sentence: the first ranked indicator says where it
-/// stands (居怀化市第三位), the others only their place (居第五位). Each gets `rank_said`.
+/// stands (居怀化市第三位), the next ranked in the same area only its place (居第五位), one
+/// ranked elsewhere its own area again (居全省第三位). Each gets `rank_said`.
 fn say_ranks_once(sentence: &mut [Value]) {
-    let mut named = false;
+    let mut named: Option<Value> = None;
     for entry in sentence.iter_mut() {
-        let field = if named { "brief" } else { "text" };
-        let said = entry.get("rank").and_then(|r| r.get(field)).cloned();
+        let Some(rank) = entry.get("rank") else {
+            continue;
+        };
+        let scope = rank.get("scope").cloned();
+        let field = if named.is_some() && named == scope {
+            "brief"
+        } else {
+            "text"
+        };
+        let said = rank.get(field).cloned();
         if let (Some(said), Value::Object(map)) = (said, entry) {
             map.insert("rank_said".into(), said);
-            named = true;
+            named = scope;
         }
     }
 }

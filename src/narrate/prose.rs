@@ -169,14 +169,10 @@ fn needs(field: Citable) -> Option<&'static str> {
             return None;
         }
         C::Period => "it needs `period` (the indicator's own period when it is not the report's)",
-        C::Previous
-        | C::PreviousNumber
-        | C::Growth
-        | C::GrowthPercent
-        | C::Change
-        | C::Points
-        | C::Yoy
-        | C::Comparison => "it needs `previous` (last year's value)",
+        C::Previous | C::PreviousNumber | C::Change => "it needs `previous` (last year's value)",
+        C::Growth | C::GrowthPercent | C::Points | C::Yoy | C::Comparison => {
+            "it needs `previous` (last year's value) or `stated_growth`"
+        }
         C::Relative => "it needs `previous` and `relative_change = true` on a % indicator",
         C::Multiple | C::Doubling => "it is given only for growth of 100% or more",
         C::Target
@@ -188,6 +184,7 @@ fn needs(field: Citable) -> Option<&'static str> {
         C::Remaining => "it is given only for a part-year target not yet met",
         C::Progress => "it needs `target` and figures for part of the year (`cutoff_month`)",
         C::NextTarget | C::NextChange => "it needs `next_target`",
+        C::NextGrowth => "it needs `next_growth` (a planned rate: 10, or [10, 15])",
         C::Share | C::ShareRate => "it needs `part_of` naming the total",
         C::Streak | C::Record | C::Milestone | C::Series | C::AverageGrowth => {
             "it needs `history` (and `milestones` for a first crossing), and is given only when it holds"

@@ -155,7 +155,15 @@ pub fn run(
             let result = planned.and_then(|(member, target)| {
                 let source = Source::read(input)?;
                 let mut checked = check(&source, options)?;
-                rank::apply(&mut checked.facts, rankings.of(member));
+                let disagreements = rank::apply(&mut checked.facts, rankings.of(member));
+                let disagreements: Vec<_> = disagreements
+                    .into_iter()
+                    .map(|f| source.locate_finding(f))
+                    .collect();
+                if options.strict && !disagreements.is_empty() {
+                    return Err(Diagnostics(disagreements));
+                }
+                checked.warnings.extend(disagreements);
                 let draft = render(&source, checked, templates, options)?;
                 Ok((stage(&target, &draft.docx, force)?, draft.warnings))
             });

@@ -33,6 +33,7 @@ pub fn consistency(file: &ReportFile, facts: &Facts) -> Vec<Finding> {
     parts_fit_their_whole(file, facts, &mut found);
     stated_growth(file, facts, &mut found);
     next_targets_keep_up(file, facts, &mut found);
+    planned_growth_agrees(facts, &mut found);
     prose_claims(file, facts, &mut found);
     found
         .into_iter()
@@ -175,6 +176,39 @@ fn stated_growth(file: &ReportFile, facts: &Facts, found: &mut Vec<Inconsistency
                 help: "correct `stated_growth`, `current` or `previous`; the draft prints the computed figure".into(),
             });
         }
+    }
+}
+
+/// `next_target` and `next_growth` both given: the growth the target means must be the
+/// planned one (at least it, or within the range), compared at the planned rate's decimals.
+fn planned_growth_agrees(facts: &Facts, found: &mut Vec<Inconsistency>) {
+    for (key, f) in &facts.indicators {
+        let Some(p) = &f.planned else { continue };
+        let Some(of_target) = p.of_target else {
+            continue;
+        };
+        let places = p.low.places.max(p.high.as_ref().map_or(0, |h| h.places));
+        let means = round_half_up(of_target, places);
+        let agrees = means >= p.low.exact && p.high.as_ref().is_none_or(|h| means <= h.exact);
+        if agrees {
+            continue;
+        }
+        let unit = if p.points { units::POINTS } else { "%" };
+        let planned = match &p.high {
+            Some(h) => format!("{}–{}{unit}", p.low.exact, h.exact),
+            None => format!("at least {}{unit}", p.low.exact),
+        };
+        found.push(Inconsistency {
+            excerpt: None,
+            key_path: format!("indicators.{key}.next_growth"),
+            message: format!(
+                "next_growth plans {planned} for {}, but next_target {} means {}{unit}",
+                f.name,
+                printed(f, f.next.as_ref().map_or(p.implied, |n| n.value)),
+                fixed(of_target, places.max(1)),
+            ),
+            help: "correct `next_target` or `next_growth`, or keep only one of them".into(),
+        });
     }
 }
 

@@ -8,6 +8,8 @@
 //! [`consistency`] runs after the measure stage: figures that disagree with each other or with
 //! the prose.
 
+use rust_decimal::Decimal;
+
 use crate::diagnostic::{Finding, closest};
 
 pub mod consistency;
@@ -18,7 +20,7 @@ pub use sections::style_findings;
 
 use crate::measure::{kind_of, units};
 use crate::model::number::Num;
-use crate::model::{Indicator, IndicatorKind, RatioDef, ReportFile, text};
+use crate::model::{Indicator, IndicatorKind, NextGrowth, RatioDef, ReportFile, text};
 use crate::zh::{hint, punct};
 
 /// Largest magnitude accepted for a figure: far above any county or city statistic (a
@@ -26,6 +28,7 @@ use crate::zh::{hint, punct};
 const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
 const MAX_PRECISION: u32 = 6;
 const MAX_PERCENT_PRECISION: u32 = 4;
+const MAX_APPROX_DIGITS: u32 = 6;
 
 /// All problems in the file, errors and warnings together.
 pub fn validate(file: &ReportFile) -> Vec<Finding> {
@@ -120,6 +123,7 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
     check_settings(file, &mut found);
     for (key, ind) in &file.indicators {
         check_extras(file, key, ind, &mut found);
+        check_stated(key, ind, &mut found);
     }
     for (key, ratio) in &file.ratios {
         check_ratio(file, key, ratio, &mut found);
@@ -261,6 +265,139 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
             ),
             Some(_) => {}
             None => found.push(unknown_indicator(file, &at("part_of"), whole)),
+        }
+    }
+}
+
+/// The figures a file states rather than zongjie computing them, and how they print: a
+/// published rank, approximations, planned growth, an indicator's own decimals.
+fn check_stated(key: &str, ind: &Indicator, found: &mut Vec<Finding>) {
+    let at = |field: &str| format!("indicators.{key}.{field}");
+    let kind = kind_of(ind);
+    if kind == IndicatorKind::Count && ind.precision.is_some_and(|p| p > 0) {
+        found.push(
+            Finding::error(
+                at("precision"),
+                format!("{} is a count: it has no decimals", ind.name),
+            )
+            .help(format!(
+                "remove precision; a count and its change are whole numbers ({})",
+                hint::WHOLE_CHANGE
+            )),
+        );
+    }
+    if let Some(p) = ind.percent_precision.filter(|p| *p > MAX_PERCENT_PRECISION) {
+        found.push(
+            Finding::error(
+                at("percent_precision"),
+                format!("{p} decimal places is too many for a percentage"),
+            )
+            .help(format!("use 0 to {MAX_PERCENT_PRECISION}")),
+        );
+    }
+    if ind.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        found.push(
+            Finding::error(at("source"), "the source is empty").help(format!(
+                "name who stated the figures ({}), or remove source",
+                hint::SOURCE_EXAMPLE
+            )),
+        );
+    }
+    if let Some(rank) = &ind.stated_rank {
+        let at_rank = |field: &str| at(&format!("stated_rank.{field}"));
+        if rank.scope.trim().is_empty() {
+            found.push(
+                Finding::error(at_rank("scope"), "the rank's area is empty").help(format!(
+                    "name where the rank was made: scope = \"{}\"",
+                    hint::CITY_EXAMPLE
+                )),
+            );
+        }
+        let positions = [
+            ("position", Some(rank.position)),
+            ("last_position", rank.last_position),
+            (
+                "peer_group.position",
+                rank.peer_group.as_ref().map(|p| p.position),
+            ),
+        ];
+        for (field, position) in positions {
+            if position == Some(0) {
+                found.push(
+                    Finding::error(at_rank(field), "a rank starts at 1")
+                        .help("write the place as published: 1 for first"),
+                );
+            }
+        }
+        if let Some(of) = rank.of.filter(|of| *of < rank.position) {
+            found.push(
+                Finding::error(
+                    at_rank("of"),
+                    format!("position {} cannot be among only {of}", rank.position),
+                )
+                .help("`of` is how many were ranked; correct it or the position"),
+            );
+        }
+        if rank
+            .peer_group
+            .as_ref()
+            .is_some_and(|p| p.name.trim().is_empty())
+        {
+            found.push(
+                Finding::error(at_rank("peer_group.name"), "the group's name is empty").help(
+                    format!(
+                        "name the group: peer_group = {{ name = \"{}\", position = 7 }}",
+                        hint::PEER_GROUP_EXAMPLE
+                    ),
+                ),
+            );
+        }
+    }
+    if ind.approx.is_some() && ind.current.get() <= Decimal::ZERO {
+        found.push(
+            Finding::error(
+                at("approx"),
+                "only a figure above zero can be stated approximately",
+            )
+            .help("remove approx, or check current"),
+        );
+    }
+    match (ind.approx, ind.approx_digits) {
+        (_, Some(d)) if !(1..=MAX_APPROX_DIGITS).contains(&d) => found.push(
+            Finding::error(
+                at("approx_digits"),
+                format!("{d} significant digits is out of range"),
+            )
+            .help(format!(
+                "use 1 to {MAX_APPROX_DIGITS} (2: {})",
+                hint::APPROX_DIGITS_EXAMPLE
+            )),
+        ),
+        (None, Some(_)) => found.push(
+            Finding::error(at("approx_digits"), "approx_digits without approx").help(format!(
+                "add approx = \"{}\" (or {}), or remove approx_digits",
+                hint::APPROX_EXAMPLE,
+                hint::OTHER_APPROX_MARKS
+            )),
+        ),
+        _ => {}
+    }
+    if let Some(growth) = ind.next_growth {
+        let (low, high) = match growth {
+            NextGrowth::AtLeast(g) => (g.get(), None),
+            NextGrowth::Between([a, b]) => (a.get(), Some(b.get())),
+        };
+        if high.is_some_and(|h| h < low) {
+            found.push(
+                Finding::error(at("next_growth"), "the range runs backwards")
+                    .help("write the lower rate first: next_growth = [10, 15]"),
+            );
+        }
+        if low < Decimal::ZERO {
+            found.push(
+                Finding::error(at("next_growth"), format!("a planned growth of {low}% is a fall"))
+                    .help(format!("plan a fall with next_target and decline_planned = true; next_growth is a growth in percent: 10 means {}", hint::PLANNED_GROWTH_EXAMPLE)),
+            );
         }
     }
 }

@@ -15,6 +15,8 @@
 //! | `exact`   | the unrounded result as a decimal string (up to 10 places)         |
 //! | `value`   | the result rounded half-up at the precision printed                |
 //! | `text`    | the phrase placed in the draft                                     |
+//! | `provenance` | `computed`, or `stated` for a figure the file states (a published growth rate or rank) |
+//! | `source`  | who stated it, when the file names them (omitted otherwise)        |
 //!
 //! Fields are only ever added, never renamed or removed.
 
@@ -53,6 +55,11 @@ pub struct FigureView<'a> {
     pub value: String,
     /// The words the draft places.
     pub text: String,
+    /// `computed`, or `stated` for a figure the file states.
+    pub provenance: &'static str,
+    /// Who stated it, when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
 }
 
 /// The audit rows, in the order the figures were computed.
@@ -103,12 +110,21 @@ pub fn entries(facts: &Facts) -> Vec<Entry<'_>> {
                     formula: &f.formula,
                     // Never half translated: a word without a Chinese name keeps the whole
                     // formula in its original form (zh::formula's tests catch it).
-                    formula_zh: formula::formula(&f.formula, &naming)
-                        .unwrap_or_else(|| f.formula.clone()),
+                    formula_zh: match &f.stated {
+                        Some(stated) => formula::stated(stated.source.as_deref()),
+                        None => formula::formula(&f.formula, &naming)
+                            .unwrap_or_else(|| f.formula.clone()),
+                    },
                     inputs_zh,
                     exact: round_half_up(f.exact, 10).normalize().to_string(),
                     value: fixed(f.exact, f.places),
                     text: cite::figure_text(f, facts),
+                    provenance: if f.stated.is_some() {
+                        "stated"
+                    } else {
+                        "computed"
+                    },
+                    source: f.stated.as_ref().and_then(|s| s.source.as_deref()),
                 },
             }
         })

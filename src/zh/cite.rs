@@ -60,6 +60,10 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
             as_multiple,
             ..
         }) => Some((percent, multiple, doubling, *as_multiple)),
+        Some(Yoy::Stated {
+            change,
+            points: false,
+        }) => Some((change, &None, &None, false)),
         _ => None,
     };
     let points = match &f.yoy {
@@ -68,6 +72,10 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
             relative,
             state_relative,
         }) => Some((points, relative.filter(|_| *state_relative))),
+        Some(Yoy::Stated {
+            change,
+            points: true,
+        }) => Some((change, None)),
         _ => None,
     };
     Some(match field {
@@ -79,8 +87,11 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
         Citable::Period => period::own(f.period.as_deref()?),
         Citable::Unit => f.unit.clone(),
         Citable::Kind => kind_name(f.kind).into(),
-        Citable::Value => with_unit(f, f.current),
-        Citable::Number => number(f, f.current),
+        Citable::Value => value(f),
+        Citable::Number => match &f.approx {
+            Some(a) => phrase::approximate(a.mark, &a.said.to_string(), a.magnitude, ""),
+            None => number(f, f.current),
+        },
         Citable::Summary => summary(f, part_year),
         Citable::Previous => with_unit(f, f.previous?),
         Citable::PreviousNumber => number(f, f.previous?),
@@ -110,6 +121,14 @@ pub fn text(field: Citable, f: &IndicatorFacts, r: &ReportFacts) -> Option<Strin
         Citable::TargetSummary => target_summary(f, target?, part_year),
         Citable::NextTarget => with_unit(f, f.next.as_ref()?.value),
         Citable::NextChange => next_change(f, r)?,
+        Citable::NextGrowth => {
+            let p = f.planned.as_ref()?;
+            phrase::planned_growth(
+                p.points,
+                &printed(&p.low),
+                p.high.as_ref().map(printed).as_deref(),
+            )
+        }
         Citable::Share => {
             let s = f.share.as_ref()?;
             phrase::share(&s.whole, &printed(&s.percent))
@@ -168,7 +187,11 @@ fn growth_said(f: &IndicatorFacts) -> Option<String> {
             as_multiple: true,
             ..
         }) => Some(phrase::multiple(&printed(m))),
-        Some(Yoy::Growth { percent, .. }) => Some(growth_words(percent)),
+        Some(Yoy::Growth { percent, .. })
+        | Some(Yoy::Stated {
+            change: percent,
+            points: false,
+        }) => Some(growth_words(percent)),
         _ => None,
     }
 }
@@ -186,6 +209,11 @@ pub fn comparison(f: &IndicatorFacts) -> Option<String> {
         } => phrase::sign_change(*positive),
         Yoy::Signed { change, .. } => phrase::loss_change(change.trend, &printed(change), &f.unit),
         Yoy::Amount { change } => change_words(f, change),
+        Yoy::Stated {
+            change,
+            points: true,
+        } => points_words(change),
+        Yoy::Stated { change, .. } => growth_words(change),
     })
 }
 
@@ -202,8 +230,16 @@ fn yoy(f: &IndicatorFacts, part_year: bool) -> Option<String> {
 
 /// The value followed by its comparison with last year: 4.54亿元,同比增长66.9%; a count in
 /// things: 57家,比上年增加11家.
+/// This period's value with its unit, as the file asks it stated: 4.54亿元 / 2600多万元.
+fn value(f: &IndicatorFacts) -> String {
+    match &f.approx {
+        Some(a) => phrase::approximate(a.mark, &a.said.to_string(), a.magnitude, &f.unit),
+        None => with_unit(f, f.current),
+    }
+}
+
 fn summary(f: &IndicatorFacts, part_year: bool) -> String {
-    let value = with_unit(f, f.current);
+    let value = value(f);
     let tail = match &f.yoy {
         None => return value,
         Some(Yoy::Growth { change, .. }) if f.kind == IndicatorKind::Count => {
@@ -305,7 +341,18 @@ pub const PART_FIELDS: [&str; 5] = ["name", "value", "number", "share", "yoy"];
 pub fn rank_text(field: RankField, rank: &Rank, gap_unit: &str) -> Option<String> {
     let scope = period::rank_scope(rank.within.as_deref());
     let scope = scope.as_str();
-    let position = phrase::rank_in(scope, rank.rank);
+    let position = if rank.tied {
+        phrase::rank_tied(scope, rank.rank)
+    } else {
+        phrase::rank_in(scope, rank.rank)
+    };
+    // A published rank says its place among like regions, as the file states it; a batch's
+    // computed peer rank is a field of its own, or every clause would repeat the group.
+    let peer = rank
+        .peer
+        .as_ref()
+        .filter(|_| rank.stated)
+        .map(|(group, r)| phrase::peer_rank(group, *r));
     let neighbour = |n: &crate::measure::facts::Neighbour, which| {
         phrase::gap_to(which, &n.region, n.gap.trend, &printed(&n.gap), gap_unit)
     };
@@ -314,12 +361,13 @@ pub fn rank_text(field: RankField, rank: &Rank, gap_unit: &str) -> Option<String
     let change = rank.moved.map(phrase::rank_change);
     Some(match field {
         RankField::Rank => rank.rank.to_string(),
-        RankField::Of => rank.of.to_string(),
+        RankField::Of => rank.of?.to_string(),
         RankField::Position => position,
         RankField::Ahead => ahead?,
         RankField::Behind => behind?,
         RankField::Average => {
-            phrase::against_average(scope, rank.average.trend, &printed(&rank.average), gap_unit)
+            let average = rank.average.as_ref()?;
+            phrase::against_average(scope, average.trend, &printed(average), gap_unit)
         }
         RankField::Change => change?,
         RankField::Growth => phrase::growth_rank(scope, rank.growth_rank?),
@@ -327,20 +375,39 @@ pub fn rank_text(field: RankField, rank: &Rank, gap_unit: &str) -> Option<String
             let (group, r) = rank.peer.as_ref()?;
             phrase::rank_in(group, *r)
         }
-        RankField::Text => std::iter::once(position)
+        RankField::Text => with_peer(position, peer)
+            .into_iter()
             .chain(change)
             .collect::<Vec<_>>()
             .join(punct::CLAUSE),
         // The area once named in a sentence, later ranks say only the place.
-        RankField::Brief => std::iter::once(phrase::rank_in("", rank.rank))
-            .chain(change)
-            .collect::<Vec<_>>()
-            .join(punct::CLAUSE),
+        RankField::Brief => {
+            let place = if rank.tied {
+                phrase::rank_tied("", rank.rank)
+            } else {
+                phrase::rank_in("", rank.rank)
+            };
+            with_peer(place, peer)
+                .into_iter()
+                .chain(change)
+                .collect::<Vec<_>>()
+                .join(punct::CLAUSE)
+        }
+        RankField::Scope => scope.to_string(),
         RankField::Detail => std::iter::once(position)
             .chain(ahead)
             .chain(behind)
             .collect::<Vec<_>>()
             .join(punct::CLAUSE),
+    })
+}
+
+/// A position and, when the region has one, its place among its peers: 居怀化市第九位、同类县市
+/// 第七位.
+fn with_peer(position: String, peer: Option<String>) -> Option<String> {
+    Some(match peer {
+        Some(peer) => format!("{position}{}{peer}", punct::LIST),
+        None => position,
     })
 }
 
@@ -361,7 +428,8 @@ pub fn figure_text(figure: &Figure, facts: &Facts) -> String {
             .and_then(|r| rank_text(field, r, gap_unit(f))),
         Says::PartShare(i) => f.parts.get(i).and_then(|p| part_text("share", f, p)),
         Says::PartsSum => Some(phrase::parts_sum(&with_unit(f, figure.exact))),
-        Says::Converted => Some(format!("{}{}", figure.exact.normalize(), f.unit)),
+        // The converted figure as the draft prints it (2.63亿元 from 26340万元).
+        Says::Converted => Some(with_unit(f, figure.exact.normalize())),
         Says::RatioValue(this_period) => Some(format!(
             "{} {}{}",
             if this_period { "current" } else { "previous" },

@@ -31,6 +31,14 @@ const SENTENCES: &[(&str, &str)] = &[
         "在参加排名各地中由好到差的位次，数值相同者并列",
     ),
     ("value − mean of the ranked values", "本地数值 − 各地平均数"),
+    (
+        "current cut to its significant digits",
+        "本年数保留有效数字，其后舍去",
+    ),
+    (
+        "current rounded to its significant digits",
+        "本年数保留有效数字，四舍五入",
+    ),
 ];
 
 /// The Chinese name of an input or operand, or `None` for a word outside the vocabulary.
@@ -53,6 +61,10 @@ pub fn operand(word: &str, naming: &Naming) -> Option<String> {
         ("years", _) => "年数",
         ("value", _) => "本地数值",
         ("average", _) => "各地平均数",
+        ("stated_growth", _) => "报送增速",
+        ("position", _) => "报送位次",
+        ("digits", _) => "保留有效数字位数",
+        ("next_growth", _) => "计划增速",
         ("N", _) => "N",
         (year, _) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
             return Some(format!("{year}年"));
@@ -101,6 +113,14 @@ pub fn formula(english: &str, naming: &Naming) -> Option<String> {
     Some(out.replace(" ）", "）").replace(" （", "（"))
 }
 
+/// Where a stated figure comes from, in place of a formula: 据县统计局报送 / 据报送数.
+pub fn stated(source: Option<&str>) -> String {
+    match source.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(source) => format!("据{source}报送"),
+        None => "据报送数".into(),
+    }
+}
+
 /// What a figure is, in words.
 pub fn kind(kind: FigureKind) -> &'static str {
     use FigureKind as K;
@@ -131,6 +151,10 @@ pub fn kind(kind: FigureKind) -> &'static str {
         K::OutlookGrowth => "规划所需年均增长",
         K::Rank => "排名",
         K::AverageGap => "与平均水平差距",
+        K::StatedGrowth => "报送增速",
+        K::StatedRank => "报送排名",
+        K::Approximation => "约数",
+        K::NextGrowth => "计划增速对应目标",
     }
 }
 

@@ -26,3 +26,17 @@ pub const FULLWIDTH_EQUALS_SHOWN: &str = "＝";
 pub const FOUR_LEVELS: &str = "一、（一）1.（1）";
 /// The full-width marks a clerk types with a Chinese input method.
 pub const FULL_WIDTH_MARKS: &str = "，；：（）？！";
+/// Who states a county's figures.
+pub const SOURCE_EXAMPLE: &str = "县统计局";
+/// A group of like regions a rank is made in.
+pub const PEER_GROUP_EXAMPLE: &str = "同类县市";
+/// How a figure is stated approximately.
+pub const APPROX_EXAMPLE: &str = "多";
+/// A count's change, whole.
+pub const WHOLE_CHANGE: &str = "增加8家";
+/// What two significant digits keep of a figure stated approximately.
+pub const APPROX_DIGITS_EXAMPLE: &str = "2634 → 2600多";
+/// The other marks of an approximate figure.
+pub const OTHER_APPROX_MARKS: &str = "余, 约, 近";
+/// How a planned growth of 10 reads.
+pub const PLANNED_GROWTH_EXAMPLE: &str = "增长10%以上";

@@ -24,6 +24,10 @@ pub fn scope(region: &str) -> String {
     }
 }
 
+/// The last character of an area's name that says its level (怀化市, 湖南省, 湘西州): without
+/// it, 怀化 and 怀化市 are one area.
+pub const AREA_LEVELS: [char; 4] = ['市', '省', '州', '盟'];
+
 /// The area a ranking is made in, from the superior the ranked regions report to: the city
 /// by name (居怀化市第三位: 全市 would be misread in a county-level city's document), 全省 for
 /// a province, nothing when none is named.

@@ -6,6 +6,7 @@
 //! that prefers 同比增加 to 比上年增加 changes one line, and templates never branch on signs.
 
 pub use crate::measure::Trend;
+use crate::model::Approx;
 
 /// Strips the sign: wording carries the direction.
 fn magnitude(printed: &str) -> &str {
@@ -136,6 +137,29 @@ pub fn target_status(trend: Trend, gap: &str, unit_or_points: &str, part_year: b
     }
 }
 
+/// A planned growth: 增长10%以上 / 保持10%—15%的增长; for a ratio 提高0.2个百分点以上 /
+/// 提高0.2—0.3个百分点.
+pub fn planned_growth(points: bool, low: &str, high: Option<&str>) -> String {
+    match (points, high) {
+        (false, None) => format!("增长{low}%以上"),
+        (false, Some(high)) => format!("保持{low}%—{high}%的增长"),
+        (true, None) => format!("提高{low}个百分点以上"),
+        (true, Some(high)) => format!("提高{low}—{high}个百分点"),
+    }
+}
+
+/// An approximate figure: 2600多万元, 40余块, 约140万元, 近3万人 (`number` already cut or
+/// rounded, `magnitude` the 万 or 亿 it is counted in).
+pub fn approximate(mark: Approx, number: &str, magnitude: Option<&str>, unit: &str) -> String {
+    let magnitude = magnitude.unwrap_or("");
+    match mark {
+        Approx::More => format!("{number}{magnitude}多{unit}"),
+        Approx::Over => format!("{number}{magnitude}余{unit}"),
+        Approx::About => format!("约{number}{magnitude}{unit}"),
+        Approx::Nearly => format!("近{number}{magnitude}{unit}"),
+    }
+}
+
 /// A part-year target met, said right after its completion rate (完成全年目标的115.0%，…),
 /// which has named the target already.
 pub const MET_EARLY: &str = "提前完成全年任务";
@@ -238,6 +262,22 @@ pub fn against_average(scope: &str, trend: Trend, gap: &str, unit: &str) -> Stri
 pub fn rank_in(scope: &str, rank: u32) -> String {
     format!(
         "居{scope}第{}位",
+        super::numeral::chinese_numeral(rank as usize)
+    )
+}
+
+/// A rank shared with another region: 并列怀化市第三位.
+pub fn rank_tied(scope: &str, rank: u32) -> String {
+    format!(
+        "并列{scope}第{}位",
+        super::numeral::chinese_numeral(rank as usize)
+    )
+}
+
+/// A place among like regions, after the main rank: 同类县市第七位.
+pub fn peer_rank(group: &str, rank: u32) -> String {
+    format!(
+        "{group}第{}位",
         super::numeral::chinese_numeral(rank as usize)
     )
 }

@@ -112,7 +112,42 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ),
     (
         "Indicator.stated_growth",
-        "已公布的增长率，用于核对计算结果",
+        "统计部门公布的增长率（%，比率类为百分点）：没有上年数时直接作为增速写入（如可比价增速），有上年数时用于核对",
+    ),
+    (
+        "Indicator.source",
+        "报送增速、排名的来源，如 县统计局；写入数据核对表",
+    ),
+    (
+        "Indicator.stated_rank",
+        "公布的排名，如 { scope = \"怀化市\", position = 9 }，写作“居怀化市第九位”",
+    ),
+    (
+        "StatedRank.scope",
+        "排名范围：所在市（怀化市）或全省（湖南省）",
+    ),
+    ("StatedRank.position", "名次，第一为 1"),
+    ("StatedRank.of", "参加排名的地区数"),
+    ("StatedRank.tied", "设为 true 时写作“并列第N位”"),
+    (
+        "StatedRank.peer_group",
+        "同类地区中的名次，如 { name = \"同类县市\", position = 7 }",
+    ),
+    ("StatedRank.last_position", "上年名次，用于“比上年前移2位”"),
+    ("PeerRank.name", "同类地区的名称，如 同类县市"),
+    ("PeerRank.position", "在同类地区中的名次"),
+    (
+        "Indicator.percent_precision",
+        "本指标百分数（增速、完成率、占比）保留的小数位数，覆盖 report.percent_precision",
+    ),
+    (
+        "Indicator.approx",
+        "以约数表述：多、余（2634 写作 2600多），约、近（138 写作 约140）；比较仍用精确值",
+    ),
+    ("Indicator.approx_digits", "约数保留的有效数字位数，默认 2"),
+    (
+        "Indicator.next_growth",
+        "下期计划增速（%）：10 写作“增长10%以上”，[10, 15] 写作“保持10%—15%的增长”",
     ),
     (
         "Indicator.decline_planned",

@@ -21,5 +21,9 @@ pub const COUNTS: &[&str] = &[
     "批",
 ];
 
+/// The words of large numbers, largest first, with their size: an approximate 30000人 reads
+/// 近3万人. A unit that already has one (万元, 亿元) takes none.
+pub const MAGNITUDES: &[(&str, i64)] = &[("亿", 100_000_000), ("万", 10_000)];
+
 /// What a change of a ratio is counted in.
 pub const POINTS: &str = "个百分点";
