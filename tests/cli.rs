@@ -248,16 +248,36 @@ fn explain_prints_every_figure_of_every_example_as_text_and_json() {
         let entries = json.as_array().expect("a JSON array");
         assert!(!entries.is_empty(), "{file}");
         for e in entries {
-            for field in ["key", "name", "kind", "formula", "exact", "value", "text"] {
+            for field in [
+                "key",
+                "name",
+                "kind",
+                "formula",
+                "formula_zh",
+                "exact",
+                "value",
+                "text",
+                "provenance",
+            ] {
                 assert!(e[field].is_string(), "{file}: {field} in {e}");
             }
             assert!(e["inputs"].is_object(), "{file}: {e}");
             assert!(text.contains(e["text"].as_str().unwrap()), "{file}: {e}");
         }
-        assert!(
-            text.contains(&format!("{} figures computed", entries.len())),
-            "{file}"
-        );
+        let stated = entries
+            .iter()
+            .filter(|e| e["provenance"] == "stated")
+            .count();
+        let footer = if stated == 0 {
+            format!("{} figures computed", entries.len())
+        } else {
+            format!(
+                "{} figures: {} computed, {stated} stated by the file",
+                entries.len(),
+                entries.len() - stated
+            )
+        };
+        assert!(text.contains(&footer), "{file}: {footer}");
     }
 }
 
@@ -815,4 +835,50 @@ fn a_stated_rank_is_printed_and_checked_against_the_batch() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("stated_rank.position"));
+}
+
+#[test]
+fn explain_marks_stated_figures_with_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = common::example("hongjiang-2022.toml");
+    let out = zongjie(dir.path())
+        .args(["explain", example.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let entries: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stated: Vec<&serde_json::Value> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["provenance"] == "stated")
+        .collect();
+    // Three stated growth rates and three stated ranks, all from the city's statistics bureau.
+    let kinds = |kind: &str| stated.iter().filter(|e| e["kind"] == kind).count();
+    assert_eq!(kinds("stated_growth"), 3, "{stated:?}");
+    assert_eq!(kinds("stated_rank"), 3, "{stated:?}");
+    assert!(stated.iter().all(|e| e["source"] == "怀化市统计局"));
+    let hti = stated
+        .iter()
+        .find(|e| e["key"] == "hti_value_added" && e["kind"] == "stated_growth")
+        .unwrap();
+    assert_eq!(hti["text"], "增长19.18%");
+    assert_eq!(hti["formula_zh"], "据怀化市统计局报送");
+    // Computed figures say so.
+    assert!(
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["provenance"] == "computed")
+    );
+    let text = zongjie(dir.path())
+        .args(["explain", example.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("报送增速") && text.contains("据怀化市统计局报送"),
+        "{text}"
+    );
 }

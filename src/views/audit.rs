@@ -185,7 +185,19 @@ pub fn text(facts: &Facts) -> String {
         out.push_str(&row[4]);
         out.push('\n');
     }
-    out.push_str(&format!("\n{} figures computed\n", rows.len()));
+    let stated = entries
+        .iter()
+        .filter(|e| e.figure.provenance == "stated")
+        .count();
+    if stated == 0 {
+        out.push_str(&format!("\n{} figures computed\n", rows.len()));
+    } else {
+        out.push_str(&format!(
+            "\n{} figures: {} computed, {stated} stated by the file\n",
+            rows.len(),
+            rows.len() - stated
+        ));
+    }
     out
 }
 
