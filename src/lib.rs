@@ -33,6 +33,7 @@ pub mod model;
 pub mod narrate;
 pub mod ops;
 pub mod outline;
+pub mod safe;
 pub mod validate;
 pub mod views;
 pub mod zh;

@@ -771,8 +771,8 @@ fn rollup_totals_check_against_the_citys_own_figures() {
         csv.contains("全社会研发经费投入,亿元,合计,32.83,27.39,增长19.9%,"),
         "{csv}"
     );
-    assert!(csv.contains("全社会研发经费投入,亿元,溆浦县,4.54,2.72,增长66.9%,2/12"));
-    assert!(csv.contains("研发经费投入强度,%,鹤城区,2.31,2.16,提高0.15个百分点,1/12"));
+    assert!(csv.contains("全社会研发经费投入,亿元,溆浦县,4.54,2.72,增长66.9%,2,12"));
+    assert!(csv.contains("研发经费投入强度,%,鹤城区,2.31,2.16,提高0.15个百分点,1,12"));
     assert!(
         !csv.contains("研发经费投入强度,%,合计"),
         "ratios are not summed"

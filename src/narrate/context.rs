@@ -8,6 +8,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::measure::{Citable, Facts, IndicatorFacts, RankField, ReportFacts};
+use crate::safe::one_line;
 use crate::zh::{cite, period};
 
 /// The facts as templates see them: `report`, `ind` (by key) and the lists of indicators with
@@ -42,10 +43,11 @@ fn report(r: &ReportFacts) -> Value {
     let mut put = |k: &str, v: Value| {
         out.insert(k.to_string(), v);
     };
-    put("issuer", json!(r.issuer));
-    put("region", json!(r.region));
+    // Names reach lines of the outline markup: never more than one line (see crate::safe).
+    put("issuer", json!(one_line(&r.issuer)));
+    put("region", json!(one_line(&r.region)));
     if let Some(city) = &r.city {
-        put("city", json!(city));
+        put("city", json!(one_line(city)));
     }
     put("year", json!(r.year));
     put("next_year", json!(r.year + 1));
@@ -75,7 +77,10 @@ fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
     let mut out = Map::new();
     for &field in Citable::ALL {
         if let Some(text) = cite::text(field, f, r) {
-            out.insert(field.name().into(), Value::String(text));
+            out.insert(
+                field.name().into(),
+                Value::String(one_line(&text).into_owned()),
+            );
         }
         if field == Citable::ShareRate && !f.parts.is_empty() {
             out.insert("parts".into(), parts(f));
@@ -91,7 +96,7 @@ fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
                     None => continue,
                 },
                 _ => match cite::rank_text(field, rank, cite::gap_unit(f)) {
-                    Some(text) => Value::String(text),
+                    Some(text) => Value::String(one_line(&text).into_owned()),
                     None => continue,
                 },
             };

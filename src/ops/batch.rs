@@ -70,27 +70,14 @@ pub fn draft_name(region: &str, year: i32, half_year: bool) -> String {
     format!("{}-{year}{suffix}.docx", safe_part(region))
 }
 
-/// Text made safe as part of a file name: path separators, `..`, control characters and
-/// characters Windows refuses are dropped; never empty.
+/// A name part of a draft's file, made safe for a path (see [`crate::safe`]).
 fn safe_part(text: &str) -> String {
-    let safe: String = text
-        .chars()
-        .filter(|c| !c.is_control() && !r#"/\:*?"<>|"#.contains(*c))
-        .collect::<String>()
-        .replace("..", "")
-        .trim_matches(|c: char| c == '.' || c.is_whitespace())
-        .chars()
-        .take(60)
-        .collect();
-    if safe.is_empty() {
-        "draft".into()
-    } else {
-        safe
-    }
+    crate::safe::file_component(text, "draft")
 }
 
 /// Drafts every input into `out`, ranking them against each other; `progress` is called once
-/// per file done (from any thread).
+/// per file done (from any thread). A set that is not one period's, one file per region, is
+/// refused whole, before anything is written (see [`super::set`]).
 pub fn run(
     inputs: &[PathBuf],
     out: &Path,
@@ -98,7 +85,7 @@ pub fn run(
     options: Options,
     force: bool,
     progress: &(dyn Fn() + Sync),
-) -> Summary {
+) -> Result<Summary, Diagnostics> {
     let started = Instant::now();
     // Pass 1: check, keep the standings.
     let standings: Vec<Result<(Standing, String), Diagnostics>> = inputs
@@ -121,6 +108,12 @@ pub fn run(
             Ok((Standing::of(&checked.file, &checked.facts), name))
         })
         .collect();
+    let members: Vec<(&Path, &Standing)> = standings
+        .iter()
+        .zip(inputs)
+        .filter_map(|(s, input)| s.as_ref().ok().map(|(s, _)| (input.as_path(), s)))
+        .collect();
+    super::set::refuse_ambiguous(&members)?;
     // Pass 2: rank the files that checked (their standings move into the rankings).
     let mut ok = Vec::new();
     let mut member = 0..;
@@ -202,7 +195,7 @@ pub fn run(
         }
     }
     summary.elapsed = started.elapsed();
-    summary
+    Ok(summary)
 }
 
 #[cfg(test)]

@@ -8,4 +8,5 @@ pub mod import;
 pub mod init;
 pub mod next;
 pub mod rollup;
+pub mod set;
 pub mod write;

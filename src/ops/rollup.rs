@@ -4,7 +4,7 @@
 //! The numbers come from [`crate::measure::totals`]; this module finds the city and its
 //! counties among the files, and lays the result out as DOCX and CSV.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
@@ -46,9 +46,11 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
         return Err(Diagnostics(errors));
     }
     // The city is the superior most files name; its counties are those files.
+    // Names compared as typed but for spaces around them: a county whose `city` ends in a
+    // space is still the city's.
     let mut cities: Vec<&str> = checked
         .iter()
-        .filter_map(|(_, c)| c.file.report.city.as_deref())
+        .filter_map(|(_, c)| c.file.report.city.as_deref().map(str::trim))
         .collect();
     cities.sort();
     let city = cities
@@ -66,12 +68,23 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
             )
         })?
         .to_string();
+    let in_city = |c: &Checked| c.file.report.city.as_deref().map(str::trim) == Some(city.as_str());
     let counties: Vec<&Checked> = checked
         .iter()
         .map(|(_, c)| c)
-        .filter(|c| c.file.report.city.as_deref() == Some(city.as_str()))
+        .filter(|c| in_city(c))
         .collect();
-    let own = checked.iter().find(|(_, c)| c.file.report.region == city);
+    let own = checked
+        .iter()
+        .find(|(_, c)| c.file.report.region.trim() == city);
+    // One period, each county once, units that add up: else the totals would be wrong.
+    let standings: Vec<(&Path, Standing)> = checked
+        .iter()
+        .filter(|(_, c)| in_city(c) || own.is_some_and(|(_, o)| std::ptr::eq(o, c)))
+        .map(|(path, c)| (path.as_path(), Standing::of(&c.file, &c.facts)))
+        .collect();
+    let members: Vec<(&Path, &Standing)> = standings.iter().map(|(p, s)| (*p, s)).collect();
+    crate::ops::set::refuse_ambiguous(&members)?;
     let year = counties.first().map_or(0, |c| c.file.report.year);
     let rankings = Rankings::new(
         counties

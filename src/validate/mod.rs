@@ -129,6 +129,7 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
         check_ratio(file, key, ratio, &mut found);
     }
     check_text(file, &mut found);
+    one_line_names(file, &mut found);
     sections::check(file, &mut found);
     found
 }
@@ -397,6 +398,59 @@ fn check_stated(key: &str, ind: &Indicator, found: &mut Vec<Finding>) {
             found.push(
                 Finding::error(at("next_growth"), format!("a planned growth of {low}% is a fall"))
                     .help(format!("plan a fall with next_target and decline_planned = true; next_growth is a growth in percent: 10 means {}", hint::PLANNED_GROWTH_EXAMPLE)),
+            );
+        }
+    }
+}
+
+/// Names, titles and units are one line each: a line break in them would print a name over
+/// two lines, or, followed by outline markup, forge a heading or a signature. (Only
+/// `report.title` breaks, where its lines are meant.)
+fn one_line_names(file: &ReportFile, found: &mut Vec<Finding>) {
+    let mut names: Vec<(String, &str)> = file
+        .texts()
+        .into_iter()
+        .filter(|(path, _)| {
+            path != "report.title"
+                && [".name", ".unit", ".title", "report.issuer", "report.region"]
+                    .iter()
+                    .any(|end| path.ends_with(end))
+        })
+        .collect();
+    let r = &file.report;
+    names.extend(r.city.as_deref().map(|c| ("report.city".to_string(), c)));
+    names.extend(
+        r.peer_group
+            .as_deref()
+            .map(|p| ("report.peer_group".to_string(), p)),
+    );
+    for (key, ind) in &file.indicators {
+        let at = |field: &str| format!("indicators.{key}.{field}");
+        let fields = [
+            ("label", ind.label.as_deref()),
+            ("period", ind.period.as_deref()),
+            ("source", ind.source.as_deref()),
+            ("input_unit", ind.input_unit.as_deref()),
+            (
+                "stated_rank.scope",
+                ind.stated_rank.as_ref().map(|r| r.scope.as_str()),
+            ),
+            (
+                "stated_rank.peer_group.name",
+                ind.stated_rank
+                    .as_ref()
+                    .and_then(|r| r.peer_group.as_ref())
+                    .map(|p| p.name.as_str()),
+            ),
+        ];
+        names.extend(fields.into_iter().filter_map(|(f, v)| Some((at(f), v?))));
+    }
+    for (path, name) in names {
+        if name.chars().any(crate::safe::is_line_break) {
+            found.push(
+                Finding::error(path, "a name is one line, and this one has a line break").help(
+                    "remove the line break (\\n); only report.title is written over several lines",
+                ),
             );
         }
     }

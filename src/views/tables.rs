@@ -50,7 +50,17 @@ struct Printed {
     value: String,
     previous: String,
     comparison: String,
-    rank: String,
+    /// Place and how many were ranked.
+    rank: Option<(u32, usize)>,
+}
+
+impl Printed {
+    /// 2/12, as the table shows it.
+    fn rank_text(&self) -> String {
+        self.rank
+            .map(|(rank, of)| format!("{rank}/{of}"))
+            .unwrap_or_default()
+    }
 }
 
 /// The counties of a row, then its 合计, as printed.
@@ -61,10 +71,7 @@ fn printed_lines(row: &Row) -> Vec<Printed> {
         value: show(l.value),
         previous: l.previous.map(show).unwrap_or_default(),
         comparison: cite::comparison(&l.indicator).unwrap_or_default(),
-        rank: l
-            .rank
-            .map(|(rank, of)| format!("{rank}/{of}"))
-            .unwrap_or_default(),
+        rank: l.rank,
     };
     let total = |t: &Total| Printed {
         region: label::TOTAL.into(),
@@ -77,7 +84,7 @@ fn printed_lines(row: &Row) -> Vec<Printed> {
             Some(TotalChange::Percent(c)) => phrase::growth(c.trend, &fixed(c.exact, c.places)),
             None => String::new(),
         },
-        rank: String::new(),
+        rank: None,
     };
     row.counties
         .iter()
@@ -92,13 +99,14 @@ fn rollup_rows(rollup: &Rollup) -> Vec<Vec<String>> {
     for row in &rollup.rows {
         let first = label::with_unit(&row.name, &row.unit);
         for (i, l) in printed_lines(row).into_iter().enumerate() {
+            let rank = l.rank_text();
             out.push(vec![
                 if i == 0 { first.clone() } else { String::new() },
                 l.region,
                 l.value,
                 l.previous,
                 l.comparison,
-                l.rank,
+                rank,
             ]);
         }
         if let Some(stated) = row.stated {
@@ -151,35 +159,52 @@ pub fn rollup_csv(rollup: &Rollup) -> Result<Vec<u8>, String> {
         .map_err(|e| e.to_string())?;
     for row in &rollup.rows {
         for l in printed_lines(row) {
-            writer
-                .write_record([
-                    row.name.as_str(),
-                    row.unit.as_str(),
+            // The rank as two numbers: 2/12 in a cell is a date to Excel.
+            let (rank, of) = l
+                .rank
+                .map(|(r, o)| (r.to_string(), o.to_string()))
+                .unwrap_or_default();
+            write_row(
+                &mut writer,
+                [
+                    &row.name,
+                    &row.unit,
                     &l.region,
                     &l.value,
                     &l.previous,
                     &l.comparison,
-                    &l.rank,
-                ])
-                .map_err(|e| e.to_string())?;
+                    &rank,
+                    &of,
+                ],
+            )?;
         }
         if let Some(stated) = row.stated {
             let diff = row
                 .difference
                 .map(|d| fixed(d, row.places))
                 .unwrap_or_default();
-            writer
-                .write_record([
-                    row.name.as_str(),
+            write_row(
+                &mut writer,
+                [
+                    &row.name,
                     &row.unit,
                     label::CITY_STATED,
                     &fixed(stated, row.places),
                     "",
                     &diff,
                     "",
-                ])
-                .map_err(|e| e.to_string())?;
+                    "",
+                ],
+            )?;
         }
     }
     writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// One CSV line, every cell made safe for a spreadsheet (see [`crate::safe::csv_cell`]): the
+/// names come from the counties' files.
+fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: [&str; 8]) -> Result<(), String> {
+    writer
+        .write_record(cells.map(crate::safe::csv_cell).iter().map(|c| c.as_ref()))
+        .map_err(|e| e.to_string())
 }

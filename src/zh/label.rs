@@ -33,7 +33,16 @@ pub fn rollup_title(city: &str, year: i32) -> Vec<String> {
     ]
 }
 pub const ROLLUP_HEADER: [&str; 6] = ["指标（单位）", "县市区", "本年", "上年", "同比", "排名"];
-pub const ROLLUP_CSV_HEADER: [&str; 7] = ["指标", "单位", "县市区", "本年", "上年", "同比", "排名"];
+pub const ROLLUP_CSV_HEADER: [&str; 8] = [
+    "指标",
+    "单位",
+    "县市区",
+    "本年",
+    "上年",
+    "同比",
+    "排名",
+    "参评数",
+];
 /// The line of the counties' sum.
 pub const TOTAL: &str = "合计";
 /// The line of the city's own figure.

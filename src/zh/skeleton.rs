@@ -33,6 +33,11 @@ pub fn data_file(
             "全年",
         )
     };
+    // The region is the clerk's argument: quoted and escaped where it is a TOML value, on one
+    // line where it is a comment.
+    let issuer = crate::safe::toml_string(&format!("{region}科学技术局"));
+    let region_value = crate::safe::toml_string(region);
+    let region_line = crate::safe::one_line(region);
     let cutoff = if half {
         "cutoff_month = 6                # 数据截止月份：截至6月底填6，截至4月底填4\n"
     } else {
@@ -45,7 +50,7 @@ pub fn data_file(
     };
     format!(
         r#"#:schema ./{schema_file}
-# {region}科学技术局 {title} —— 数据文件（由 zongjie init 生成）
+# {region_line}科学技术局 {title} —— 数据文件（由 zongjie init 生成）
 #
 # 填写方法：
 #   1. 把下面的 0 换成实际数字，把“{FILL}”换成文字；不用的指标或段落整段删除即可。
@@ -55,8 +60,8 @@ pub fn data_file(
 #   4. 运行 zongjie check 本文件 检查；运行 zongjie draft 本文件 生成 DOCX 初稿。
 
 [report]
-issuer = "{region}科学技术局"    # 发文机关署名
-region = "{region}"              # 地区名称，“全县/全市”由此得出
+issuer = {issuer}    # 发文机关署名
+region = {region_value}              # 地区名称，“全县/全市”由此得出
 year = {year}                       # 报告年度
 kind = "{kind_word}"   # annual 年度总结 / half-year 半年总结
 date = {date}                # 成文日期（不加引号）

@@ -111,7 +111,7 @@ fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagno
             true,
             &|| {},
         )
-    });
+    })?;
     if let Some((_, e)) = summary.failed.first() {
         return Err(e.clone());
     }

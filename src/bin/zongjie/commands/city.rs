@@ -33,6 +33,7 @@ pub fn batch(setup: &Setup, a: &BatchArgs) -> Result<Status, Diagnostics> {
         )
     });
     bar.finish_and_clear();
+    let summary = summary?;
     eprint!("{}", Diagnostics(summary.warnings.clone()));
     for (_, diagnostics) in &summary.failed {
         eprint!("{diagnostics}");
@@ -62,10 +63,11 @@ pub fn rollup(setup: &Setup, a: &RollupArgs) -> Result<Status, Diagnostics> {
     let built = zongjie::ops::rollup::build(&inputs, setup.options(a.strictness))?;
     eprint!("{}", Diagnostics(built.mismatches.clone()));
     let table = &built.table;
-    let stem = a
-        .files
-        .out
-        .join(zongjie::zh::label::rollup_stem(&table.city, table.year));
+    // The city's name comes from the counties' files: one safe component under --out.
+    let stem = a.files.out.join(zongjie::safe::file_component(
+        &zongjie::zh::label::rollup_stem(&table.city, table.year),
+        "rollup",
+    ));
     let (docx_path, csv_path) = (stem.with_extension("docx"), stem.with_extension("csv"));
     for path in [&docx_path, &csv_path] {
         refuse_existing(path, force)?;

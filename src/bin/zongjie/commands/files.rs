@@ -11,10 +11,10 @@ use crate::args::{Cli, ImportArgs, InitArgs, KindArg, NextArgs, Setup};
 
 pub fn init(setup: &Setup, a: &InitArgs) -> Result<Status, Diagnostics> {
     let year = a.year.unwrap_or_else(zongjie::ops::init::this_year);
-    let path = a
-        .path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}-{year}.toml", a.region)));
+    let path = a.path.clone().unwrap_or_else(|| {
+        let region = zongjie::safe::file_component(&a.region, "region");
+        PathBuf::from(format!("{region}-{year}.toml"))
+    });
     let skeleton = zongjie::ops::init::Skeleton {
         kind: match a.kind {
             KindArg::Annual => zongjie::model::ReportKind::Annual,

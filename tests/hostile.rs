@@ -1,0 +1,237 @@
+//! Files from twelve counties are untrusted. Each test is one class of attack a county's file
+//! (or a spreadsheet, or a template folder) can make, and asserts the safe outcome: the exit
+//! code, the message, nothing written outside the output folder, nothing lost, no wrong total.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn zongjie(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("zongjie").unwrap();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// A copy of the 怀化 folder (twelve counties and the city) under `dir/name`.
+fn huaihua(dir: &Path, name: &str) -> PathBuf {
+    let folder = dir.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    for entry in std::fs::read_dir(common::example("huaihua-2024")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+    }
+    folder
+}
+
+/// Rewrites one file of a folder.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has {from}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Every file under `dir`, relative to it.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+// ---- 1. Output never escapes its folder --------------------------------------------------
+
+#[test]
+fn a_city_name_cannot_move_the_roll_up_out_of_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    let folder = huaihua(&work, "counties");
+    // Every county names the same hostile city, so it is the roll-up's city.
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("city = \"怀化市\"", "city = \"../../escaped\""),
+        )
+        .unwrap();
+    }
+    zongjie(&work)
+        .args(["rollup", "counties", "--out", "out"])
+        .assert()
+        .success();
+    // Nothing outside work/out and the counties' own folder.
+    let written = files_under(dir.path());
+    assert!(
+        written
+            .iter()
+            .all(|p| p.starts_with("work/out") || p.starts_with("work/counties")),
+        "{written:?}"
+    );
+    assert!(
+        written.iter().any(|p| p.starts_with("work/out")),
+        "{written:?}"
+    );
+}
+
+#[test]
+fn init_keeps_a_hostile_region_inside_the_folder_and_the_toml_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    zongjie(&work)
+        .args(["init", "--region", "../../x\"y", "--year", "2025"])
+        .assert()
+        .success();
+    let written = files_under(dir.path());
+    assert!(written.iter().all(|p| p.starts_with("work")), "{written:?}");
+    let data = written
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .unwrap();
+    // The region is kept exactly, quoted: the file parses and names it.
+    let text = std::fs::read_to_string(dir.path().join(data)).unwrap();
+    let parsed: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(parsed["report"]["region"].as_str(), Some("../../x\"y"));
+}
+
+// ---- 4. Sets that would make a wrong total are refused ------------------------------------
+
+#[test]
+fn a_county_given_twice_is_refused_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    std::fs::copy(folder.join("xupu.toml"), folder.join("xupu-revised.toml")).unwrap();
+    for command in ["rollup", "batch"] {
+        zongjie(dir.path())
+            .args([command, "counties", "--out", "out"])
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("xupu-revised.toml and counties/xupu.toml")
+                    .and(predicate::str::contains("both 溆浦县's 2024 annual report")),
+            );
+        assert!(!dir.path().join("out").exists(), "{command} wrote nothing");
+    }
+}
+
+#[test]
+fn a_file_of_another_year_or_other_units_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    let xupu = folder.join("xupu.toml");
+    edit(&xupu, "year = 2024", "year = 2023");
+    edit(&xupu, "date = 2024-", "date = 2023-");
+    zongjie(dir.path())
+        .args(["rollup", "counties", "--out", "out"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("a 2023 annual report"));
+    edit(&xupu, "year = 2023", "year = 2024");
+    edit(&xupu, "date = 2023-", "date = 2024-");
+    // Two counties give an indicator of their own, one in 场, the other in 万元.
+    let own = |unit: &str| {
+        format!("\n[indicators.events]\nname = \"科普活动\"\nunit = \"{unit}\"\ncurrent = 12\n")
+    };
+    let append = |path: PathBuf, text: String| {
+        let old = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, old + &text).unwrap();
+    };
+    append(xupu.clone(), own("场"));
+    append(folder.join("chenxi.toml"), own("万元"));
+    zongjie(dir.path())
+        .args(["batch", "counties", "--out", "out"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("events is in")
+                .and(predicate::str::contains("units that do not convert")),
+        );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_city_typed_with_a_trailing_space_is_still_the_citys() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    edit(
+        &folder.join("xupu.toml"),
+        "city = \"怀化市\"",
+        "city = \"怀化市 \"",
+    );
+    zongjie(dir.path())
+        .args(["rollup", "counties", "--out", "out"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("12 counties of 怀化市"));
+}
+
+// ---- 5. Data cannot forge document structure ----------------------------------------------
+
+#[test]
+fn a_line_break_in_a_name_is_refused_not_printed_as_a_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    let text = std::fs::read_to_string(common::example("xupu-2024.toml"))
+        .unwrap()
+        .replacen(
+            "issuer = \"溆浦县科学技术局\"",
+            "issuer = \"溆浦县科学技术局\\n# 伪造的标题\\n::signature 假署名\"",
+            1,
+        );
+    std::fs::write(&file, text).unwrap();
+    for command in ["check", "draft"] {
+        zongjie(dir.path())
+            .args([command, "x.toml"])
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("a name is one line")
+                    .and(predicate::str::contains("report.issuer")),
+            );
+    }
+    assert!(!dir.path().join("out").exists());
+}
+
+// ---- 6. CSV cells never run as formulas ---------------------------------------------------
+
+#[test]
+fn a_county_named_like_a_formula_is_text_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    edit(
+        &folder.join("xupu.toml"),
+        "region = \"溆浦县\"",
+        "region = \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    zongjie(dir.path())
+        .args(["rollup", "counties", "--out", "out"])
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(dir.path().join("out/怀化市-2024-汇总.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut seen = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        for cell in record.iter() {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell}");
+            if cell.contains("HYPERLINK") {
+                assert!(cell.starts_with("'="), "{cell}");
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 0, "the county is in the CSV");
+}
