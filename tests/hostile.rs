@@ -235,3 +235,76 @@ fn a_county_named_like_a_formula_is_text_in_the_csv() {
     }
     assert!(seen > 0, "the county is in the CSV");
 }
+
+// ---- 2. One file cannot kill the process or the batch -------------------------------------
+
+#[test]
+fn prose_that_would_recurse_or_loop_is_refused_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    // A self-including inline partial overflowed the stack; nested loops ran for hours.
+    edit(
+        &folder.join("xupu.toml"),
+        "text = \"",
+        "text = \"{{#*inline \\\"p\\\"}}{{> p}}{{/inline}}{{> p}}",
+    );
+    edit(
+        &folder.join("chenxi.toml"),
+        "text = \"",
+        "text = \"{{#each ind}}{{#each ind}}{{#each ind}}x{{/each}}{{/each}}{{/each}}",
+    );
+    for file in ["counties/xupu.toml", "counties/chenxi.toml"] {
+        zongjie(dir.path())
+            .args(["check", file])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "is not allowed in a data file's prose",
+            ));
+    }
+    zongjie(dir.path())
+        .args(["batch", "counties", "--out", "out"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("drafted 11 of 13 files")
+                .and(predicate::str::contains("2 failed")),
+        );
+    // Every draft that could be made is whole; no temporary file is left behind.
+    let written = files_under(&dir.path().join("out"));
+    assert_eq!(written.len(), 11, "{written:?}");
+    assert!(
+        written
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "docx")),
+        "{written:?}"
+    );
+}
+
+#[test]
+fn templates_that_include_each_other_are_refused_before_drafting() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    std::fs::create_dir_all(profile.join("templates")).unwrap();
+    std::fs::write(profile.join("profile.toml"), "[profile]\nname = \"x\"\n").unwrap();
+    std::fs::write(profile.join("templates/title.hbs"), "{{> opening}}").unwrap();
+    std::fs::write(profile.join("templates/opening.hbs"), "{{> title}}").unwrap();
+    let example = common::example("xupu-2024.toml");
+    zongjie(dir.path())
+        .args([
+            "draft",
+            "--profile",
+            "profile",
+            example.to_str().unwrap(),
+            "-o",
+            "x.docx",
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "includes itself: title → opening → title",
+        ));
+    assert!(!dir.path().join("x.docx").exists());
+}

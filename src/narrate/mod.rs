@@ -13,6 +13,7 @@
 //! Handlebars runs in strict mode (a missing value is an error, never a blank) and without
 //! HTML escaping (R&D stays R&D).
 
+mod bounds;
 mod context;
 mod helpers;
 mod prose;
@@ -329,7 +330,7 @@ impl Writer<'_> {
         if let Value::Object(map) = self.words.data_mut() {
             map.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
         }
-        let rendered = self.hb.render_with_context(name, &self.words);
+        let rendered = registry::render_bounded(self.hb, name, &self.words);
         if let Value::Object(map) = self.words.data_mut() {
             for k in &keys {
                 map.remove(k);

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Location};
 
 /// Compiles every template with zongjie's helpers, in strict mode and without HTML escaping.
 pub(super) fn compile(templates: &TemplateSet) -> Result<Handlebars<'static>, Diagnostic> {
+    super::bounds::check(templates)?;
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(handlebars::no_escape);
@@ -20,6 +21,35 @@ pub(super) fn compile(templates: &TemplateSet) -> Result<Handlebars<'static>, Di
             .map_err(|e| template_diagnostic(t, &e))?;
     }
     Ok(hb)
+}
+
+/// Renders template `name`, stopping it once it has written [`bounds::MAX_OUTPUT_BYTES`].
+///
+/// [`bounds::MAX_OUTPUT_BYTES`]: super::bounds::MAX_OUTPUT_BYTES
+pub(super) fn render_bounded(
+    hb: &Handlebars<'static>,
+    name: &str,
+    context: &handlebars::Context,
+) -> Result<String, RenderError> {
+    struct Capped(Vec<u8>);
+    impl std::io::Write for Capped {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.0.len() + bytes.len() > super::bounds::MAX_OUTPUT_BYTES {
+                return Err(std::io::Error::other(format!(
+                    "the template wrote more than {} MiB",
+                    super::bounds::MAX_OUTPUT_BYTES / (1024 * 1024)
+                )));
+            }
+            self.0.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Capped(Vec::with_capacity(4096));
+    hb.render_with_context_to_write(name, context, &mut out)?;
+    String::from_utf8(out.0).map_err(|e| RenderErrorReason::Other(e.to_string()).into())
 }
 
 fn template_diagnostic(t: &templates::Template, e: &TemplateError) -> Diagnostic {

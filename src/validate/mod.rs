@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Finding, closest};
 
+pub mod citations;
 pub mod consistency;
 pub mod profile;
 mod sections;
@@ -130,6 +131,7 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
     }
     check_text(file, &mut found);
     one_line_names(file, &mut found);
+    citations::check(file, &mut found);
     sections::check(file, &mut found);
     found
 }

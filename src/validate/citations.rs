@@ -1,0 +1,184 @@
+//! The citation language of a data file's prose: exactly what prose needs, nothing that runs.
+//!
+//! A prose field is rendered by Handlebars so that it may cite the facts. Handlebars' whole
+//! language would let a county's file define a partial that includes itself (the process
+//! dies of a stack overflow) or nest `{{#each}}` until a batch runs for hours. Data prose may
+//! therefore only
+//!
+//! - cite: `{{ind.KEY.FIELD}}`, `{{report.FIELD}}`, `{{cite "KEY"}}`;
+//! - choose: `{{#if PATH}}…{{else}}…{{/if}}` and `{{#unless PATH}}…{{/unless}}`, nested at
+//!   most [`MAX_DEPTH`] deep;
+//! - comment: `{{! … }}`, and write `\{{` for literal braces.
+//!
+//! Anything else — partials, inline partials, loops, `with`, decorators, subexpressions — is
+//! refused by `check` and `draft` alike, at the field's key path. Templates (a city's folder)
+//! keep the full language, under their own bounds (see `narrate::registry`).
+
+use crate::diagnostic::Finding;
+use crate::model::ReportFile;
+
+/// How deep `{{#if}}` blocks may nest in one prose field.
+pub const MAX_DEPTH: usize = 8;
+
+/// Every prose field's citations, checked against the language above.
+pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
+    for (path, text) in file.texts() {
+        if let Err((excerpt, message)) = language(text) {
+            found.push(
+                Finding::error(path, message)
+                    .about(excerpt)
+                    .help("prose may cite {{ind.KEY.FIELD}}, {{report.FIELD}} or {{cite \"KEY\"}} and choose with {{#if …}}…{{else}}…{{/if}}; loops, partials and helpers belong in a city's templates"),
+            );
+        }
+    }
+}
+
+/// `Ok` for text in the citation language, else the offending expression and what is wrong.
+pub fn language(text: &str) -> Result<(), (String, String)> {
+    let mut depth: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        // `\{{` is a literal brace pair.
+        if rest[..open].ends_with('\\') {
+            rest = &rest[open + 2..];
+            continue;
+        }
+        let after = &rest[open..];
+        let triple = after.starts_with("{{{");
+        let (start, end_mark) = if triple { (3, "}}}") } else { (2, "}}") };
+        let Some(close) = after[start..].find(end_mark) else {
+            return Err((
+                after[..start].to_string(),
+                "a citation is not closed: each {{ needs its }}".into(),
+            ));
+        };
+        let whole = &after[..start + close + end_mark.len()];
+        let inner = after[start..start + close].trim_matches('~').trim();
+        rest = &after[start + close + end_mark.len()..];
+        let refuse = |why: &str| Err((whole.to_string(), why.to_string()));
+        if inner.starts_with('!') {
+            // A comment; `{{!-- … --}}` may hold `}}`.
+            if inner.starts_with("!--") && !inner.ends_with("--") {
+                let Some(end) = rest.find("--}}") else {
+                    return refuse("a comment {{!-- is not closed with --}}");
+                };
+                rest = &rest[end + 4..];
+            }
+            continue;
+        }
+        if let Some(block) = inner.strip_prefix('#') {
+            let (name, argument) = block.split_once(char::is_whitespace).unwrap_or((block, ""));
+            if !matches!(name, "if" | "unless") {
+                return refuse(&format!(
+                    "{{{{#{name}}}}} is not allowed in a data file's prose"
+                ));
+            }
+            if !is_path(argument.trim()) {
+                return refuse("#if takes one citation, such as {{#if ind.hte.rank}}");
+            }
+            depth.push(name);
+            if depth.len() > MAX_DEPTH {
+                return refuse(&format!("#if blocks nest more than {MAX_DEPTH} deep"));
+            }
+            continue;
+        }
+        if let Some(name) = inner.strip_prefix('/') {
+            match depth.pop() {
+                Some(open) if open == name.trim() => continue,
+                _ => return refuse("this closes no {{#if}} or {{#unless}}"),
+            }
+        }
+        if inner == "else" {
+            if depth.is_empty() {
+                return refuse("{{else}} outside {{#if}}");
+            }
+            continue;
+        }
+        if let Some(argument) = inner.strip_prefix("cite ") {
+            let key = argument.trim();
+            let quoted = key.len() >= 2 && key.starts_with('"') && key.ends_with('"');
+            if quoted && is_path(&key[1..key.len() - 1]) {
+                continue;
+            }
+            return refuse("cite takes one indicator key in quotes: {{cite \"rd_spend\"}}");
+        }
+        if is_path(inner) {
+            continue;
+        }
+        let what = inner
+            .chars()
+            .next()
+            .map_or("an empty citation".to_string(), |c| match c {
+                '>' => "a partial ({{> …}})".to_string(),
+                '*' => "a decorator ({{* …}})".to_string(),
+                _ => format!("{{{{{inner}}}}}"),
+            });
+        return refuse(&format!("{what} is not allowed in a data file's prose"));
+    }
+    if let Some(open) = depth.last() {
+        return Err((
+            format!("{{{{#{open}"),
+            format!("a {{{{#{open}}}}} is not closed"),
+        ));
+    }
+    Ok(())
+}
+
+/// A dotted path of plain names: `ind.rd_spend.summary`, `report.year`, `this`.
+fn is_path(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('.').all(|segment| {
+            !segment.is_empty()
+                && segment
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '@')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_and_conditions_are_prose() {
+        for ok in [
+            "研发投入{{ind.rd.summary}}，{{ind.rd.yoy}}。",
+            "{{#if ind.hte.rank}}{{ind.hte.rank.text}}{{else}}未排名{{/if}}",
+            "{{#unless ind.x.target}}无目标{{/unless}}",
+            "{{cite \"rd\"}}；{{report.year}}年",
+            "{{! a note }}正文{{!-- a }} note --}}",
+            "写作 \\{{ind}} 的字样",
+            "{{~ind.rd.value~}}",
+            "没有引用",
+        ] {
+            assert_eq!(language(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn partials_loops_and_helpers_are_not() {
+        for (bad, says) in [
+            ("{{#*inline \"p\"}}{{> p}}{{/inline}}{{> p}}", "not allowed"),
+            ("{{> signature}}", "a partial"),
+            (
+                "{{#each ind}}{{#each ind}}x{{/each}}{{/each}}",
+                "{{#each}} is not allowed",
+            ),
+            (
+                "{{#with ind.rd}}{{value}}{{/with}}",
+                "{{#with}} is not allowed",
+            ),
+            ("{{lookup ind \"rd\"}}", "not allowed"),
+            ("{{#if (eq a b)}}x{{/if}}", "#if takes one citation"),
+            ("{{#if a}}x", "is not closed"),
+            ("x{{/if}}", "closes no"),
+            ("{{ind.rd", "not closed"),
+            ("{{cite rd}}", "cite takes one indicator key"),
+        ] {
+            let (_, message) = language(bad).unwrap_err();
+            assert!(message.contains(says), "{bad}: {message}");
+        }
+        let deep = "{{#if a}}".repeat(MAX_DEPTH + 1);
+        assert!(language(&deep).unwrap_err().1.contains("nest"));
+    }
+}
