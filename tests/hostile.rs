@@ -308,3 +308,121 @@ fn templates_that_include_each_other_are_refused_before_drafting() {
         ));
     assert!(!dir.path().join("x.docx").exists());
 }
+
+// ---- 3. Spreadsheets are read within bounds ----------------------------------------------
+
+/// A minimal .xlsx whose one sheet is `sheet_xml`.
+fn xlsx(path: &Path, sheet_xml: &str) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    zip.write_all(sheet_xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+fn sheet(cells: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#
+    )
+}
+
+#[test]
+fn a_far_cell_a_zip_bomb_or_a_million_rows_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    // One value in the last cell of the sheet: ~512 GB as a range.
+    xlsx(
+        &dir.path().join("far.xlsx"),
+        &sheet(r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#),
+    );
+    // A part that unpacks to 80 MiB from a few hundred KB.
+    let padding = " ".repeat(80 * 1024 * 1024);
+    xlsx(&dir.path().join("bomb.xlsx"), &sheet(&padding));
+    drop(padding);
+    // A CSV of 20,000 rows.
+    let mut rows = String::from("指标名称,2024年\n");
+    for i in 0..20_000 {
+        rows.push_str(&format!("指标{i},{i}\n"));
+    }
+    std::fs::write(dir.path().join("rows.csv"), rows).unwrap();
+    for (file, says) in [
+        ("far.xlsx", "a cell at row 1048576, column 16384"),
+        ("bomb.xlsx", "unpack to 80 MiB"),
+        ("rows.csv", "more than 10000 rows"),
+    ] {
+        zongjie(dir.path())
+            .args(["import", file, "--into", "x.toml"])
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    // The data file is untouched.
+    assert_eq!(
+        std::fs::read(dir.path().join("x.toml")).unwrap(),
+        std::fs::read(common::example("xupu-2024.toml")).unwrap()
+    );
+}
+
+// ---- 7. Import changes no figure by guessing ----------------------------------------------
+
+#[test]
+fn a_comma_typed_for_a_decimal_point_or_a_row_given_twice_is_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    let original = std::fs::read(dir.path().join("x.toml")).unwrap();
+    // 4,54 is a slip for 4.54: never 454.
+    std::fs::write(
+        dir.path().join("slip.csv"),
+        "key,unit,current\nrd_spend,亿元,\"4,54\"\ncontract_value,亿元,\"1,323.5\"\n",
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["import", "slip.csv", "--into", "x.toml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("\"4,54\" is not a figure"))
+        .stdout(predicate::str::contains(
+            "contract_value.current: 13.23 → 1323.5",
+        ));
+    let text = std::fs::read_to_string(dir.path().join("x.toml")).unwrap();
+    assert!(!text.contains("454"), "the slip is not imported");
+    // Two rows for one indicator: which is meant cannot be told.
+    std::fs::write(dir.path().join("x.toml"), &original).unwrap();
+    std::fs::write(
+        dir.path().join("twice.csv"),
+        "key,current\nrd_spend,4.6\nhte,58\nrd_spend,4.7\n",
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["import", "twice.csv", "--into", "x.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("rows 2 and 4 both give rd_spend"));
+    assert_eq!(std::fs::read(dir.path().join("x.toml")).unwrap(), original);
+}

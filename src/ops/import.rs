@@ -36,17 +36,36 @@ pub struct Imported {
     pub skipped: Vec<Diagnostic>,
 }
 
-/// Reads the sheet's rows as text cells.
+/// The most rows and columns of a sheet zongjie reads: an indicator table is a few dozen
+/// rows. A cell beyond them is refused before anything is allocated for it.
+pub const MAX_ROWS: u32 = 10_000;
+pub const MAX_COLUMNS: u32 = 256;
+/// The largest sheet file, and the most its zip parts may expand to (.xlsx, .ods).
+pub const MAX_SHEET_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads the sheet's rows as text cells, within [`MAX_ROWS`] × [`MAX_COLUMNS`].
 pub fn read_rows(sheet: &Path, name: Option<&str>) -> Result<Vec<Vec<String>>, Diagnostic> {
     let fail = |e: String| {
         Diagnostic::error(format!("cannot read {}: {e}", sheet.display()))
             .in_file(sheet)
             .help("save the sheet as .xlsx or .csv (UTF-8) and try again")
     };
+    let too_big = |what: String| {
+        Diagnostic::error(format!("{} is too large to be an indicator table: {what}", sheet.display()))
+            .in_file(sheet)
+            .help(format!("copy the indicator rows (at most {MAX_ROWS} rows and {MAX_COLUMNS} columns) into a sheet of their own"))
+    };
     let extension = sheet
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let size = std::fs::metadata(sheet)
+        .map_err(|e| fail(e.to_string()))?
+        .len();
+    if size > MAX_SHEET_BYTES {
+        return Err(too_big(format!("{} MiB", size / (1024 * 1024))));
+    }
     if extension == "csv" {
         let bytes = std::fs::read(sheet).map_err(|e| fail(e.to_string()))?;
         let text = Source::from_bytes(sheet, bytes)?.text;
@@ -54,13 +73,29 @@ pub fn read_rows(sheet: &Path, name: Option<&str>) -> Result<Vec<Vec<String>>, D
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
-        return reader
-            .records()
-            .map(|r| {
-                r.map(|r| r.iter().map(|c| c.trim().to_string()).collect())
-                    .map_err(|e| fail(e.to_string()))
-            })
-            .collect();
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| fail(e.to_string()))?;
+            if rows.len() as u32 >= MAX_ROWS || record.len() as u32 > MAX_COLUMNS {
+                return Err(too_big(format!(
+                    "more than {MAX_ROWS} rows or {MAX_COLUMNS} columns"
+                )));
+            }
+            rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+        }
+        return Ok(rows);
+    }
+    if extension == "xlsx" || extension == "ods" {
+        let unpacked = unpacked_size(sheet).map_err(fail)?;
+        if unpacked > MAX_UNPACKED_BYTES {
+            return Err(too_big(format!(
+                "its parts unpack to {} MiB",
+                unpacked / (1024 * 1024)
+            )));
+        }
+    }
+    if extension == "xlsx" {
+        return read_xlsx(sheet, name, &fail, &too_big);
     }
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(sheet).map_err(|e| fail(e.to_string()))?;
@@ -75,10 +110,95 @@ pub fn read_rows(sheet: &Path, name: Option<&str>) -> Result<Vec<Vec<String>>, D
     let range = book
         .worksheet_range(&chosen)
         .map_err(|e| fail(format!("{e} (sheets: {})", names.join(", "))))?;
+    let (rows, columns) = range.get_size();
+    if rows as u64 > u64::from(MAX_ROWS) || columns as u64 > u64::from(MAX_COLUMNS) {
+        return Err(too_big(format!("{rows} rows × {columns} columns")));
+    }
     Ok(range
         .rows()
         .map(|row| row.iter().map(cell_text).collect())
         .collect())
+}
+
+/// What the parts of a zip package declare they unpack to.
+fn unpacked_size(path: &Path) -> Result<u64, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+        total = total.saturating_add(entry.size());
+    }
+    Ok(total)
+}
+
+/// An .xlsx sheet read cell by cell, so that a cell placed at XFD1048576 is refused instead
+/// of a range of a billion cells allocated to hold it.
+fn read_xlsx(
+    sheet: &Path,
+    name: Option<&str>,
+    fail: &dyn Fn(String) -> Diagnostic,
+    too_big: &dyn Fn(String) -> Diagnostic,
+) -> Result<Vec<Vec<String>>, Diagnostic> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(sheet).map_err(|e: calamine::XlsxError| fail(e.to_string()))?;
+    let names = book.sheet_names();
+    let chosen = match name {
+        Some(n) => n.to_string(),
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| fail("the workbook has no sheets".into()))?,
+    };
+    let mut cells = book
+        .worksheet_cells_reader(&chosen)
+        .map_err(|e| fail(format!("{e} (sheets: {})", names.join(", "))))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| fail(e.to_string()))? {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(too_big(format!(
+                "a cell at row {}, column {}",
+                u64::from(row) + 1,
+                u64::from(column) + 1
+            )));
+        }
+        let (row, column) = (row as usize, column as usize);
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let line = &mut rows[row];
+        if line.len() <= column {
+            line.resize(column + 1, String::new());
+        }
+        line[column] = cell_text(&calamine::Data::from(cell.get_value().clone()));
+    }
+    Ok(rows)
+}
+
+/// A figure from a sheet cell. A comma is a thousands separator only where it separates
+/// thousands (3,752.12 and 1,234,567): `4,54`, a slip for 4.54, would otherwise become 454
+/// and pass every check.
+fn sheet_number(text: &str) -> Result<rust_decimal::Decimal, String> {
+    let trimmed = text.trim();
+    if !trimmed.contains([',', '\u{FF0C}']) {
+        return parse_decimal_text(trimmed);
+    }
+    let unsigned = trimmed.trim_start_matches(['-', '+']);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let groups: Vec<&str> = whole.split([',', '\u{FF0C}']).collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    if !grouped {
+        return Err(format!(
+            "\"{trimmed}\" is not a figure: a comma separates thousands (3,752.12), never decimals"
+        ));
+    }
+    parse_decimal_text(&trimmed.replace([',', '\u{FF0C}'], ""))
 }
 
 /// A spreadsheet cell as text; numbers in their shortest exact form (4.54, not 4.5399999).
@@ -160,6 +280,24 @@ pub fn import(
         .into());
     };
     let columns: Vec<Option<Column>> = rows[header_at].iter().map(|h| column_of(h, year)).collect();
+    // Two columns for one thing: which is meant cannot be told, so nothing is imported.
+    for (i, c) in columns.iter().enumerate() {
+        if let Some(c) = c
+            && let Some(j) = columns[..i].iter().position(|o| o.as_ref() == Some(c))
+        {
+            return Err(Diagnostic::error(format!(
+                "{}: columns {} and {} (\"{}\", \"{}\") give the same figure",
+                sheet.display(),
+                j + 1,
+                i + 1,
+                rows[header_at][j],
+                rows[header_at][i]
+            ))
+            .in_file(sheet)
+            .help("delete or rename one of the two columns")
+            .into());
+        }
+    }
     let mut doc: DocumentMut = source.text.parse().map_err(|e: toml_edit::TomlError| {
         Diagnostics::from(
             Diagnostic::error(format!("cannot edit the file: {e}")).in_file(&source.path),
@@ -168,6 +306,7 @@ pub fn import(
     let mut changes = Vec::new();
     let mut skipped = Vec::new();
     let names: Vec<&str> = file.indicators.values().map(|i| i.name.as_str()).collect();
+    let mut matched: Vec<(String, usize)> = Vec::new();
     for (offset, row) in rows.iter().enumerate().skip(header_at + 1) {
         let line = offset + 1;
         let cell = |want: Column| {
@@ -191,6 +330,18 @@ pub fn import(
         let found = file.indicators.iter().find(|(k, i)| {
             key_cell == Some(k.as_str()) || name_cell.is_some_and(|n| normal(n) == normal(&i.name))
         });
+        if let Some((key, _)) = found {
+            if let Some((_, first)) = matched.iter().find(|(k, _)| k == key) {
+                return Err(Diagnostic::error(format!(
+                    "{}: rows {first} and {line} both give {key}",
+                    sheet.display()
+                ))
+                .in_file(sheet)
+                .help("keep one row per indicator: delete the row that is out of date")
+                .into());
+            }
+            matched.push((key.clone(), line));
+        }
         let Some((key, indicator)) = found else {
             let shown = name_cell.or(key_cell).unwrap_or_default();
             let help = match closest(shown, names.iter().copied()) {
@@ -219,7 +370,7 @@ pub fn import(
             let Some(text) = cell(Column::Field(field)) else {
                 continue;
             };
-            let number = match parse_decimal_text(&text.replace([',', ','], "")) {
+            let number = match sheet_number(text) {
                 Ok(n) => n * factor,
                 Err(why) => {
                     skipped.push(skip(

@@ -79,7 +79,16 @@ pub fn import(setup: &Setup, a: &ImportArgs) -> Result<Status, Diagnostics> {
     let source = Source::read(into)?;
     let rows = zongjie::ops::import::read_rows(&a.sheet, a.sheet_name.as_deref())?;
     let imported = zongjie::ops::import::import(&source, &rows, &a.sheet, setup.lenient())?;
-    eprint!("{}", Diagnostics(imported.skipped.clone()));
+    // The first rows left out say why; a sheet of thousands says how many more.
+    const SHOWN: usize = 20;
+    let shown = imported.skipped.iter().take(SHOWN).cloned().collect();
+    eprint!("{}", Diagnostics(shown));
+    if imported.skipped.len() > SHOWN {
+        eprintln!(
+            "… and {} more rows left out",
+            imported.skipped.len() - SHOWN
+        );
+    }
     for change in &imported.changes {
         println!("{change}");
     }
