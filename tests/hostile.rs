@@ -426,3 +426,154 @@ fn a_comma_typed_for_a_decimal_point_or_a_row_given_twice_is_not_imported() {
         .stderr(predicate::str::contains("rows 2 and 4 both give rd_spend"));
     assert_eq!(std::fs::read(dir.path().join("x.toml")).unwrap(), original);
 }
+
+// ---- 8. Writes keep what is there -------------------------------------------------------
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_input_is_never_replaced_and_only_regular_files_are() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    let original = std::fs::read(dir.path().join("x.toml")).unwrap();
+    for args in [
+        &["draft", "x.toml", "-o", "x.toml", "--force"][..],
+        &["next", "x.toml", "-o", "./x.toml", "--force"][..],
+    ] {
+        zongjie(dir.path())
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("is the data file itself"));
+    }
+    assert_eq!(std::fs::read(dir.path().join("x.toml")).unwrap(), original);
+    // A named pipe stays a pipe.
+    let fifo = dir.path().join("pipe.docx");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        zongjie(dir.path())
+            .args(["draft", "x.toml", "-o", "pipe.docx", "--force"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("is not a regular file"));
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo_like()
+        );
+    }
+}
+
+/// Whether a file type is a FIFO, where the platform has them.
+trait FifoLike {
+    fn is_fifo_like(&self) -> bool;
+}
+
+impl FifoLike for std::fs::FileType {
+    #[cfg(unix)]
+    fn is_fifo_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_fifo()
+    }
+    #[cfg(not(unix))]
+    fn is_fifo_like(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn next_on_an_inline_table_writes_a_file_that_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("x.toml"),
+        "[report]\nissuer = \"某县科学技术局\"\nregion = \"某县\"\nyear = 2024\nkind = \"annual\"\ndate = 2024-12-20\n\n\
+         [indicators]\nrd = { name = \"研发经费\", unit = \"亿元\", current = 4.54, previous = 2.72, next_target = 5.1 }\n",
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["next", "x.toml", "-o", "y.toml"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("y.toml")).unwrap();
+    let parsed: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(
+        parsed["indicators"]["rd"]["previous"].as_float(),
+        Some(4.54),
+        "{text}"
+    );
+    // What is left to fill is asked for at its place, not a syntax error.
+    zongjie(dir.path())
+        .args(["check", "y.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs `current`"));
+}
+
+#[cfg(unix)]
+#[test]
+fn edits_keep_mode_owner_and_links_and_new_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    std::fs::copy(common::example("xupu-2024.toml"), real.join("x.toml")).unwrap();
+    std::fs::set_permissions(real.join("x.toml"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("real/x.toml", dir.path().join("x.toml")).unwrap();
+    std::fs::write(dir.path().join("f.csv"), "key,current\nhte,58\n").unwrap();
+    zongjie(dir.path())
+        .args(["import", "f.csv", "--into", "x.toml"])
+        .assert()
+        .success();
+    // The link is still a link; the file it names has the new figure and its old mode.
+    let link = std::fs::symlink_metadata(dir.path().join("x.toml")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let text = std::fs::read_to_string(real.join("x.toml")).unwrap();
+    assert!(text.contains("current = 58"), "{text}");
+    assert_eq!(mode(&real.join("x.toml")), 0o640);
+    // A new draft is created under the umask, not 0600.
+    let status = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg(format!(
+            "umask 022 && {} draft x.toml -o new.docx",
+            assert_cmd::cargo::cargo_bin("zongjie").display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&dir.path().join("new.docx")), 0o644);
+}
+
+#[test]
+fn a_killed_runs_temporary_files_are_swept_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let old = out.join(".zongjie-killed.tmp");
+    let fresh = out.join(".zongjie-running.tmp");
+    let theirs = out.join("notes.tmp");
+    for f in [&old, &fresh, &theirs] {
+        std::fs::write(f, b"x").unwrap();
+    }
+    let touched = std::process::Command::new("touch")
+        .args(["-d", "2 hours ago"])
+        .arg(&old)
+        .arg(&theirs)
+        .status();
+    if !touched.is_ok_and(|s| s.success()) {
+        return;
+    }
+    zongjie(dir.path())
+        .args(["draft", "x.toml", "-o", "out/x.docx"])
+        .assert()
+        .success();
+    assert!(!old.exists(), "an old temporary file of ours is swept");
+    assert!(fresh.exists(), "a recent one may be a run still writing");
+    assert!(theirs.exists(), "files that are not ours stay");
+}

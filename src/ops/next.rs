@@ -47,8 +47,9 @@ pub fn next_period(source: &Source, options: crate::Options) -> Result<NextPerio
     }
     if let Some(indicators) = doc.get_mut("indicators").and_then(Item::as_table_like_mut) {
         for (_, item) in indicators.iter_mut() {
+            let inline = item.is_inline_table();
             if let Some(ind) = item.as_table_like_mut() {
-                carry_indicator(ind, year, next);
+                carry_indicator(ind, year, next, inline);
             }
         }
     }
@@ -103,7 +104,7 @@ fn set(t: &mut dyn toml_edit::TableLike, key: &str, item: Item) {
     }
 }
 
-fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
+fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32, inline: bool) {
     let old_previous = ind.get("previous").and_then(Item::as_value).cloned();
     if let Some(prev) = old_previous {
         let label = (year - 1).to_string();
@@ -121,9 +122,15 @@ fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
     if let Some(current) = ind.get("current").cloned() {
         set(ind, "previous", current);
     }
-    let mut placeholder = Value::from(0);
-    placeholder.decor_mut().set_suffix(fill::figure_of(next));
-    set(ind, "current", Item::Value(placeholder));
+    if inline {
+        // An inline table cannot hold the comment that marks a figure to fill in: `current`
+        // is left out instead, and `check` asks for it.
+        ind.remove("current");
+    } else {
+        let mut placeholder = Value::from(0);
+        placeholder.decor_mut().set_suffix(fill::figure_of(next));
+        set(ind, "current", Item::Value(placeholder));
+    }
     move_next_target(ind);
     ind.remove("stated_growth");
     ind.remove("decline_planned");

@@ -6,6 +6,12 @@
 //! so even a file created meanwhile by another run is safe. A batch stages all its files,
 //! flushes them together and only then renames them ([`stage`], [`sync_all`],
 //! [`Staged::commit`]).
+//!
+//! What is there is kept: a new file is created with the umask's permissions; a file that is
+//! replaced (`--force`, or an in-place edit) keeps its mode and owner; a symbolic link is
+//! followed, so the file it names is changed and the link stays; anything but a regular file
+//! (a device, a pipe) is never replaced. Temporary files a killed run left in a folder are
+//! swept by the next run that writes there (ours only, older than the run).
 
 use std::fs;
 use std::io::Write;
@@ -55,6 +61,15 @@ pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, Diagnosti
         ));
     }
     refuse_existing(path, force)?;
+    // A link is followed: the file it names is the one replaced, and the link stays.
+    let path = &resolved(path);
+    let existing = fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return Err(fail(
+            format!("{} is not a regular file", path.display()),
+            "zongjie replaces only files: choose another name",
+        ));
+    }
     let parent = folder_of(path);
     fs::create_dir_all(parent).map_err(|e| {
         fail(
@@ -62,17 +77,110 @@ pub fn stage(path: &Path, bytes: &[u8], force: bool) -> Result<Staged, Diagnosti
             "check the path and your permissions",
         )
     })?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".zongjie-")
-        .suffix(".tmp")
-        .tempfile_in(parent)
-        .map_err(|e| io_error(path, e))?;
+    sweep(parent);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        // Created as any new file is, under the umask (tempfile's default is 0600).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(parent).map_err(|e| io_error(path, e))?;
     tmp.write_all(bytes).map_err(|e| io_error(path, e))?;
+    if let Some(old) = &existing {
+        keep_mode_and_owner(tmp.path(), old);
+    }
     Ok(Staged {
         temp: tmp.into_temp_path(),
         target: path.to_path_buf(),
         force,
     })
+}
+
+const TEMP_PREFIX: &str = ".zongjie-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The file a path names, through any symbolic links; the path itself when it names nothing
+/// yet (or a link to nothing).
+fn resolved(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The replacement takes the replaced file's permissions and, where the user may give it,
+/// its owner and group.
+fn keep_mode_and_owner(temp: &Path, old: &fs::Metadata) {
+    let _ = fs::set_permissions(temp, old.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; for anyone else this keeps the group if they can.
+        let _ = std::os::unix::fs::chown(temp, Some(old.uid()), Some(old.gid()));
+    }
+}
+
+/// Removes, once per folder and run, the temporary files of runs that were killed before
+/// they renamed them: ours only (`.zongjie-*.tmp`), and only those last written well before
+/// this run began, so that a run still writing beside us keeps its own.
+fn sweep(folder: &Path) {
+    use std::sync::{Mutex, OnceLock};
+    use std::time::{Duration, SystemTime};
+    static STARTED: OnceLock<SystemTime> = OnceLock::new();
+    static SWEPT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let started = *STARTED.get_or_init(SystemTime::now);
+    {
+        let mut swept = SWEPT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if swept.iter().any(|f| f == folder) {
+            return;
+        }
+        swept.push(folder.to_path_buf());
+    }
+    let Some(cutoff) = started.checked_sub(Duration::from_secs(60)) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| t < cutoff);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Refuses to write `output` over `input`, the data it was made from, even with `--force`.
+pub fn refuse_input(output: &Path, input: &Path) -> Result<(), Diagnostic> {
+    let same = match (fs::canonicalize(output), fs::canonicalize(input)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Diagnostic::error(format!(
+            "{} is the data file itself: writing there would replace the data",
+            output.display()
+        ))
+        .in_file(output)
+        .help("choose another output name with -o"));
+    }
+    Ok(())
 }
 
 impl Staged {

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use zongjie::diagnostic::{Diagnostic, Diagnostics};
 use zongjie::load::Source;
-use zongjie::ops::write::{refuse_existing, write_atomically};
+use zongjie::ops::write::{refuse_existing, refuse_input, write_atomically};
 
 use crate::Status;
 use crate::args::{
@@ -27,6 +27,7 @@ pub fn draft(setup: &Setup, a: &DraftArgs) -> Result<Status, Diagnostics> {
     let audit_file =
         (a.audit == Some(AuditMode::Json)).then(|| output.with_extension("audit.json"));
     for path in std::iter::once(&output).chain(&audit_file) {
+        refuse_input(path, &a.file)?;
         refuse_existing(path, force)?;
     }
     let options = zongjie::Options {

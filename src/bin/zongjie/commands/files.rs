@@ -51,6 +51,7 @@ pub fn next(setup: &Setup, a: &NextArgs) -> Result<Status, Diagnostics> {
         .output
         .clone()
         .unwrap_or_else(|| next_name(&a.file, next.year));
+    zongjie::ops::write::refuse_input(&output, &a.file)?;
     write_atomically(&output, next.text.as_bytes(), a.overwrite.force)?;
     eprintln!(
         "wrote {} — fill in this period's figures and narrative, then: zongjie check {0}",
