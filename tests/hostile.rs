@@ -577,3 +577,61 @@ fn a_killed_runs_temporary_files_are_swept_by_the_next() {
     assert!(fresh.exists(), "a recent one may be a run still writing");
     assert!(theirs.exists(), "files that are not ours stay");
 }
+
+// ---- 9. No input makes a command hang or blow up -----------------------------------------
+
+#[test]
+fn huge_years_many_blocks_endless_files_and_thread_counts_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(common::example("xupu-2024.toml")).unwrap();
+    let quick = std::time::Duration::from_secs(30);
+    // An outlook 2 billion years away took the compound growth forever.
+    std::fs::write(
+        dir.path().join("far.toml"),
+        base.replacen(
+            "[indicators.hte]\n",
+            "[indicators.hte]\noutlook = { year = 2147483647, value = 100 }\n",
+            1,
+        ),
+    )
+    .unwrap();
+    // 20,000 {{#if}} blocks in one paragraph took Handlebars half a minute.
+    let blocks = "{{#if ind.hte.value}}甲{{/if}}".repeat(20_000);
+    std::fs::write(
+        dir.path().join("blocks.toml"),
+        base.replacen(
+            "[opening]\ntext = \"",
+            &format!("[opening]\ntext = \"{blocks}"),
+            1,
+        ),
+    )
+    .unwrap();
+    for (file, says) in [
+        ("far.toml", "more than 50 years after"),
+        ("blocks.toml", "more than 200 {{#if}} blocks"),
+    ] {
+        zongjie(dir.path())
+            .args(["check", file])
+            .timeout(quick)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    if Path::new("/dev/zero").exists() {
+        zongjie(dir.path())
+            .args(["check", "/dev/zero"])
+            .timeout(quick)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("more than the 4194304 bytes"));
+    }
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    zongjie(dir.path())
+        .args(["batch", "x.toml", "--out", "out", "--jobs", "10000"])
+        .timeout(quick)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--jobs 10000 is more threads than are useful",
+        ));
+}

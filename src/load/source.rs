@@ -72,12 +72,29 @@ impl Source {
                 "check that this is the TOML data file and not a spreadsheet or document",
             ));
         }
-        let bytes = fs::read(path).map_err(|e| {
+        // The length a file reports is not trusted (a pipe or /dev/zero reports none): at
+        // most one byte past the limit is read, to know it was passed.
+        let mut bytes = Vec::new();
+        let read = fs::File::open(path).and_then(|f| {
+            use std::io::Read;
+            f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
+        });
+        read.map_err(|e| {
             fail(
                 format!("cannot read {}: {e}", path.display()),
                 "check that you may read the file",
             )
         })?;
+        if bytes.len() as u64 > MAX_INPUT_BYTES {
+            return Err(fail(
+                format!(
+                    "{} holds more than the {} bytes a report data file can be",
+                    path.display(),
+                    MAX_INPUT_BYTES
+                ),
+                "check that this is the TOML data file and not a spreadsheet, a device or a pipe",
+            ));
+        }
         Source::from_bytes(path, bytes)
     }
 

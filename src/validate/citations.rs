@@ -19,6 +19,11 @@ use crate::model::ReportFile;
 
 /// How deep `{{#if}}` blocks may nest in one prose field.
 pub const MAX_DEPTH: usize = 8;
+/// How many `{{#if}}` blocks, and how many expressions in all, one prose field may hold:
+/// Handlebars takes time that grows with the square of the blocks (20,000 took 33 s), and a
+/// paragraph needs a handful.
+pub const MAX_BLOCKS: usize = 200;
+pub const MAX_EXPRESSIONS: usize = 2_000;
 
 /// Every prose field's citations, checked against the language above.
 pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
@@ -36,8 +41,16 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
 /// `Ok` for text in the citation language, else the offending expression and what is wrong.
 pub fn language(text: &str) -> Result<(), (String, String)> {
     let mut depth: Vec<&str> = Vec::new();
+    let (mut blocks, mut expressions) = (0, 0);
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
+        expressions += 1;
+        if expressions > MAX_EXPRESSIONS {
+            return Err((
+                "{{".to_string(),
+                format!("more than {MAX_EXPRESSIONS} citations in one field"),
+            ));
+        }
         // `\{{` is a literal brace pair.
         if rest[..open].ends_with('\\') {
             rest = &rest[open + 2..];
@@ -77,6 +90,12 @@ pub fn language(text: &str) -> Result<(), (String, String)> {
                 return refuse("#if takes one citation, such as {{#if ind.hte.rank}}");
             }
             depth.push(name);
+            blocks += 1;
+            if blocks > MAX_BLOCKS {
+                return refuse(&format!(
+                    "more than {MAX_BLOCKS} {{{{#if}}}} blocks in one field"
+                ));
+            }
             if depth.len() > MAX_DEPTH {
                 return refuse(&format!("#if blocks nest more than {MAX_DEPTH} deep"));
             }
@@ -180,5 +199,19 @@ mod tests {
         }
         let deep = "{{#if a}}".repeat(MAX_DEPTH + 1);
         assert!(language(&deep).unwrap_err().1.contains("nest"));
+        let many = "{{#if a}}x{{/if}}".repeat(MAX_BLOCKS + 1);
+        assert!(
+            language(&many)
+                .unwrap_err()
+                .1
+                .contains("blocks in one field")
+        );
+        let cited = "{{a}}".repeat(MAX_EXPRESSIONS + 1);
+        assert!(
+            language(&cited)
+                .unwrap_err()
+                .1
+                .contains("citations in one field")
+        );
     }
 }

@@ -30,6 +30,8 @@ const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
 const MAX_PRECISION: u32 = 6;
 const MAX_PERCENT_PRECISION: u32 = 4;
 const MAX_APPROX_DIGITS: u32 = 6;
+/// How far ahead a plan's outlook may reach: long-range plans run to 2035 or 2050.
+const MAX_OUTLOOK_YEARS: i32 = 50;
 
 /// All problems in the file, errors and warnings together.
 pub fn validate(file: &ReportFile) -> Vec<Finding> {
@@ -223,6 +225,15 @@ fn check_extras(file: &ReportFile, key: &str, ind: &Indicator, found: &mut Vec<F
         check_figure(found, &at(&format!("milestones.{i}")), *m, kind);
     }
     if let Some(outlook) = &ind.outlook {
+        if outlook.year > year.saturating_add(MAX_OUTLOOK_YEARS) {
+            found.push(
+                Finding::error(
+                    at("outlook.year"),
+                    format!("the outlook year {} is more than {MAX_OUTLOOK_YEARS} years after {year}", outlook.year),
+                )
+                .help("an outlook is a plan's year, such as the end of the five-year plan: { year = 2025, value = 150 }"),
+            );
+        }
         if outlook.year <= year {
             found.push(
                 Finding::error(at("outlook.year"),

@@ -6,7 +6,19 @@ use zongjie::ops::write::{refuse_existing, write_atomically};
 use crate::Status;
 use crate::args::{BatchArgs, RollupArgs, Setup};
 
+/// More threads than this only cost memory: drafting is bound by the cores.
+const MAX_JOBS: usize = 64;
+
 pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Diagnostics> {
+    if let Some(n) = jobs.filter(|n| *n > MAX_JOBS) {
+        return Err(
+            Diagnostic::error(format!("--jobs {n} is more threads than are useful"))
+                .help(format!(
+                    "use at most {MAX_JOBS}, or leave --jobs out for one per core"
+                ))
+                .into(),
+        );
+    }
     rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))
         .build()
