@@ -147,7 +147,9 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Note => "note",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        // Messages quote the data; an escape sequence in it must not reach the terminal.
+        let shown = |text: &str| crate::safe::terminal(text).into_owned();
+        writeln!(f, "{label}: {}", shown(&self.message))?;
         let mut place = String::new();
         if let Some(file) = &self.file {
             place.push_str(&file.display().to_string());
@@ -178,11 +180,11 @@ impl fmt::Display for Diagnostic {
                 .collect();
             let carets = "^".repeat(covered.width().max(1));
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {}", loc.line_text)?;
+            writeln!(f, "{gutter} | {}", shown(&loc.line_text))?;
             writeln!(f, "{pad} | {}{carets}", " ".repeat(before.width()))?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            writeln!(f, "  = help: {}", shown(help))?;
         }
         Ok(())
     }

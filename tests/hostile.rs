@@ -635,3 +635,66 @@ fn huge_years_many_blocks_endless_files_and_thread_counts_are_refused_at_once() 
             "--jobs 10000 is more threads than are useful",
         ));
 }
+
+// ---- 11. Messages say what is wrong, and data cannot drive the terminal -------------------
+
+#[test]
+fn wide_encodings_escapes_long_names_and_bidi_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::example("xupu-2024.toml")).unwrap();
+    // UTF-16 (Notepad's "Unicode") is not GBK: iconv -f GBK would make it worse.
+    let wide: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(dir.path().join("wide.toml"), wide).unwrap();
+    zongjie(dir.path())
+        .args(["check", "wide.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("UTF-16LE").and(predicate::str::contains("GBK").not()));
+    // Escape sequences in the data are shown, never sent to the terminal.
+    let escaped = text.replacen(
+        "issuer = \"溆浦县科学技术局\"",
+        "issuer = \"溆浦县\\u001b[2J\\u001b]0;title\\u0007科学技术局\"",
+        1,
+    );
+    std::fs::write(dir.path().join("esc.toml"), escaped).unwrap();
+    for command in ["check", "preview", "explain"] {
+        let out = zongjie(dir.path())
+            .args([command, "esc.toml"])
+            .output()
+            .unwrap();
+        assert!(
+            !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
+            "{command}"
+        );
+        assert!(
+            !out.stdout.contains(&0x07) && !out.stderr.contains(&0x07),
+            "{command}"
+        );
+    }
+    // A name too long for the file system is not blamed on the disk.
+    let long = format!("{}.docx", "长".repeat(100));
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    zongjie(dir.path())
+        .args(["draft", "x.toml", "-o", &long])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("file name is too long"));
+    // A bidi override cannot disguise a draft's name.
+    let folder = huaihua(dir.path(), "counties");
+    edit(
+        &folder.join("xupu.toml"),
+        "region = \"溆浦县\"",
+        "region = \"溆浦\\u202Excod.县\"",
+    );
+    zongjie(dir.path())
+        .args(["batch", "counties", "--out", "out"])
+        .assert()
+        .success();
+    let names = files_under(&dir.path().join("out"));
+    assert!(
+        names
+            .iter()
+            .all(|p| !p.to_string_lossy().contains('\u{202E}')),
+        "{names:?}"
+    );
+}

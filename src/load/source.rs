@@ -174,7 +174,57 @@ impl Source {
     }
 }
 
+/// UTF-16 or UTF-32, by the byte-order mark or, without one, by the zero bytes every ASCII
+/// character carries (a data file is mostly ASCII keys).
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    let marked = [
+        (&b"\xFF\xFE\x00\x00"[..], "UTF-32LE"),
+        (&b"\x00\x00\xFE\xFF"[..], "UTF-32BE"),
+        (&b"\xFF\xFE"[..], "UTF-16LE"),
+        (&b"\xFE\xFF"[..], "UTF-16BE"),
+    ];
+    if let Some((_, name)) = marked.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Some(name);
+    }
+    let head = &bytes[..bytes.len().min(256)];
+    if head.len() < 8 {
+        return None;
+    }
+    // At least half the bytes at one position of each unit are zero: no UTF-8 or GBK text
+    // has them.
+    let zeros_at = |phase: usize, step: usize| {
+        head.iter()
+            .skip(phase)
+            .step_by(step)
+            .filter(|b| **b == 0)
+            .count()
+            * step
+            * 2
+            >= head.len()
+    };
+    if zeros_at(1, 4) && zeros_at(2, 4) && zeros_at(3, 4) {
+        Some("UTF-32LE")
+    } else if zeros_at(0, 4) && zeros_at(1, 4) && zeros_at(2, 4) {
+        Some("UTF-32BE")
+    } else if zeros_at(1, 2) {
+        Some("UTF-16LE")
+    } else if zeros_at(0, 2) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
 pub(super) fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if let Some(encoding) = wide_encoding(&bytes) {
+        return Err(Diagnostic::error(format!(
+            "the file is {encoding} text (Notepad and Excel call it \"Unicode\"), not UTF-8"
+        ))
+        .help(format!(
+            "save it again as UTF-8 ({}), or run: iconv -f {encoding} -t UTF-8 in.toml > out.toml",
+            crate::zh::hint::SAVE_AS_UTF8
+        )));
+    }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,

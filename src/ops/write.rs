@@ -251,9 +251,21 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind as K;
+    let help = match e.kind() {
+        K::InvalidFilename => {
+            "the file name is too long or not allowed here: choose a shorter name"
+        }
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            "you may not write there: choose another folder or ask for permission"
+        }
+        K::StorageFull | K::QuotaExceeded => "the disk is full: free some space and run again",
+        K::NotFound => "a folder on the way does not exist: check the path",
+        _ => "check the path, free disk space and permissions",
+    };
     Diagnostic::error(format!("cannot write {}: {e}", path.display()))
         .in_file(path)
-        .help("check free disk space and permissions")
+        .help(help)
 }
 
 #[cfg(test)]

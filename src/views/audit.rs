@@ -198,7 +198,8 @@ pub fn text(facts: &Facts) -> String {
             rows.len() - stated
         ));
     }
-    out
+    // Names and phrases are the data's: shown, never run by the terminal.
+    crate::safe::terminal(&out).into_owned()
 }
 
 /// The audit as a table for the last page of a draft.

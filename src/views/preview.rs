@@ -14,6 +14,8 @@ const RESET: &str = "\x1b[0m";
 
 /// The outline as terminal text; `color` adds ANSI highlighting.
 pub fn render(outline: &Outline, facts: &Facts, color: bool) -> String {
+    // The text is the data's: an escape sequence in it would drive the terminal.
+    let outline = &for_terminal(outline);
     let marks = Marks::new(facts, color);
     let mut out = String::new();
     let width = outline.title.iter().map(|t| t.width()).max().unwrap_or(0);
@@ -57,6 +59,42 @@ pub fn render(outline: &Outline, facts: &Facts, color: bool) -> String {
             Block::Signature { text } | Block::Date { text } => {
                 out.push_str(&format!("{:>40}\n", text));
             }
+        }
+    }
+    out
+}
+
+/// The outline with every text shown as [`crate::safe::terminal`] shows it.
+fn for_terminal(outline: &Outline) -> Outline {
+    let t = |s: &String| crate::safe::terminal(s).into_owned();
+    let mut out = outline.clone();
+    out.title = outline.title.iter().map(t).collect();
+    for block in &mut out.blocks {
+        match block {
+            Block::Heading {
+                number,
+                text,
+                run_in,
+                ..
+            } => {
+                *number = t(number);
+                *text = t(text);
+                if let Some(body) = run_in {
+                    *body = t(body);
+                }
+            }
+            Block::Paragraph { text } | Block::Signature { text } | Block::Date { text } => {
+                *text = t(text);
+            }
+            Block::Table(table) => {
+                table.caption = t(&table.caption);
+                table.header = table.header.iter().map(t).collect();
+                for row in &mut table.rows {
+                    *row = row.iter().map(t).collect();
+                }
+                table.note = table.note.as_ref().map(t);
+            }
+            Block::PageBreak => {}
         }
     }
     out
