@@ -54,6 +54,9 @@ pub struct Options<'a> {
     /// The city's profile the file follows: its catalogue, house style and outline (default:
     /// the standard catalogue and GB/T 9704 style, and no departures to report).
     pub profile: Option<&'a load::profile::Profile>,
+    /// The file is still being filled in (`import` into a file from `init` or `next`): the
+    /// placeholders those commands wrote are not errors yet.
+    pub unfinished: bool,
 }
 
 /// A checked and measured report, ready to narrate.
@@ -89,6 +92,10 @@ pub(crate) fn check_as(
         None => load::catalogue::Catalogue::standard(),
     };
     let mut findings = load::catalogue::resolve(&mut file, catalogue);
+    if !options.unfinished {
+        findings.extend(load::placeholders::find(source));
+        findings.extend(validate::placeholder_text(&file));
+    }
     if let Some(profile) = options.profile {
         findings.extend(validate::profile::departures(&file, profile));
         let own = file.style.take().unwrap_or_default();

@@ -133,6 +133,14 @@ fn a_profile_starts_checks_and_styles_a_countys_file() {
         text.contains("title = \"{{report.work_period}}工作情况\""),
         "{text}"
     );
+    // Its placeholders are errors until written over.
+    zongjie(dir.path())
+        .args(["check", "--profile", profile, "x.toml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("placeholder"));
+    let text = common::filled_in(&text);
+    std::fs::write(dir.path().join("x.toml"), &text).unwrap();
     zongjie(dir.path())
         .args(["check", "--profile", profile, "x.toml"])
         .assert()
@@ -485,6 +493,19 @@ fn init_writes_a_file_that_checks_and_drafts_and_never_overwrites() {
     );
     assert!(text.contains("issuer = \"溆浦县科学技术局\""));
     assert!(dir.path().join("zongjie.schema.json").exists());
+    // Never drafted as it stands: 0亿元 would print as a fact.
+    for command in ["check", "draft"] {
+        zongjie(dir.path())
+            .args([command, "new.toml"])
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("this figure is still the placeholder (# 填写2025年数值)")
+                    .and(predicate::str::contains("still holds the placeholder")),
+            );
+    }
+    assert!(!dir.path().join("out/new.docx").exists());
+    std::fs::write(dir.path().join("new.toml"), common::filled_in(&text)).unwrap();
     zongjie(dir.path())
         .args(["check", "new.toml"])
         .assert()
@@ -520,6 +541,7 @@ fn init_writes_a_file_that_checks_and_drafts_and_never_overwrites() {
         .success();
     let half = std::fs::read_to_string(dir.path().join("某县-2026.toml")).unwrap();
     assert!(half.contains("kind = \"half-year\""));
+    std::fs::write(dir.path().join("某县-2026.toml"), common::filled_in(&half)).unwrap();
     zongjie(dir.path())
         .args(["check", "某县-2026.toml"])
         .assert()
@@ -594,8 +616,14 @@ fn next_carries_values_and_targets_into_next_years_file() {
     let head: Vec<&str> = original.lines().take(6).collect();
     assert_eq!(next.lines().take(6).collect::<Vec<_>>(), head);
     assert!(next.contains("current = 0   # 填写2025年数值\nprevious = 4.54\ntarget = 5.1"));
-    // The narrative is emptied to placeholders, and the file checks and drafts.
+    // The narrative is emptied to placeholders, errors until written over; then it checks.
     assert!(next.contains("请填写2025年的工作标题"));
+    zongjie(dir.path())
+        .args(["check", "xupu-2025.toml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("indicators.rd_spend.current"));
+    std::fs::write(dir.path().join("xupu-2025.toml"), common::filled_in(&next)).unwrap();
     zongjie(dir.path())
         .args(["check", "xupu-2025.toml"])
         .assert()
@@ -681,10 +709,23 @@ fn import_fills_figures_from_a_spreadsheet_and_reports_rows_it_cannot_match() {
         .stderr(predicate::str::contains(
             "row 3: 有效发明专利 is in 亿元 in the sheet but 件 in the data file",
         ));
-    zongjie(dir.path())
+    // The file is whole: what check still finds are the placeholders left to fill.
+    let out = zongjie(dir.path())
         .args(["check", "xupu-2025.toml"])
-        .assert()
-        .success();
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let other: Vec<&str> = stderr
+        .lines()
+        .filter(|l| {
+            l.starts_with("error:")
+                && !l.contains("placeholder")
+                && !l.contains("files have errors")
+        })
+        .collect();
+    assert!(other.is_empty(), "{stderr}");
+    // The imported figures are no longer placeholders.
+    assert!(!stderr.contains("indicators.rd_spend.current"), "{stderr}");
 }
 
 #[test]

@@ -698,3 +698,74 @@ fn wide_encodings_escapes_long_names_and_bidi_are_told_apart() {
         "{names:?}"
     );
 }
+
+// ---- 10. check runs what draft runs, and reports everything at once ------------------------
+
+#[test]
+fn check_finds_what_draft_would_every_problem_and_every_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::example("xupu-2024.toml")).unwrap();
+    // Three citations of indicators that do not exist: all three, not the first.
+    let cited = text.replacen(
+        "[opening]\ntext = \"",
+        "[opening]\ntext = \"{{ind.nope.value}}{{ind.zzz.summary}}{{cite \\\"none\\\"}}",
+        1,
+    );
+    std::fs::write(dir.path().join("cited.toml"), cited).unwrap();
+    let out = zongjie(dir.path())
+        .args(["check", "cited.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for key in ["nope", "zzz", "none"] {
+        assert!(
+            stderr.contains(&format!("there is no indicator \"{key}\"")),
+            "{stderr}"
+        );
+    }
+    // Several NaN and infinite figures: each one.
+    let nan = text
+        .replacen("current = 4.54", "current = nan", 1)
+        .replacen("previous = 2.72", "previous = inf", 1);
+    std::fs::write(dir.path().join("nan.toml"), nan).unwrap();
+    let out = zongjie(dir.path())
+        .args(["check", "nan.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("\"NaN\"") && stderr.contains("\"inf\""),
+        "{stderr}"
+    );
+    // A template error is a check error too: check runs the templates draft runs.
+    let profile = dir.path().join("p");
+    std::fs::create_dir_all(profile.join("templates")).unwrap();
+    std::fs::write(profile.join("profile.toml"), "[profile]\nname = \"x\"\n").unwrap();
+    std::fs::write(
+        profile.join("templates/opening.hbs"),
+        "{{report.no_such_field}}",
+    )
+    .unwrap();
+    std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
+    for command in ["check", "draft"] {
+        zongjie(dir.path())
+            .args([command, "--profile", "p", "x.toml"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("opening.hbs"));
+    }
+    // A file fresh from init never drafts as it stands.
+    zongjie(dir.path())
+        .args(["init", "--region", "某县", "--year", "2025", "new.toml"])
+        .assert()
+        .success();
+    zongjie(dir.path())
+        .args(["draft", "new.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "this figure is still the placeholder",
+        ));
+    assert!(!dir.path().join("out").exists());
+}

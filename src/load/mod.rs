@@ -14,6 +14,7 @@ use crate::model::ReportFile;
 use crate::zh::{hint, reading};
 
 pub mod catalogue;
+pub mod placeholders;
 pub mod profile;
 pub mod punctuation;
 pub mod schema;

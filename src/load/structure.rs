@@ -283,6 +283,29 @@ impl<'s> Walk<'s> {
                 return;
             }
         }
+        // A figure must be one: serde refuses NaN, infinities and text that is no number,
+        // and the walk says so for each of them, not only the first.
+        if let Some(types) = schema.get("type").and_then(Json::as_array) {
+            let figure = types.iter().any(|t| t == "number") && types.iter().any(|t| t == "string");
+            let why = match node.value() {
+                Some(Value::Float(f)) if !f.value().is_finite() => {
+                    crate::model::number::parse_decimal_text(&f.value().to_string()).err()
+                }
+                Some(Value::String(text)) if figure => {
+                    crate::model::number::parse_decimal_text(text.value()).err()
+                }
+                _ => None,
+            };
+            if let Some(why) = why {
+                self.problem(
+                    path,
+                    span,
+                    why,
+                    "write a finite figure such as 4.54 or 57".into(),
+                );
+                return;
+            }
+        }
         if let (Some(min), Some(v)) = (
             schema.get("minimum").and_then(Json::as_f64),
             node.value().and_then(|v| v.as_integer()),

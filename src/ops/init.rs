@@ -86,6 +86,8 @@ mod tests {
     use crate::load::Source;
     use crate::narrate::TemplateSet;
 
+    /// The skeleton as `init` writes it: refused while its placeholders stand, every one of
+    /// them named; once they are written over (here: deleted), a draft.
     fn draft_of(kind: ReportKind) -> crate::Draft {
         let text = Skeleton {
             kind,
@@ -94,7 +96,21 @@ mod tests {
             profile: None,
         }
         .render();
-        let source = Source::new("new.toml", text);
+        let source = Source::new("new.toml", text.clone());
+        let refused = crate::draft(&source, &TemplateSet::built_in(), crate::Options::default())
+            .err()
+            .expect("placeholders are errors");
+        // One error per figure to fill (ten) and per placeholder text, and nothing else.
+        assert!(refused.0.len() > 10, "{refused}");
+        assert!(
+            refused.0.iter().all(|d| d.message.contains("placeholder")),
+            "{refused}"
+        );
+        let filled = regex::Regex::new(r" *# 填写\d+年数值")
+            .unwrap()
+            .replace_all(&text, "")
+            .replace(crate::zh::fill::FILL, "");
+        let source = Source::new("new.toml", filled);
         crate::draft(&source, &TemplateSet::built_in(), crate::Options::default())
             .unwrap_or_else(|e| panic!("{e}\n{}", source.text))
     }

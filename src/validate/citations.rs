@@ -14,7 +14,8 @@
 //! refused by `check` and `draft` alike, at the field's key path. Templates (a city's folder)
 //! keep the full language, under their own bounds (see `narrate::registry`).
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, closest};
+use crate::measure::Citable;
 use crate::model::ReportFile;
 
 /// How deep `{{#if}}` blocks may nest in one prose field.
@@ -25,7 +26,9 @@ pub const MAX_DEPTH: usize = 8;
 pub const MAX_BLOCKS: usize = 200;
 pub const MAX_EXPRESSIONS: usize = 2_000;
 
-/// Every prose field's citations, checked against the language above.
+/// Every prose field's citations, checked against the language above, and every indicator
+/// and field they name against the file: all of them in one run, where rendering would stop
+/// at the first.
 pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
     for (path, text) in file.texts() {
         if let Err((excerpt, message)) = language(text) {
@@ -34,8 +37,75 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
                     .about(excerpt)
                     .help("prose may cite {{ind.KEY.FIELD}}, {{report.FIELD}} or {{cite \"KEY\"}} and choose with {{#if …}}…{{else}}…{{/if}}; loops, partials and helpers belong in a city's templates"),
             );
+            continue;
+        }
+        for (excerpt, key, field) in cited(text) {
+            let known = file.indicators.contains_key(key) || file.ratios.contains_key(key);
+            if !known {
+                let keys = file
+                    .indicators
+                    .keys()
+                    .chain(file.ratios.keys())
+                    .map(String::as_str);
+                let help = match closest(key, keys) {
+                    Some(c) => format!("did you mean \"{c}\"? cite a key from [indicators]"),
+                    None => "cite a key from [indicators]".to_string(),
+                };
+                found.push(
+                    Finding::error(&path, format!("there is no indicator \"{key}\""))
+                        .about(excerpt)
+                        .help(help),
+                );
+                continue;
+            }
+            let Some(field) = field else { continue };
+            let fields = Citable::ALL
+                .iter()
+                .map(|c| c.name())
+                .chain(["rank", "parts"]);
+            if !Citable::ALL.iter().any(|c| c.name() == field)
+                && field != "rank"
+                && field != "parts"
+            {
+                let help = match closest(field, fields) {
+                    Some(c) => format!("did you mean \"{c}\"?"),
+                    None => "see README for the fields an indicator offers".to_string(),
+                };
+                found.push(
+                    Finding::error(&path, format!("an indicator has no field \"{field}\""))
+                        .about(excerpt)
+                        .help(help),
+                );
+            }
         }
     }
+}
+
+/// The indicators a text cites, with the field when it names one: `{{ind.rd.growth}}` →
+/// (`rd`, `growth`), `{{cite "rd"}}` → (`rd`, none). The text is in the language above.
+fn cited(text: &str) -> Vec<(String, &str, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else { break };
+        let inner = after[..close].trim_matches(['{', '~']).trim();
+        rest = &after[close + 2..];
+        let path = inner
+            .strip_prefix("#if ")
+            .or_else(|| inner.strip_prefix("#unless "))
+            .unwrap_or(inner)
+            .trim();
+        if let Some(key) = path.strip_prefix("cite ") {
+            out.push((inner.to_string(), key.trim().trim_matches('"'), None));
+        } else if let Some(tail) = path.strip_prefix("ind.") {
+            let mut segments = tail.split('.');
+            if let Some(key) = segments.next() {
+                out.push((format!("{{{{{inner}}}}}"), key, segments.next()));
+            }
+        }
+    }
+    out
 }
 
 /// `Ok` for text in the citation language, else the offending expression and what is wrong.

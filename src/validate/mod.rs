@@ -416,6 +416,21 @@ fn check_stated(key: &str, ind: &Indicator, found: &mut Vec<Finding>) {
     }
 }
 
+/// Text `init` and `next` left to be written: a draft would print it.
+pub fn placeholder_text(file: &ReportFile) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (path, text) in file.texts() {
+        if text.contains(crate::zh::fill::FILL) {
+            found.push(
+                Finding::error(path, "this still holds the placeholder to be written over")
+                    .about(crate::zh::fill::FILL)
+                    .help("write the text in its place, or delete the paragraph, point or section"),
+            );
+        }
+    }
+    found
+}
+
 /// Names, titles and units are one line each: a line break in them would print a name over
 /// two lines, or, followed by outline markup, forge a heading or a signature. (Only
 /// `report.title` breaks, where its lines are meant.)

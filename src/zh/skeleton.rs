@@ -38,6 +38,9 @@ pub fn data_file(
     let issuer = crate::safe::toml_string(&format!("{region}科学技术局"));
     let region_value = crate::safe::toml_string(region);
     let region_line = crate::safe::one_line(region);
+    // Every figure carries the mark `check` looks for until it is filled in.
+    let fill_current = super::fill::figure_of(year);
+    let fill_previous = super::fill::figure_of(year - 1);
     let cutoff = if half {
         "cutoff_month = 6                # 数据截止月份：截至6月底填6，截至4月底填4\n"
     } else {
@@ -76,33 +79,33 @@ date = {date}                # 成文日期（不加引号）
 [indicators.rd_spend]
 name = "全社会研发经费投入"
 unit = "亿元"
-current = 0
-previous = 0
+current = 0{fill_current}
+previous = 0{fill_previous}
 {targets}
 
 [indicators.rd_intensity]
 name = "研发经费投入强度"
 unit = "%"                       # 单位为 % 的指标按“百分点”比较
-current = 0
-previous = 0
+current = 0{fill_current}
+previous = 0{fill_previous}
 
 [indicators.hte]
 name = "高新技术企业"
 unit = "家"
-current = 0
-previous = 0
+current = 0{fill_current}
+previous = 0{fill_previous}
 
 [indicators.tech_sme]
 name = "科技型中小企业入库数"
 unit = "家"
-current = 0
-previous = 0
+current = 0{fill_current}
+previous = 0{fill_previous}
 
 [indicators.contract_value]
 name = "技术合同成交额"
 unit = "亿元"
-current = 0
-previous = 0
+current = 0{fill_current}
+previous = 0{fill_previous}
 
 # ---- 正文 ----
 

@@ -56,3 +56,18 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// A file from `init` or `next` with its placeholders written over (here: deleted), as a
+/// clerk would fill it in.
+pub fn filled_in(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = match line.find("# 填写") {
+            Some(at) if line[..at].contains('=') => line[..at].trim_end(),
+            _ => line,
+        };
+        out.push_str(&line.replace("（请在此填写）", ""));
+        out.push('\n');
+    }
+    out
+}

@@ -79,7 +79,12 @@ pub fn import(setup: &Setup, a: &ImportArgs) -> Result<Status, Diagnostics> {
     let into = &a.into;
     let source = Source::read(into)?;
     let rows = zongjie::ops::import::read_rows(&a.sheet, a.sheet_name.as_deref())?;
-    let imported = zongjie::ops::import::import(&source, &rows, &a.sheet, setup.lenient())?;
+    // The file may still be being filled in: its other placeholders are not this run's.
+    let unfinished = zongjie::Options {
+        unfinished: true,
+        ..setup.lenient()
+    };
+    let imported = zongjie::ops::import::import(&source, &rows, &a.sheet, unfinished)?;
     // The first rows left out say why; a sheet of thousands says how many more.
     const SHOWN: usize = 20;
     let shown = imported.skipped.iter().take(SHOWN).cloned().collect();
@@ -95,7 +100,7 @@ pub fn import(setup: &Setup, a: &ImportArgs) -> Result<Status, Diagnostics> {
     }
     // The figures must still make a valid file before it is replaced.
     let updated = Source::new(into, imported.text.clone());
-    zongjie::check(&updated, setup.lenient())?;
+    zongjie::check(&updated, unfinished)?;
     if a.dry_run {
         eprintln!(
             "{} values would change (dry run: nothing written)",
