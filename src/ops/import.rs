@@ -100,13 +100,7 @@ pub fn read_rows(sheet: &Path, name: Option<&str>) -> Result<Vec<Vec<String>>, D
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(sheet).map_err(|e| fail(e.to_string()))?;
     let names = book.sheet_names();
-    let chosen = match name {
-        Some(n) => n.to_string(),
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| fail("the workbook has no sheets".into()))?,
-    };
+    let chosen = sheet_named(&names, name, &fail)?;
     let range = book
         .worksheet_range(&chosen)
         .map_err(|e| fail(format!("{e} (sheets: {})", names.join(", "))))?;
@@ -118,6 +112,21 @@ pub fn read_rows(sheet: &Path, name: Option<&str>) -> Result<Vec<Vec<String>>, D
         .rows()
         .map(|row| row.iter().map(cell_text).collect())
         .collect())
+}
+
+/// The sheet asked for, else the first.
+fn sheet_named(
+    names: &[String],
+    name: Option<&str>,
+    fail: &dyn Fn(String) -> Diagnostic,
+) -> Result<String, Diagnostic> {
+    match name {
+        Some(n) => Ok(n.to_string()),
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| fail("the workbook has no sheets".into())),
+    }
 }
 
 /// What the parts of a zip package declare they unpack to.
@@ -144,13 +153,7 @@ fn read_xlsx(
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(sheet).map_err(|e: calamine::XlsxError| fail(e.to_string()))?;
     let names = book.sheet_names();
-    let chosen = match name {
-        Some(n) => n.to_string(),
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| fail("the workbook has no sheets".into()))?,
-    };
+    let chosen = sheet_named(&names, name, &fail)?;
     let mut cells = book
         .worksheet_cells_reader(&chosen)
         .map_err(|e| fail(format!("{e} (sheets: {})", names.join(", "))))?;
