@@ -27,10 +27,15 @@ pub struct Location {
     pub line: usize,
     /// 1-based column, counted in characters.
     pub column: usize,
-    /// The whole source line, for display.
+    /// The source line, for display: around the problem only when the line is long, with
+    /// `skipped` characters left out before it (see [`Location::window`]).
     pub line_text: String,
     /// How many characters of the line the problem covers (at least 1).
     pub width_chars: usize,
+    /// Characters of the line left out before `line_text`.
+    pub skipped: usize,
+    /// Whether characters are left out after `line_text`.
+    pub cut: bool,
 }
 
 impl Location {
@@ -45,13 +50,33 @@ impl Location {
         let column = text[line_start..start].chars().count() + 1;
         let covered_end = end.min(line_end);
         let width_chars = text[start..covered_end].chars().count().max(1);
+        Location::window(
+            line,
+            column,
+            text[line_start..line_end].trim_end_matches('\r'),
+            width_chars,
+        )
+    }
+
+    /// A location on `line_text`, keeping of a long line only what is around the problem: a
+    /// paragraph is one line of TOML, and a thousand findings on it must not hold it a
+    /// thousand times.
+    pub fn window(line: usize, column: usize, line_text: &str, width_chars: usize) -> Location {
+        let chars: Vec<char> = line_text.chars().collect();
+        let start = column.saturating_sub(1).min(chars.len());
+        let end = (start + width_chars).min(chars.len());
+        let from = start.saturating_sub(CONTEXT_CHARS);
+        let to = end
+            .min(start + CONTEXT_CHARS)
+            .saturating_add(CONTEXT_CHARS)
+            .min(chars.len());
         Location {
             line,
             column,
-            line_text: text[line_start..line_end]
-                .trim_end_matches('\r')
-                .to_string(),
+            line_text: chars[from..to].iter().collect(),
             width_chars,
+            skipped: from,
+            cut: to < chars.len(),
         }
     }
 }
@@ -140,6 +165,9 @@ impl Diagnostic {
     }
 }
 
+/// How many characters of a source line a diagnostic shows on each side of what it marks.
+const CONTEXT_CHARS: usize = 120;
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -152,7 +180,7 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{label}: {}", shown(&self.message))?;
         let mut place = String::new();
         if let Some(file) = &self.file {
-            place.push_str(&file.display().to_string());
+            place.push_str(&shown(&file.display().to_string()));
             if let Some(loc) = &self.location {
                 place.push_str(&format!(":{}:{}", loc.line, loc.column));
             }
@@ -170,18 +198,26 @@ impl fmt::Display for Diagnostic {
         if let Some(loc) = &self.location {
             let gutter = loc.line.to_string();
             let pad = " ".repeat(gutter.len());
+            // A long line is held as a window around the problem (Location::window).
+            let chars: Vec<char> = loc.line_text.chars().collect();
+            let start = (loc.column.saturating_sub(1))
+                .saturating_sub(loc.skipped)
+                .min(chars.len());
+            let end = (start + loc.width_chars).min(chars.len());
+            let lead = if loc.skipped > 0 { "…" } else { "" };
+            let tail = if loc.cut { "…" } else { "" };
+            let before: String = chars[..start].iter().collect();
+            let covered: String = chars[start..end].iter().collect();
+            let shown_line: String = chars.iter().collect();
             // Carets are placed by display width so they line up under wide CJK characters.
-            let before: String = loc.line_text.chars().take(loc.column - 1).collect();
-            let covered: String = loc
-                .line_text
-                .chars()
-                .skip(loc.column - 1)
-                .take(loc.width_chars)
-                .collect();
             let carets = "^".repeat(covered.width().max(1));
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {}", shown(&loc.line_text))?;
-            writeln!(f, "{pad} | {}{carets}", " ".repeat(before.width()))?;
+            writeln!(f, "{gutter} | {lead}{}{tail}", shown(&shown_line))?;
+            writeln!(
+                f,
+                "{pad} | {}{carets}",
+                " ".repeat(lead.width() + shown(&before).width())
+            )?;
         }
         if let Some(help) = &self.help {
             writeln!(f, "  = help: {}", shown(help))?;

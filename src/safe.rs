@@ -15,7 +15,7 @@ pub const MAX_NAME_BYTES: usize = 120;
 
 /// Characters that reorder or hide text (bidi overrides and isolates, zero-width marks):
 /// in a file name they make `文件gpj.docx` look like `文件xcod.jpg`.
-fn is_invisible_or_bidi(c: char) -> bool {
+pub fn is_invisible_or_bidi(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}' | '\u{061C}')
@@ -44,6 +44,18 @@ pub fn file_component(name: &str, fallback: &str) -> String {
     } else {
         out
     }
+}
+
+/// A name as sets compare it: composed (NFC: é typed as e and a combining accent is é),
+/// without invisible or bidi characters, without surrounding spaces (full-width ones too).
+/// 怀化市, "怀化市 " and 怀化市 with a zero-width space are one city.
+pub fn same_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc()
+        .filter(|&c| !is_invisible_or_bidi(c))
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Whether `c` ends a line anywhere text is read as lines.
@@ -155,6 +167,14 @@ mod tests {
         // Long names are cut at a character boundary, under the byte limit.
         let long = file_component(&"县".repeat(200), "d");
         assert!(long.len() <= MAX_NAME_BYTES && long.chars().all(|c| c == '县'));
+    }
+
+    #[test]
+    fn names_compare_as_a_reader_sees_them() {
+        assert_eq!(same_name("怀化市 "), "怀化市");
+        assert_eq!(same_name("怀化市\u{3000}"), "怀化市");
+        assert_eq!(same_name("怀化\u{200B}市"), "怀化市");
+        assert_eq!(same_name("Cafe\u{301}县"), same_name("Café县"));
     }
 
     #[test]

@@ -58,6 +58,7 @@ fn a_city_name_cannot_move_the_roll_up_out_of_its_folder() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("work");
     let folder = huaihua(&work, "counties");
+    std::fs::remove_file(folder.join("huaihua.toml")).unwrap();
     // Every county names the same hostile city, so it is the roll-up's city.
     for entry in std::fs::read_dir(&folder).unwrap() {
         let path = entry.unwrap().path();
@@ -623,7 +624,23 @@ fn huge_years_many_blocks_endless_files_and_thread_counts_are_refused_at_once() 
             .timeout(quick)
             .assert()
             .code(1)
-            .stderr(predicate::str::contains("more than the 4194304 bytes"));
+            .stderr(predicate::str::contains("is not a regular file"));
+    }
+    // A pipe nobody writes to would block the read for ever.
+    let fifo = dir.path().join("pipe.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        for args in [
+            &["check", "pipe.toml"][..],
+            &["import", "pipe.toml", "--into", "far.toml"][..],
+        ] {
+            zongjie(dir.path())
+                .args(args)
+                .timeout(quick)
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains("not a regular file"));
+        }
     }
     std::fs::copy(common::example("xupu-2024.toml"), dir.path().join("x.toml")).unwrap();
     zongjie(dir.path())
@@ -768,4 +785,219 @@ fn check_finds_what_draft_would_every_problem_and_every_placeholder() {
             "this figure is still the placeholder",
         ));
     assert!(!dir.path().join("out").exists());
+}
+
+// ---- From an adversarial review: more ways a set could be wrong -------------------------
+
+#[test]
+fn one_key_must_mean_one_thing_across_the_set() {
+    let dir = tempfile::tempdir().unwrap();
+    for (edit_to, says) in [
+        // One county ranks high-tech firms the other way round.
+        (
+            "[indicators.hte]\nbetter = \"lower\"\n",
+            "one set ranks it one way",
+        ),
+        // One county's figure is of another period.
+        (
+            "[indicators.hte]\nperiod = \"1-11月\"\n",
+            "figures of different periods",
+        ),
+    ] {
+        let folder = huaihua(dir.path(), &format!("c{}", says.len()));
+        edit(&folder.join("xupu.toml"), "[indicators.hte]\n", edit_to);
+        let name = folder.file_name().unwrap().to_str().unwrap().to_string();
+        for command in ["rollup", "batch"] {
+            zongjie(dir.path())
+                .args([command, &name, "--out", &format!("out-{name}")])
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains(says));
+        }
+    }
+}
+
+#[test]
+fn a_city_or_county_typed_two_ways_is_one_and_two_cities_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // A full-width space and a zero-width space: still 怀化市, ranked and summed.
+    let folder = huaihua(dir.path(), "spaces");
+    edit(
+        &folder.join("xupu.toml"),
+        "city = \"怀化市\"",
+        "city = \"怀化市\u{3000}\"",
+    );
+    edit(
+        &folder.join("chenxi.toml"),
+        "city = \"怀化市\"",
+        "city = \"怀化\u{200B}市\"",
+    );
+    zongjie(dir.path())
+        .args(["rollup", "spaces", "--out", "out1"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("12 counties of 怀化市"));
+    // One county given twice, once with a zero-width space in its name.
+    let folder = huaihua(dir.path(), "twice");
+    let text = std::fs::read_to_string(folder.join("xupu.toml")).unwrap();
+    std::fs::write(
+        folder.join("xupu-copy.toml"),
+        text.replace("region = \"溆浦县\"", "region = \"溆浦\u{200B}县\""),
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["rollup", "twice", "--out", "out2"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("both 溆浦县's 2024 annual report"));
+    // Counties of two cities in one folder: two roll-ups, not one that drops the other.
+    let folder = huaihua(dir.path(), "two");
+    edit(
+        &folder.join("xupu.toml"),
+        "city = \"怀化市\"",
+        "city = \"岳阳市\"",
+    );
+    edit(
+        &folder.join("chenxi.toml"),
+        "city = \"怀化市\"",
+        "city = \"岳阳市\"",
+    );
+    zongjie(dir.path())
+        .args(["rollup", "two", "--out", "out3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("report to 2 cities"));
+}
+
+#[test]
+fn a_roll_up_keeps_the_decimals_a_converted_figure_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    // 溆浦县 gives its R&D spending in 万元: 45400 and 27200, i.e. 4.54 and 2.72 亿元.
+    edit(
+        &folder.join("xupu.toml"),
+        "[indicators.rd_spend]\ncurrent = 4.54\nprevious = 2.72",
+        "[indicators.rd_spend]\ninput_unit = \"万元\"\ncurrent = 45400\nprevious = 27200",
+    );
+    zongjie(dir.path())
+        .args(["rollup", "counties", "--out", "out"])
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(dir.path().join("out/怀化市-2024-汇总.csv")).unwrap();
+    assert!(csv.contains(",溆浦县,4.54,2.72,"), "{csv}");
+    assert!(
+        csv.contains("全社会研发经费投入,亿元,合计,32.83,27.39,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn outputs_never_replace_an_input_and_placeholders_and_tables_never_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    // An input named like the roll-up's output, given on the command line with --force.
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let victim = dir.path().join("out/怀化市-2024-汇总.csv");
+    std::fs::copy(folder.join("chenxi.toml"), &victim).unwrap();
+    let before = std::fs::read(&victim).unwrap();
+    let mut args: Vec<String> = vec!["rollup".into()];
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "chenxi.toml" {
+            args.push(path.to_string_lossy().into_owned());
+        }
+    }
+    args.extend([
+        "out/怀化市-2024-汇总.csv".into(),
+        "--out".into(),
+        "out".into(),
+        "--force".into(),
+    ]);
+    zongjie(dir.path())
+        .args(&args)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is the data file itself"));
+    assert_eq!(std::fs::read(&victim).unwrap(), before);
+    // Placeholders in disguise, and citations of a whole table.
+    let text = std::fs::read_to_string(common::example("xupu-2024.toml")).unwrap();
+    for (from, to, says) in [
+        (
+            "[opening]\ntext = \"",
+            "[opening]\ntext = \"(请在此填写)",
+            "placeholder",
+        ),
+        (
+            "[opening]\ntext = \"",
+            "[opening]\ntext = \"（请在\u{200B}此填写）",
+            "placeholder",
+        ),
+        (
+            "current = 4.54",
+            "current = 0#填写2024年数值",
+            "placeholder",
+        ),
+        (
+            "[opening]\ntext = \"",
+            "[opening]\ntext = \"{{report}}",
+            "names no field",
+        ),
+        (
+            "[opening]\ntext = \"",
+            "[opening]\ntext = \"{{ind.hte}}",
+            "names no field",
+        ),
+    ] {
+        std::fs::write(dir.path().join("x.toml"), text.replacen(from, to, 1)).unwrap();
+        zongjie(dir.path())
+            .args(["check", "x.toml"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    // A bidi override is left out of the draft, as a warning says.
+    std::fs::write(
+        dir.path().join("x.toml"),
+        text.replacen(
+            "[opening]\ntext = \"",
+            "[opening]\ntext = \"完成\u{202E}成完未\u{202C}。",
+            1,
+        ),
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["draft", "x.toml", "-o", "x.docx"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("U+202E"));
+    let docx = std::fs::read(dir.path().join("x.docx")).unwrap();
+    let xml = common::part(&docx, "word/document.xml");
+    assert!(!xml.contains('\u{202E}') && xml.contains("完成成完未。"));
+}
+
+#[test]
+fn a_thousand_findings_on_one_long_line_stay_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::example("xupu-2024.toml")).unwrap();
+    let mut prose = "中".repeat(300_000);
+    for i in 0..1_500 {
+        prose.push_str(&format!("{{{{ind.missing{i}.value}}}}"));
+    }
+    std::fs::write(
+        dir.path().join("x.toml"),
+        text.replacen(
+            "[opening]\ntext = \"",
+            &format!("[opening]\ntext = \"{prose}"),
+            1,
+        ),
+    )
+    .unwrap();
+    let out = zongjie(dir.path())
+        .args(["check", "x.toml"])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // Each finding shows a window of the line, not the 900 KB line itself.
+    assert!(out.stderr.len() < 2_000_000, "{} bytes", out.stderr.len());
 }

@@ -54,7 +54,12 @@ fn walk(text: &str, item: &Item, path: String, found: &mut Vec<Finding>) {
             }
         }
         Item::Value(v) => {
-            if let Some(mark) = suffix(text, v).filter(|s| s.contains(TO_FILL)) {
+            // `#填写` with or without the space `init` and `next` put after `#`.
+            let mark_of = |s: &&str| {
+                let bare: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                bare.contains(&TO_FILL.replace(' ', ""))
+            };
+            if let Some(mark) = suffix(text, v).filter(mark_of) {
                 let mark = mark.trim();
                 found.push(
                     Finding::error(path.clone(), format!("this figure is still the placeholder ({mark})"))

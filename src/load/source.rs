@@ -61,6 +61,16 @@ impl Source {
                 "name a .toml file inside it, e.g. examples/xupu-2024.toml",
             ));
         }
+        // A pipe would block the read until someone writes to it; a device never ends.
+        if !meta.is_file() {
+            return Err(fail(
+                format!(
+                    "{} is not a regular file (a pipe, a device or a socket)",
+                    path.display()
+                ),
+                "name the data file itself",
+            ));
+        }
         if meta.len() > MAX_INPUT_BYTES {
             return Err(fail(
                 format!(

@@ -29,6 +29,9 @@ pub struct Standing {
 /// One indicator of one report, as ranking needs it.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// The indicator's name and own period: a set ranks one key only when they agree.
+    pub name: String,
+    pub period: Option<String>,
     pub value: Decimal,
     pub unit: String,
     pub kind: IndicatorKind,
@@ -48,13 +51,14 @@ pub struct Ranked {
 impl Standing {
     /// What `file` (measured as `facts`) contributes to rankings.
     pub fn of(file: &ReportFile, facts: &Facts) -> Standing {
+        // Names as a reader sees them, so that one city typed two ways is one city.
         Standing {
-            region: file.report.region.clone(),
+            region: crate::safe::same_name(&file.report.region),
             period: (
                 file.report.year,
                 file.report.kind,
                 facts.report.months,
-                file.report.city.clone(),
+                file.report.city.as_deref().map(crate::safe::same_name),
             ),
             peer_group: file.report.peer_group.clone(),
             entries: facts
@@ -63,6 +67,8 @@ impl Standing {
                 .map(|(key, f)| {
                     let last_rank = file.indicators.get(key).and_then(|i| i.last_rank);
                     let entry = Entry {
+                        name: crate::safe::same_name(&f.name),
+                        period: f.period.as_deref().map(crate::safe::same_name),
                         value: f.current,
                         unit: f.unit.clone(),
                         kind: f.kind,
@@ -389,6 +395,8 @@ mod tests {
         entries.insert(
             "hte".to_string(),
             Entry {
+                name: "高新技术企业".into(),
+                period: None,
                 value: Decimal::from(value),
                 unit: "家".into(),
                 kind: IndicatorKind::Count,

@@ -125,11 +125,27 @@ pub fn rollup(
         let unit = standards
             .get(&key)
             .map_or(first.unit.clone(), |s| s.unit.clone());
-        // One number of decimals for the row, the most any county's figures print with.
+        // One number of decimals for the row, the most any county's figures need in the
+        // row's unit: 4000万元 is 0.4亿元, not 0 (at most DEFAULT_PRECISION once converted).
         let places = counties
             .iter()
             .filter_map(|c| c.facts.indicators.get(&key))
-            .map(|f| f.places.computed())
+            .map(|f| {
+                let factor = units::factor(&f.unit, &unit).unwrap_or(Decimal::ONE);
+                let converted = [Some(f.current), f.previous]
+                    .into_iter()
+                    .flatten()
+                    .map(|v| (v * factor).normalize().scale())
+                    .max()
+                    .unwrap_or(0);
+                if factor == Decimal::ONE {
+                    f.places.computed()
+                } else {
+                    f.places
+                        .computed()
+                        .max(converted.min(super::DEFAULT_PRECISION))
+                }
+            })
             .max()
             .unwrap_or(0);
         let kind = first.kind;

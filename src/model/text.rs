@@ -13,13 +13,13 @@ pub const LITERAL: char = '\u{E000}';
 /// Removes characters XML 1.0 cannot carry: C0 controls other than tab, newline and carriage
 /// return, U+FFFE and U+FFFF. (Lone surrogates cannot exist in a Rust string.)
 pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().all(is_xml_char) {
+    // Bidi overrides and zero-width characters go too: U+202E would make Word print
+    // 未完成 where the data says 完成未, and a reader sees neither character.
+    let kept = |c: char| is_xml_char(c) && !crate::safe::is_invisible_or_bidi(c);
+    if text.chars().all(kept) {
         text.into()
     } else {
-        text.chars()
-            .filter(|&c| is_xml_char(c))
-            .collect::<String>()
-            .into()
+        text.chars().filter(|&c| kept(c)).collect::<String>().into()
     }
 }
 
@@ -35,5 +35,6 @@ mod tests {
     fn illegal_characters_are_removed() {
         assert_eq!(xml_safe("a\u{0}b\u{1F}c\td\u{FFFE}e\u{FFFF}"), "abc\tde");
         assert_eq!(xml_safe("研发R&D<2>"), "研发R&D<2>");
+        assert_eq!(xml_safe("完成\u{202E}成完未\u{202C}。"), "完成成完未。");
     }
 }

@@ -106,10 +106,5 @@ pub(super) fn render_diagnostic(templates: &TemplateSet, e: &RenderError) -> Dia
 /// Builds a [`Location`] from a 1-based line and column as handlebars reports them.
 fn line_location(text: &str, line: usize, column: usize) -> Location {
     let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    Location {
-        line,
-        column: column.max(1),
-        line_text: line_text.to_string(),
-        width_chars: 1,
-    }
+    Location::window(line, column.max(1), line_text, 1)
 }

@@ -140,6 +140,27 @@ pub fn run(
         })
         .collect();
     let rankings = rank::Rankings::new(ok);
+    // A draft's name may be one of the inputs' (a data file named like a draft, given on the
+    // command line): that input is never written over, --force or not.
+    let inputs_here: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let plan: Vec<Result<(usize, PathBuf), Diagnostics>> = plan
+        .into_iter()
+        .map(|planned| {
+            planned.and_then(|(member, target)| {
+                let clash = std::fs::canonicalize(&target).is_ok_and(|t| inputs_here.contains(&t));
+                if clash {
+                    return Err(crate::ops::write::refuse_input(&target, &target)
+                        .err()
+                        .map(Diagnostics::from)
+                        .unwrap_or_default());
+                }
+                Ok((member, target))
+            })
+        })
+        .collect();
     // Pass 3: draft and write, one file at a time per thread.
     let results: Vec<(PathBuf, Result<Written, Diagnostics>)> = plan
         .into_par_iter()

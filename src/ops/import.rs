@@ -60,9 +60,14 @@ pub fn read_rows(sheet: &Path, name: Option<&str>) -> Result<Vec<Vec<String>>, D
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let size = std::fs::metadata(sheet)
-        .map_err(|e| fail(e.to_string()))?
-        .len();
+    let meta = std::fs::metadata(sheet).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        // A pipe would block the read; a device never ends.
+        return Err(fail(
+            "it is not a regular file (a pipe, a device or a folder)".into(),
+        ));
+    }
+    let size = meta.len();
     if size > MAX_SHEET_BYTES {
         return Err(too_big(format!("{} MiB", size / (1024 * 1024))));
     }
@@ -209,10 +214,14 @@ fn cell_text(cell: &calamine::Data) -> String {
     use calamine::Data;
     match cell {
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => {
-            let text = f.to_string();
-            text.strip_suffix(".0").map(String::from).unwrap_or(text)
-        }
+        // A binary float read back at the 15 significant digits Excel shows: 4.54 stored
+        // as 4.5399999999999991 is 4.54.
+        Data::Float(f) => match rust_decimal::Decimal::from_str_exact(&f.to_string()) {
+            Ok(d) => crate::measure::decimal::significant(d, 15, true)
+                .normalize()
+                .to_string(),
+            Err(_) => f.to_string(),
+        },
         Data::String(s) => s.trim().to_string(),
         Data::Bool(b) => b.to_string(),
         _ => String::new(),
@@ -431,4 +440,28 @@ pub fn import(
         changes,
         skipped,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_floats_read_as_excel_shows_them() {
+        let cell = |f: f64| cell_text(&calamine::Data::Float(f));
+        // 4.54 as a spreadsheet stores it after arithmetic: 4.5399999999999991.
+        assert_eq!(cell(f64::from_bits(4.54f64.to_bits() - 1)), "4.54");
+        assert_eq!(cell(13.23), "13.23");
+        assert_eq!(cell(57.0), "57");
+        assert_eq!(cell(0.1 + 0.2), "0.3");
+    }
+
+    #[test]
+    fn commas_are_thousands_only_in_their_shape() {
+        assert_eq!(sheet_number("3,752.12").unwrap().to_string(), "3752.12");
+        assert_eq!(sheet_number("1,234,567").unwrap().to_string(), "1234567");
+        for slip in ["4,54", "12,3456", ",123", "1,23.4", "1,234,56"] {
+            assert!(sheet_number(slip).is_err(), "{slip}");
+        }
+    }
 }

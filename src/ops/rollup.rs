@@ -45,38 +45,60 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
-    // The city is the superior most files name; its counties are those files.
-    // Names compared as typed but for spaces around them: a county whose `city` ends in a
-    // space is still the city's.
-    let mut cities: Vec<&str> = checked
+    // The city is the one the county files name; a folder naming two cities is two
+    // roll-ups, and summing either without a word would drop the other's counties. Names
+    // are compared as a reader sees them (crate::safe::same_name): 怀化市 typed with a
+    // trailing space or a zero-width space is still 怀化市.
+    let city_of = |c: &Checked| c.file.report.city.as_deref().map(crate::safe::same_name);
+    let region_of = |c: &Checked| crate::safe::same_name(&c.file.report.region);
+    let named: Vec<String> = checked.iter().filter_map(|(_, c)| city_of(c)).collect();
+    // The counties are the files whose region no file names as its city; a city's own file
+    // (region 怀化市) names its province, which is no candidate.
+    let mut cities: Vec<String> = checked
         .iter()
-        .filter_map(|(_, c)| c.file.report.city.as_deref().map(str::trim))
+        .filter(|(_, c)| !named.contains(&region_of(c)))
+        .filter_map(|(_, c)| city_of(c))
         .collect();
     cities.sort();
-    let city = cities
-        .chunk_by(|a, b| a == b)
-        .max_by_key(|g| g.len())
-        .and_then(|g| g.first().copied())
-        .ok_or_else(|| {
-            Diagnostics::from(
+    cities.dedup();
+    let city = match cities.as_slice() {
+        [] => {
+            return Err(Diagnostics::from(
                 Diagnostic::error("none of the files names its city ([report].city)").help(
                     format!(
                         "give each county file city = \"{}\" (the city it reports to)",
                         hint::CITY_EXAMPLE
                     ),
                 ),
-            )
-        })?
-        .to_string();
-    let in_city = |c: &Checked| c.file.report.city.as_deref().map(str::trim) == Some(city.as_str());
+            ));
+        }
+        [one] => one.clone(),
+        many => {
+            let example = |city: &String| {
+                checked
+                    .iter()
+                    .find(|(_, c)| city_of(c).as_ref() == Some(city))
+                    .map(|(p, _)| p.display().to_string())
+                    .unwrap_or_default()
+            };
+            return Err(Diagnostic::error(format!(
+                "the files report to {} cities ({}), e.g. {} and {}: a roll-up is one city's",
+                many.len(),
+                many.join(", "),
+                example(&many[0]),
+                example(&many[1])
+            ))
+            .help("roll up each city's files from a folder of their own")
+            .into());
+        }
+    };
+    let in_city = |c: &Checked| city_of(c).as_ref() == Some(&city);
     let counties: Vec<&Checked> = checked
         .iter()
         .map(|(_, c)| c)
         .filter(|c| in_city(c))
         .collect();
-    let own = checked
-        .iter()
-        .find(|(_, c)| c.file.report.region.trim() == city);
+    let own = checked.iter().find(|(_, c)| region_of(c) == city);
     // One period, each county once, units that add up: else the totals would be wrong.
     let standings: Vec<(&Path, Standing)> = checked
         .iter()

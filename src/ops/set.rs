@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::measure::rank::Standing;
+use crate::measure::rank::{Entry, Standing};
 use crate::measure::units;
 use crate::model::ReportKind;
 
@@ -64,25 +64,50 @@ pub fn ambiguities(members: &[(&Path, &Standing)]) -> Vec<Diagnostic> {
             );
         }
     }
-    // One indicator key in units that do not convert (万元 and 家) cannot be summed or ranked.
-    let mut seen: Vec<(&str, &str, &Path)> = Vec::new();
+    // One indicator key must mean one thing in every file: the same name, the same own
+    // period, units that convert (万元 and 亿元, not 万元 and 家), the same good direction.
+    let mut seen: Vec<(&str, &Entry, &Path)> = Vec::new();
     for (path, s) in members {
         for (key, entry) in &s.entries {
-            match seen.iter().find(|(k, _, _)| k == key) {
-                Some((_, unit, other)) if !units::convertible(unit, &entry.unit) => {
-                    found.push(
-                        Diagnostic::error(format!(
-                            "{key} is in {} in {}, in {} in {}: units that do not convert cannot be summed or ranked",
-                            unit,
-                            other.display(),
-                            entry.unit,
-                            path.display()
-                        ))
-                        .help("give the indicator one unit in every file, or convert with input_unit"),
-                    );
-                }
-                Some(_) => {}
-                None => seen.push((key, &entry.unit, path)),
+            let Some((_, first, other)) = seen.iter().find(|(k, _, _)| k == key) else {
+                seen.push((key, entry, path));
+                continue;
+            };
+            let differs = |what: &str, a: String, b: String| {
+                Diagnostic::error(format!(
+                    "{key} is {a} in {}, {b} in {}: {what}",
+                    other.display(),
+                    path.display()
+                ))
+                .help("give the indicator the same meaning in every file, or another key where it differs")
+            };
+            if first.name != entry.name {
+                found.push(differs(
+                    "one key, two indicators",
+                    format!("\"{}\"", first.name),
+                    format!("\"{}\"", entry.name),
+                ));
+            } else if first.period != entry.period {
+                let said = |p: &Option<String>| {
+                    p.clone().unwrap_or_else(|| "of the report's period".into())
+                };
+                found.push(differs(
+                    "figures of different periods cannot be summed or ranked",
+                    said(&first.period),
+                    said(&entry.period),
+                ));
+            } else if !units::convertible(&first.unit, &entry.unit) {
+                found.push(differs(
+                    "units that do not convert cannot be summed or ranked",
+                    format!("in {}", first.unit),
+                    format!("in {}", entry.unit),
+                ));
+            } else if first.better != entry.better {
+                found.push(differs(
+                    "one set ranks it one way",
+                    format!("better {:?}", first.better).to_lowercase(),
+                    format!("better {:?}", entry.better).to_lowercase(),
+                ));
             }
         }
     }

@@ -39,7 +39,13 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
             );
             continue;
         }
+        // Each unknown name once per field: the caret finds its first use.
+        let mut told: Vec<(&str, Option<&str>)> = Vec::new();
         for (excerpt, key, field) in cited(text) {
+            if told.contains(&(key, field)) {
+                continue;
+            }
+            told.push((key, field));
             let known = file.indicators.contains_key(key) || file.ratios.contains_key(key);
             if !known {
                 let keys = file
@@ -192,6 +198,18 @@ pub fn language(text: &str) -> Result<(), (String, String)> {
             return refuse("cite takes one indicator key in quotes: {{cite \"rd_spend\"}}");
         }
         if is_path(inner) {
+            // What is cited prints as text: a field, not a whole table ({{report}} would print
+            // "[object]").
+            let segments: Vec<&str> = inner.split('.').collect();
+            let prints = matches!(
+                segments.as_slice(),
+                ["report", _] | ["ind", _, _] | ["ind", _, "rank", _]
+            );
+            if !prints || segments.get(2) == Some(&"parts") {
+                return refuse(&format!(
+                    "{{{{{inner}}}}} names no field to print: cite {{{{ind.KEY.FIELD}}}} or {{{{report.FIELD}}}}"
+                ));
+            }
             continue;
         }
         let what = inner
@@ -238,6 +256,7 @@ mod tests {
             "{{! a note }}正文{{!-- a }} note --}}",
             "写作 \\{{ind}} 的字样",
             "{{~ind.rd.value~}}",
+            "{{ind.hte.rank.text}}",
             "没有引用",
         ] {
             assert_eq!(language(ok), Ok(()), "{ok}");
@@ -263,6 +282,10 @@ mod tests {
             ("x{{/if}}", "closes no"),
             ("{{ind.rd", "not closed"),
             ("{{cite rd}}", "cite takes one indicator key"),
+            ("{{report}}", "names no field"),
+            ("{{ind.hte}}", "names no field"),
+            ("{{this}}", "names no field"),
+            ("{{ind.rd.parts}}", "names no field"),
         ] {
             let (_, message) = language(bad).unwrap_err();
             assert!(message.contains(says), "{bad}: {message}");
@@ -276,7 +299,7 @@ mod tests {
                 .1
                 .contains("blocks in one field")
         );
-        let cited = "{{a}}".repeat(MAX_EXPRESSIONS + 1);
+        let cited = "{{ind.a.value}}".repeat(MAX_EXPRESSIONS + 1);
         assert!(
             language(&cited)
                 .unwrap_err()

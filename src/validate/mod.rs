@@ -420,7 +420,13 @@ fn check_stated(key: &str, ind: &Indicator, found: &mut Vec<Finding>) {
 pub fn placeholder_text(file: &ReportFile) -> Vec<Finding> {
     let mut found = Vec::new();
     for (path, text) in file.texts() {
-        if text.contains(crate::zh::fill::FILL) {
+        // As a reader sees it: half-width brackets, invisible characters and all.
+        let visible: String = text
+            .chars()
+            .filter(|&c| !crate::safe::is_invisible_or_bidi(c))
+            .collect();
+        let seen = crate::zh::punct::normalise(&visible).text;
+        if seen.contains(crate::zh::fill::FILL) {
             found.push(
                 Finding::error(path, "this still holds the placeholder to be written over")
                     .about(crate::zh::fill::FILL)
@@ -581,10 +587,9 @@ fn check_figure(found: &mut Vec<Finding>, path: &str, value: Num, kind: Indicato
 /// can see what was pasted in (TOML lets them in through escapes such as `\u0007`).
 fn check_text(file: &ReportFile, found: &mut Vec<Finding>) {
     for (path, text) in file.texts() {
-        if let Some(c) = text
-            .chars()
-            .find(|&c| !text::is_xml_char(c) || c == text::LITERAL)
-        {
+        if let Some(c) = text.chars().find(|&c| {
+            !text::is_xml_char(c) || c == text::LITERAL || crate::safe::is_invisible_or_bidi(c)
+        }) {
             found.push(
                 Finding::warning(&path,
                         format!(

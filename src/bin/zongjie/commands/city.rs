@@ -76,18 +76,22 @@ pub fn rollup(setup: &Setup, a: &RollupArgs) -> Result<Status, Diagnostics> {
     eprint!("{}", Diagnostics(built.mismatches.clone()));
     let table = &built.table;
     // The city's name comes from the counties' files: one safe component under --out.
-    let stem = a.files.out.join(zongjie::safe::file_component(
-        &zongjie::zh::label::rollup_stem(&table.city, table.year),
-        "rollup",
+    let stem = a.files.out.join(zongjie::zh::label::rollup_stem(
+        &zongjie::safe::file_component(&table.city, "city"),
+        table.year,
     ));
     let (docx_path, csv_path) = (stem.with_extension("docx"), stem.with_extension("csv"));
     for path in [&docx_path, &csv_path] {
+        for input in &inputs {
+            zongjie::ops::write::refuse_input(path, input)?;
+        }
         refuse_existing(path, force)?;
     }
     write_atomically(&docx_path, &built.docx, force)?;
     write_atomically(&csv_path, &built.csv, force)?;
     let differ = table.mismatches().count();
-    eprintln!(
+    // The city's name is the counties' data: shown, never run by the terminal.
+    let summary = format!(
         "wrote {} and {}: {} counties of {}, {} indicators, {} totals checked against the city's own figures{}",
         docx_path.display(),
         csv_path.display(),
@@ -105,5 +109,6 @@ pub fn rollup(setup: &Setup, a: &RollupArgs) -> Result<Status, Diagnostics> {
             format!(", {differ} differ")
         }
     );
+    eprintln!("{}", zongjie::safe::terminal(&summary));
     Ok(Status::Done)
 }
