@@ -507,12 +507,31 @@ fn next_on_an_inline_table_writes_a_file_that_parses() {
         Some(4.54),
         "{text}"
     );
-    // What is left to fill is asked for at its place, not a syntax error.
+    // The indicator became a table of its own, where the figure to fill is marked.
+    assert!(text.contains("[indicators.rd]"), "{text}");
     zongjie(dir.path())
         .args(["check", "y.toml"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("needs `current`"));
+        .stderr(predicate::str::contains(
+            "this figure is still the placeholder",
+        ));
+    // import fills it like any other.
+    std::fs::write(
+        dir.path().join("f.csv"),
+        "key,current
+rd,4.8
+",
+    )
+    .unwrap();
+    zongjie(dir.path())
+        .args(["import", "f.csv", "--into", "y.toml"])
+        .assert()
+        .success();
+    zongjie(dir.path())
+        .args(["check", "y.toml"])
+        .assert()
+        .success();
 }
 
 #[cfg(unix)]

@@ -135,6 +135,19 @@ fn syntax_errors(source: &Source, first: toml_edit::TomlError) -> Diagnostics {
             break;
         }
         let message = e.message().trim().replace('\n', "; ");
+        // toml_edit says nothing of a control character in a comment or a string.
+        let message = if message.is_empty() {
+            let at = span.as_ref().map_or(0, |s| s.start);
+            match source.text.get(at..).and_then(|t| t.chars().next()) {
+                Some(c) if c.is_control() => format!(
+                    "the control character U+{:04X} is not allowed, not even in a comment",
+                    c as u32
+                ),
+                _ => "the file cannot be read as TOML here".to_string(),
+            }
+        } else {
+            message
+        };
         let help = syntax_help(&message, located.as_ref().map(|l| l.line_text.as_str()));
         found.push(
             Diagnostic::error(format!("TOML syntax: {message}"))

@@ -291,6 +291,7 @@ impl<'s> Walk<'s> {
                 Some(Value::Float(f)) if !f.value().is_finite() => {
                     crate::model::number::parse_decimal_text(&f.value().to_string()).err()
                 }
+                Some(Value::Float(f)) => crate::model::number::from_f64(*f.value()).err(),
                 Some(Value::String(text)) if figure => {
                     crate::model::number::parse_decimal_text(text.value()).err()
                 }

@@ -65,7 +65,7 @@ pub fn parse_decimal_text(text: &str) -> Result<Decimal, String> {
         .map_err(|_| format!("\"{trimmed}\" is not a number; write digits such as 4.54 or 57"))
 }
 
-fn from_f64(v: f64) -> Result<Decimal, String> {
+pub fn from_f64(v: f64) -> Result<Decimal, String> {
     if !v.is_finite() {
         return Err(format!(
             "{v} is not a usable figure (NaN or infinity); write a finite number"
@@ -74,7 +74,7 @@ fn from_f64(v: f64) -> Result<Decimal, String> {
     // Rust prints the shortest text that reads back as the same f64, never in exponent form,
     // so this recovers what the user typed.
     Decimal::from_str(&v.to_string()).map_err(|_| {
-        format!("{v} is too large or too precise; figures must stay below 7.9e28 in magnitude")
+        format!("{v:e} is too large or too precise; figures must stay below 7.9e28 in magnitude")
     })
 }
 

@@ -46,10 +46,15 @@ pub fn next_period(source: &Source, options: crate::Options) -> Result<NextPerio
         t.remove("title");
     }
     if let Some(indicators) = doc.get_mut("indicators").and_then(Item::as_table_like_mut) {
-        for (_, item) in indicators.iter_mut() {
-            let inline = item.is_inline_table();
+        for (mut key, item) in indicators.iter_mut() {
+            // An inline table cannot hold the comment that marks a figure to fill in: it
+            // becomes a table of its own ([indicators.KEY]) in next period's file.
+            if let Some(inline) = item.as_inline_table().cloned() {
+                *item = Item::Table(inline.into_table());
+                key.fmt();
+            }
             if let Some(ind) = item.as_table_like_mut() {
-                carry_indicator(ind, year, next, inline);
+                carry_indicator(ind, year, next);
             }
         }
     }
@@ -104,7 +109,7 @@ fn set(t: &mut dyn toml_edit::TableLike, key: &str, item: Item) {
     }
 }
 
-fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32, inline: bool) {
+fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32) {
     let old_previous = ind.get("previous").and_then(Item::as_value).cloned();
     if let Some(prev) = old_previous {
         let label = (year - 1).to_string();
@@ -122,15 +127,9 @@ fn carry_indicator(ind: &mut dyn toml_edit::TableLike, year: i32, next: i32, inl
     if let Some(current) = ind.get("current").cloned() {
         set(ind, "previous", current);
     }
-    if inline {
-        // An inline table cannot hold the comment that marks a figure to fill in: `current`
-        // is left out instead, and `check` asks for it.
-        ind.remove("current");
-    } else {
-        let mut placeholder = Value::from(0);
-        placeholder.decor_mut().set_suffix(fill::figure_of(next));
-        set(ind, "current", Item::Value(placeholder));
-    }
+    let mut placeholder = Value::from(0);
+    placeholder.decor_mut().set_suffix(fill::figure_of(next));
+    set(ind, "current", Item::Value(placeholder));
     move_next_target(ind);
     ind.remove("stated_growth");
     ind.remove("decline_planned");
