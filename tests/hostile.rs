@@ -735,6 +735,42 @@ fn wide_encodings_escapes_long_names_and_bidi_are_told_apart() {
     );
 }
 
+#[test]
+fn a_catalogue_conflict_names_the_profile_entry_not_only_the_county_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    std::fs::create_dir_all(&profile).unwrap();
+    let text =
+        std::fs::read_to_string(common::example("huaihua-profile").join("profile.toml")).unwrap();
+    // The city's profile gets 科技特派员 wrong; the county's file is right.
+    let text = format!("{text}\n[indicators.envoys]\nname = \"科技特派员\"\nunit = \"万元\"\n");
+    let line = text
+        .lines()
+        .position(|l| l == "[indicators.envoys]")
+        .unwrap()
+        + 1;
+    std::fs::write(profile.join("profile.toml"), text).unwrap();
+    let folder = huaihua(dir.path(), "counties");
+    edit(
+        &folder.join("xupu.toml"),
+        "[indicators.envoys]\n",
+        "[indicators.envoys]\nunit = \"人\"\n",
+    );
+    zongjie(dir.path())
+        .args(["check", "counties/xupu.toml", "--profile", "profile"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("counties/xupu.toml")
+                .and(predicate::str::contains(format!(
+                    "the profile's catalogue (profile/profile.toml, line {line}) measures envoys in 万元, not 人"
+                )))
+                .and(predicate::str::contains(format!(
+                    "correct [indicators.envoys] at profile/profile.toml, line {line}"
+                ))),
+        );
+}
+
 // ---- 10. check runs what draft runs, and reports everything at once ------------------------
 
 #[test]

@@ -1,7 +1,8 @@
 //! The indicator catalogue: standard keys with their names, units, kinds and directions, so
 //! that every county of a city drafts the same indicators in the same units.
 //!
-//! zongjie ships `catalogue/standard.toml` inside the binary; `--catalogue FILE` replaces it.
+//! zongjie ships `catalogue/standard.toml` inside the binary; a city's profile adds entries to it
+//! or replaces some (`[indicators.KEY]` in profile.toml).
 //! Resolving a data file against the catalogue fills in what the file leaves out (name, unit,
 //! kind, precision, direction) and reports what disagrees with it.
 
@@ -10,8 +11,7 @@ use std::sync::LazyLock;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Finding, closest};
-use crate::load::Source;
+use crate::diagnostic::{Finding, closest};
 use crate::measure::{kind_of, units};
 use crate::model::{Better, IndicatorKind, ReportFile};
 
@@ -36,6 +36,33 @@ pub struct Entry {
     /// The shorter name sentences use (高新技术企业 for 高新技术企业数).
     #[serde(default)]
     pub label: Option<String>,
+    /// Where the entry was written, when it is not the shipped catalogue's (a profile's
+    /// `[indicators.KEY]`, as `FILE, line N`): a disagreement names it, since the profile
+    /// may be what is wrong rather than the county's file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<String>,
+}
+
+impl Entry {
+    /// Which catalogue says so, for a message about a disagreement.
+    fn whose(&self) -> String {
+        match &self.origin {
+            Some(at) => format!("the profile's catalogue ({at})"),
+            None => "the standard catalogue".to_string(),
+        }
+    }
+
+    /// The second way out of a disagreement: correct the catalogue entry, when it is a
+    /// profile's (the shipped one is not the user's to edit).
+    fn or_fix_profile(&self, key: &str) -> String {
+        match &self.origin {
+            Some(at) => {
+                format!("; or, if the profile is what is wrong, correct [indicators.{key}] at {at}")
+            }
+            None => String::new(),
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -59,20 +86,6 @@ impl Catalogue {
     /// The catalogue shipped with zongjie.
     pub fn standard() -> &'static Catalogue {
         &STANDARD
-    }
-
-    /// A user's catalogue file, with located errors.
-    pub fn read(source: &Source) -> Result<Catalogue, Diagnostics> {
-        toml::from_str(&source.text).map_err(|e| {
-            Diagnostic::error(format!(
-                "the catalogue cannot be read: {}",
-                e.message().trim()
-            ))
-            .in_file(&source.path)
-            .at(e.span().map(|s| source.locate(s)))
-            .help("see catalogue/standard.toml for the format: [indicators.KEY] name, unit, kind")
-            .into()
-        })
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {
@@ -134,13 +147,16 @@ pub fn resolve(file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Finding> {
                 Finding::error(
                     at("unit"),
                     format!(
-                        "the catalogue measures {key} in {}, not {}",
-                        entry.unit, ind.unit
+                        "{} measures {key} in {}, not {}",
+                        entry.whose(),
+                        entry.unit,
+                        ind.unit
                     ),
                 )
                 .help(format!(
-                    "write unit = \"{}\" (or another unit of its family), or use a key of your own",
-                    entry.unit
+                    "write unit = \"{}\" (or another unit of its family), or use a key of your own{}",
+                    entry.unit,
+                    entry.or_fix_profile(key)
                 )),
             );
         }
@@ -148,10 +164,17 @@ pub fn resolve(file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Finding> {
             (Some(mine), Some(standard)) if mine != standard => found.push(
                 Finding::error(
                     at("kind"),
-                    format!("the catalogue compares {key} as {standard:?}, not {mine:?}")
-                        .to_lowercase(),
+                    format!(
+                        "{} compares {key} as {}, not {}",
+                        entry.whose(),
+                        format!("{standard:?}").to_lowercase(),
+                        format!("{mine:?}").to_lowercase()
+                    ),
                 )
-                .help("remove `kind` to use the catalogue's"),
+                .help(format!(
+                    "remove `kind` to use the catalogue's{}",
+                    entry.or_fix_profile(key)
+                )),
             ),
             (None, standard) => ind.kind = standard,
             _ => {}
@@ -174,7 +197,12 @@ pub fn resolve(file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Finding> {
                         ind.name, ind.unit
                     ),
                 )
-                .help(format!("the catalogue's {key} is in {}", entry.unit)),
+                .help(format!(
+                    "{} has {key} in {}{}",
+                    entry.whose(),
+                    entry.unit,
+                    entry.or_fix_profile(key)
+                )),
             );
         }
     }

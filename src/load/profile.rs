@@ -100,7 +100,16 @@ impl Profile {
             ));
         }
         let mut catalogue = Catalogue::standard().clone();
-        catalogue.indicators.extend(parsed.indicators);
+        catalogue
+            .indicators
+            .extend(parsed.indicators.into_iter().map(|(key, mut entry)| {
+                let line = source
+                    .span_of(&format!("indicators.{key}"))
+                    .map(|span| format!(", line {}", source.locate(span).line))
+                    .unwrap_or_default();
+                entry.origin = Some(format!("{}{line}", source.path.display()));
+                (key, entry)
+            }));
         Ok(Profile {
             path: source.path.clone(),
             name: parsed.profile.name,
