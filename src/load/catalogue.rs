@@ -212,7 +212,8 @@ pub fn resolve(file: &mut ReportFile, catalogue: &Catalogue) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::parse;
+    use crate::diagnostic::Diagnostic;
+    use crate::load::{Source, parse};
 
     #[test]
     fn the_standard_catalogue_parses_and_covers_the_assessment_set() {
@@ -274,7 +275,7 @@ mod tests {
         );
         let shown: Vec<String> = found.iter().map(|d| d.to_string()).collect();
         assert_eq!(found.len(), 3, "{shown:#?}");
-        assert!(shown[0].contains("the catalogue measures hte in 家, not 亿元"));
+        assert!(shown[0].contains("the standard catalogue measures hte in 家, not 亿元"));
         assert!(
             shown[1].contains("indicator \"hte_cnt\" needs name and unit")
                 && shown[1].contains("did you mean \"hte")
