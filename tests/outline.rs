@@ -253,3 +253,57 @@ fn a_run_in_heading_keeps_its_face_on_the_heading_only() {
     assert!(body.starts_with("<w:r><w:rPr /><w:t"), "{body}");
     assert!(body.contains("局党组书记履行第一责任人职责"));
 }
+
+/// A half-year summary that puts `1、` items straight under `二、存在的问题`, as many do:
+/// `level = 3` prints them at level 3, numbered from 1 under each level-1 heading, and a
+/// section under one of them goes on at level 4.
+#[test]
+fn a_section_may_skip_a_level_as_the_bureau_numbers_it() {
+    let text = r#"
+[report]
+issuer = "某县科学技术局"
+region = "某县"
+year = 2021
+kind = "half-year"
+date = 2021-07-10
+
+[style]
+level3 = "1、"
+run_in = [3]
+
+[[sections]]
+title = "存在的问题"
+lead = "虽然我县科技工作取得了一定成绩，但仍存在一些差距："
+
+[[sections.sections]]
+title = "企业创新意识不强"
+level = 3
+paragraphs = ["工业基础薄弱，缺少高成长型企业。"]
+
+[[sections.sections]]
+title = "企业创新活力不足"
+level = 3
+paragraphs = ["中高层次技术创新人才缺乏。"]
+
+[[sections.sections.sections]]
+title = "人才引不进"
+paragraphs = ["技术型人才难以长期留在本地。"]
+
+[[sections]]
+title = "下半年工作思路"
+
+[[sections.sections]]
+title = "加大宣传力度"
+level = 3
+paragraphs = ["普及科技知识，弘扬科学精神。"]
+"#;
+    let want = expected(&[
+        (1, "一、", "存在的问题", false),
+        (3, "1、", "企业创新意识不强。", true),
+        (3, "2、", "企业创新活力不足。", true),
+        (4, "（1）", "人才引不进", false),
+        (1, "二、", "下半年工作思路", false),
+        (3, "1、", "加大宣传力度。", true),
+    ]);
+    assert_eq!(headings(text), want);
+}

@@ -117,27 +117,29 @@ impl ReportFile {
         }
     }
 
-    /// Every section of the tree with its key path and level (1 for a top-level section), in
-    /// document order.
+    /// Every section of the tree with its key path and the level its heading is printed at
+    /// (1 for a top-level section, one more than its parent's unless it says a deeper
+    /// `level`), in document order.
     pub fn sections(&self) -> Vec<(String, usize, &Section)> {
         fn walk<'a>(
             out: &mut Vec<(String, usize, &'a Section)>,
             path: String,
-            level: usize,
-            section: &'a Section,
+            parent: usize,
+            sections: &'a [Section],
         ) {
-            for (i, child) in section.sections.iter().enumerate() {
-                let child_path = format!("{path}.sections.{i}");
-                out.push((child_path.clone(), level + 1, child));
-                walk(out, child_path, level + 1, child);
+            for (i, section) in sections.iter().enumerate() {
+                let path = if path.is_empty() {
+                    format!("sections.{i}")
+                } else {
+                    format!("{path}.sections.{i}")
+                };
+                let level = section.printed_level(parent);
+                out.push((path.clone(), level, section));
+                walk(out, path, level, &section.sections);
             }
         }
         let mut out = Vec::new();
-        for (i, section) in self.sections.iter().enumerate() {
-            let path = format!("sections.{i}");
-            out.push((path.clone(), 1, section));
-            walk(&mut out, path, 1, section);
-        }
+        walk(&mut out, String::new(), 0, &self.sections);
         out
     }
 }
@@ -580,6 +582,11 @@ pub struct Section {
     /// title is text between headings, and the headings after it are numbered afresh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The level the heading is printed at when the document skips one, as many summaries
+    /// put `1、` items straight under `二、存在的问题`: `level = 3` under a level-1 section.
+    /// Default: one below the section it sits in. Its sections go on from this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
     /// Print the heading and its first paragraph as one paragraph (overrides `[style].run_in`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_in: Option<bool>,
@@ -614,6 +621,15 @@ pub struct Section {
     /// The sections under this one, one level down.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+}
+
+impl Section {
+    /// The level this section's heading is printed at, under a parent printed at `parent`
+    /// (0 for the document): its own `level` when that is deeper, else one below.
+    pub fn printed_level(&self, parent: usize) -> usize {
+        let below = parent + 1;
+        self.level.map_or(below, |l| usize::from(l).max(below))
+    }
 }
 
 /// A block the measure stage's facts fill in.

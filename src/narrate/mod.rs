@@ -143,6 +143,8 @@ impl Writer<'_> {
     }
 
     fn node(&mut self, node: &Node, level: u8, restart: bool) -> Result<(), Vec<Problem>> {
+        // A section may sit deeper than its place (一、 then 1、); validation keeps it within four.
+        let level = node.level.map_or(level, |own| own.max(level));
         let mut content = Vec::new();
         if let Some(lead) = &node.lead {
             content.extend(self.paragraphs(lead));

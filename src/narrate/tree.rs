@@ -27,6 +27,8 @@ pub(super) enum Selection<'a> {
 #[derive(Debug, Clone)]
 pub(super) struct Node<'a> {
     pub title: Option<Text<'a>>,
+    /// The level the heading is printed at when deeper than its place (`Section::level`).
+    pub level: Option<u8>,
     /// Whether the heading runs into the first paragraph; `None` follows the house style.
     pub run_in: Option<bool>,
     pub lead: Option<Text<'a>>,
@@ -46,6 +48,7 @@ impl<'a> Node<'a> {
     pub fn headed(title: impl Into<String>) -> Node<'a> {
         Node {
             title: Some(Text::Words(title.into())),
+            level: None,
             run_in: None,
             lead: None,
             blocks: Vec::new(),
@@ -78,6 +81,7 @@ fn of_section(path: String, s: &Section) -> Node<'_> {
     let at = |field: &str| format!("{path}.{field}");
     Node {
         title: s.title.as_deref().map(|t| prose(at("title"), t)),
+        level: s.level,
         run_in: s.run_in,
         lead: s.lead.as_deref().map(|t| prose(at("lead"), t)),
         blocks: s.blocks.clone(),

@@ -38,6 +38,17 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
                 .help("move this section's text into its parent's paragraphs or points"),
             );
         }
+        if let Some(own) = section.level
+            && (own == 0 || usize::from(own) < level)
+        {
+            found.push(
+                Finding::error(
+                    at("level"),
+                    format!("level {own} is above this section's place: it is printed at level {level}"),
+                )
+                .help("a section's level may only skip down (一、 then 1、 is level 3 under level 1); remove level to print it one below its parent"),
+            );
+        }
         let has_text = section.lead.is_some()
             || !section.blocks.is_empty()
             || !section.paragraphs.is_empty()
