@@ -36,6 +36,10 @@ pub struct Entry {
     /// The shorter name sentences use (高新技术企业 for 高新技术企业数).
     #[serde(default)]
     pub label: Option<String>,
+    /// Other names published summaries give the indicator (研发经费, R&D经费): `adopt` reads a
+    /// figure under any of them, or the name or label, as this indicator.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Where the entry was written, when it is not the shipped catalogue's (a profile's
     /// `[indicators.KEY]`, as `FILE, line N`): a disagreement names it, since the profile
     /// may be what is wrong rather than the county's file.

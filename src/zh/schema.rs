@@ -259,6 +259,10 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ),
     ("Entry.name", "指标名称"),
     ("Entry.label", "正文中的简称，如 高新技术企业"),
+    (
+        "Entry.aliases",
+        "已发布总结中的其他叫法，如 研发经费、R&D经费；zongjie adopt 据此认出指标",
+    ),
     ("Entry.unit", "显示单位"),
     (
         "Entry.kind",
