@@ -21,6 +21,7 @@ pub mod schema;
 mod source;
 mod structure;
 
+pub(crate) use source::wide_encoding;
 pub use source::{MAX_INPUT_BYTES, Source};
 
 /// The data file's schema, generated once.

@@ -186,7 +186,7 @@ impl Source {
 
 /// UTF-16 or UTF-32, by the byte-order mark or, without one, by the zero bytes every ASCII
 /// character carries (a data file is mostly ASCII keys).
-fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     let marked = [
         (&b"\xFF\xFE\x00\x00"[..], "UTF-32LE"),
         (&b"\x00\x00\xFE\xFF"[..], "UTF-32BE"),

@@ -3,6 +3,7 @@
 //! file to fill in). Each calls the pipeline through the facade and writes through [`mod@write`],
 //! which never leaves a half-written file.
 
+pub mod adopt;
 pub mod batch;
 pub mod import;
 pub mod init;

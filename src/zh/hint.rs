@@ -40,3 +40,5 @@ pub const APPROX_DIGITS_EXAMPLE: &str = "2634 → 2600多";
 pub const OTHER_APPROX_MARKS: &str = "余, 约, 近";
 /// How a planned growth of 10 reads.
 pub const PLANNED_GROWTH_EXAMPLE: &str = "增长10%以上";
+/// How Word and WPS save a document as .docx.
+pub const SAVE_AS_DOCX: &str = "另存为 → Word 文档 (*.docx)";

@@ -17,7 +17,9 @@
 //! - [`fill`], [`skeleton`]: the placeholders of a data file to fill in, and `init`'s file;
 //! - [`schema`]: the data file's keys described for an editor;
 //! - [`hint`]: Chinese terms and examples inside the advice diagnostics give;
-//! - [`reading`]: what zongjie recognises in a clerk's own Chinese.
+//! - [`reading`]: what zongjie recognises in a clerk's own Chinese;
+//! - [`recognise`]: what `adopt` recognises in a published summary (its parts, its figures, a
+//!   portal page's furniture).
 
 pub mod cite;
 pub mod fill;
@@ -30,6 +32,7 @@ pub mod period;
 pub mod phrase;
 pub mod punct;
 pub mod reading;
+pub mod recognise;
 pub mod schema;
 pub mod skeleton;
 pub mod units;
