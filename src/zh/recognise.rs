@@ -188,3 +188,9 @@ pub const TABLE_UNIT_HEADER: &str = "单位";
 pub const TABLE_TARGET_HEADER: &str = "目标";
 /// What a table cell holds when there is nothing to say.
 pub const TABLE_EMPTY: &[&str] = &["—", "-", "－", "/", ""];
+
+/// Marks inside a sentence: a line holding one is prose, not a title.
+pub const CLAUSE_MARKS: &[char] = &['，', ',', '；', ';', '：', ':'];
+
+/// The arrows between a breadcrumb trail's steps.
+pub const BREADCRUMB_ARROWS: &[char] = &['>', '＞', '»', '›'];

@@ -279,8 +279,7 @@ fn styled_heading(p: &Paragraph) -> Option<Heading> {
 fn is_title_line(p: &Paragraph) -> bool {
     let text = &p.text;
     let short = text.chars().count() <= MAX_TITLE_LINE_CHARS;
-    let sentence =
-        text.contains(['，', ',', '；', ';', '：', ':']) || text.contains(zh::SENTENCE_END_MARKS);
+    let sentence = text.contains(zh::CLAUSE_MARKS) || text.contains(zh::SENTENCE_END_MARKS);
     short && !sentence && heading(text).is_none() && date_of(text).is_none()
 }
 

@@ -65,7 +65,7 @@ fn is_furniture(line: &str) -> bool {
     if sentence {
         return false;
     }
-    let breadcrumb = line.starts_with(zh::BREADCRUMB_START) && line.contains(['>', '＞', '»', '›']);
+    let breadcrumb = line.starts_with(zh::BREADCRUMB_START) && line.contains(zh::BREADCRUMB_ARROWS);
     breadcrumb || zh::PORTAL_MARKERS.iter().any(|m| line.contains(m))
 }
 
