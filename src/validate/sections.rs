@@ -46,7 +46,7 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
                     at("level"),
                     format!("level {own} is above this section's place: it is printed at level {level}"),
                 )
-                .help("a section's level may only skip down (一、 then 1、 is level 3 under level 1); remove level to print it one below its parent"),
+                .help(format!("a section's level may only skip down ({} is level 3 under level 1); remove level to print it one below its parent", hint::SKIPPED_LEVEL)),
             );
         }
         let has_text = section.lead.is_some()

@@ -42,3 +42,5 @@ pub const OTHER_APPROX_MARKS: &str = "余, 约, 近";
 pub const PLANNED_GROWTH_EXAMPLE: &str = "增长10%以上";
 /// How Word and WPS save a document as .docx.
 pub const SAVE_AS_DOCX: &str = "另存为 → Word 文档 (*.docx)";
+/// A document skipping a heading level.
+pub const SKIPPED_LEVEL: &str = "一、 then 1、";
