@@ -14,7 +14,7 @@
 //! HTML escaping (R&D stays R&D).
 
 mod bounds;
-mod context;
+pub mod context;
 mod helpers;
 mod prose;
 mod registry;

@@ -21,6 +21,7 @@
 //! - [`recognise`]: what `adopt` recognises in a published summary (its parts, its figures, a
 //!   portal page's furniture).
 
+pub mod adopted;
 pub mod cite;
 pub mod fill;
 pub mod formula;

@@ -77,6 +77,12 @@ pub enum Command {
         after_help = "Examples:\n  zongjie import 指标.xlsx --into xupu-2025.toml\n  zongjie import indicators.csv --into data.toml --dry-run\n\nThe sheet needs a header row naming the indicator (指标名称 or key) and figure columns:\n单位, 2025年 / 本年 / current, 2024年 / 上年 / previous, 目标 / target, 明年目标 / next_target.\nOnly the figures change; comments, order and every other section stay as they are."
     )]
     Import(ImportArgs),
+    /// Turn last year's published summary (.docx, or its text from the portal) into a data
+    /// file: its outline as [[sections]], its figures as [indicators], its prose citing them
+    #[command(
+        after_help = "Examples:\n  zongjie adopt 2024年工作总结.docx -o xupu-2024.toml\n  zongjie adopt 网页正文.txt -o xupu-2024.toml --force\n\nThen: zongjie check xupu-2024.toml (fix what adopt marked 待核), zongjie next xupu-2024.toml.\nReads .docx (Word, WPS, LibreOffice) and text in UTF-8, GBK or UTF-16; a portal page's\nnavigation, 发布时间 and 浏览次数 are left out. Nothing is written when the document cannot be read."
+    )]
+    Adopt(AdoptArgs),
     /// Draft every data file of a folder (or the files named) in parallel, ranked against each
     /// other
     #[command(
@@ -174,6 +180,17 @@ pub struct NextArgs {
     /// This period's data file (TOML)
     pub file: PathBuf,
     /// Where to write it [default: the file name with the year moved on]
+    #[arg(short, long, value_name = "OUT.toml")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub overwrite: Overwrite,
+}
+
+#[derive(Args)]
+pub struct AdoptArgs {
+    /// The published summary: .docx, .txt or a saved .html page
+    pub document: PathBuf,
+    /// Where to write the data file [default: the document's name with .toml]
     #[arg(short, long, value_name = "OUT.toml")]
     pub output: Option<PathBuf>,
     #[command(flatten)]

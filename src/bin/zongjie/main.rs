@@ -52,6 +52,7 @@ fn run(command: Command, setup: &Setup) -> Result<Status, Diagnostics> {
         Command::Init(a) => files::init(setup, &a),
         Command::Next(a) => files::next(setup, &a),
         Command::Import(a) => files::import(setup, &a),
+        Command::Adopt(a) => files::adopt(setup, &a),
         Command::Batch(a) => city::batch(setup, &a),
         Command::Rollup(a) => city::rollup(setup, &a),
         Command::Bench(a) => bench::run(&a),

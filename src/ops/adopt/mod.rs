@@ -8,7 +8,49 @@
 //! compose   the data file, prose citing what was found, unsure places commented
 //! ```
 
+pub mod compose;
 pub mod docx;
+pub mod figures;
 pub mod outline;
 pub mod portal;
 pub mod read;
+
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+pub use compose::Adopted;
+
+/// Reads a published summary and composes its data file. Writes nothing.
+pub fn adopt(path: &Path, options: crate::Options) -> Result<Adopted, Diagnostic> {
+    let pieces = read::read(path)?;
+    adopt_pieces(path, pieces, options)
+}
+
+/// As [`adopt`], from the document's bytes (`path` names it in messages).
+pub fn adopt_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: crate::Options,
+) -> Result<Adopted, Diagnostic> {
+    let pieces = read::from_bytes(bytes).map_err(|d| d.in_file(path))?;
+    adopt_pieces(path, pieces, options)
+}
+
+fn adopt_pieces(
+    path: &Path,
+    pieces: Vec<read::Piece>,
+    options: crate::Options,
+) -> Result<Adopted, Diagnostic> {
+    let (pieces, page) = portal::strip(pieces);
+    let doc = outline::recognise(&pieces);
+    if doc.parts.is_empty() {
+        return Err(Diagnostic::error(crate::zh::recognise::NO_HEADINGS)
+            .in_file(path)
+            .help(crate::zh::recognise::NO_HEADINGS_HELP));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(compose::compose(&doc, &page, options, &name))
+}

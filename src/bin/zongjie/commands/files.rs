@@ -7,7 +7,7 @@ use zongjie::load::Source;
 use zongjie::ops::write::write_atomically;
 
 use crate::Status;
-use crate::args::{Cli, ImportArgs, InitArgs, KindArg, NextArgs, Setup};
+use crate::args::{AdoptArgs, Cli, ImportArgs, InitArgs, KindArg, NextArgs, Setup};
 
 pub fn init(setup: &Setup, a: &InitArgs) -> Result<Status, Diagnostics> {
     let year = a.year.unwrap_or_else(zongjie::ops::init::this_year);
@@ -73,6 +73,19 @@ fn next_name(file: &Path, year: i32) -> PathBuf {
         )
     };
     file.with_file_name(renamed)
+}
+
+pub fn adopt(setup: &Setup, a: &AdoptArgs) -> Result<Status, Diagnostics> {
+    let output = a
+        .output
+        .clone()
+        .unwrap_or_else(|| a.document.with_extension("toml"));
+    zongjie::ops::write::refuse_input(&output, &a.document)?;
+    zongjie::ops::write::refuse_existing(&output, a.overwrite.force)?;
+    let adopted = zongjie::ops::adopt::adopt(&a.document, setup.lenient())?;
+    write_atomically(&output, adopted.toml.as_bytes(), a.overwrite.force)?;
+    eprint!("{}", zongjie::views::adopted::summary(&adopted, &output));
+    Ok(Status::Done)
 }
 
 pub fn import(setup: &Setup, a: &ImportArgs) -> Result<Status, Diagnostics> {

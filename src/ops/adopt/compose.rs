@@ -1,0 +1,1023 @@
+//! The data file: the recognised outline as `[[sections]]`, the figures as `[indicators]`,
+//! and prose that cites each figure where zongjie's wording of it is the document's own.
+//!
+//! Citations are decided by drafting: the file is first written with the prose as read,
+//! checked and measured, and a span of prose becomes `{{ind.KEY.FIELD}}` only where that
+//! field renders to exactly the span's text. So the adopted file drafts the document it was
+//! read from, and next year the figure and its comparison are recomputed.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::figures::{self, Change, Loose, Mention, Stated};
+use super::outline::{Body, Document, Part};
+use super::portal::Page;
+use crate::load::Source;
+use crate::load::catalogue::Catalogue;
+use crate::measure::units;
+use crate::model::Approx;
+use crate::zh::adopted as words;
+use crate::zh::punct;
+use crate::zh::recognise as zh;
+
+/// What adopt made, and what it tells the clerk.
+#[derive(Debug, Clone, Default)]
+pub struct Adopted {
+    pub toml: String,
+    /// Headings written as sections, at every level.
+    pub sections: usize,
+    /// Indicators found: key, name, and how many places of prose cite them.
+    pub indicators: Vec<(String, String, usize)>,
+    /// Figures left as text and why.
+    pub loose: Vec<Loose>,
+    /// Places to check, in words for the terminal.
+    pub unsure: Vec<String>,
+}
+
+/// The parts of the document the figures mean differently in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// What was done: figures are this period's.
+    Done,
+    /// Problems: figures stay text.
+    Problems,
+    /// The plan: a figure of a known indicator is next period's target.
+    Plan,
+    /// A longer outlook: figures stay text.
+    Outlook,
+}
+
+/// A piece of prose and the spans of it that may cite an indicator.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    text: String,
+    cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone)]
+struct Cite {
+    span: Range<usize>,
+    key: String,
+    field: &'static str,
+}
+
+/// An indicator as the document states it.
+#[derive(Debug, Clone)]
+struct Found {
+    name: String,
+    /// The name the prose uses, when the table's is longer.
+    label: Option<String>,
+    unit: String,
+    current: Stated,
+    previous: Option<Decimal>,
+    previous_note: Option<String>,
+    stated_growth: Option<Stated>,
+    growth_note: Option<String>,
+    target: Option<Decimal>,
+    completion_note: Option<String>,
+    next_target: Option<Decimal>,
+    rank: Option<(String, u32)>,
+    period: Option<String>,
+    percent_places: Option<u32>,
+    /// The growth a table states (增长27.5%), to see whether the figures shown give it.
+    table_growth: Option<String>,
+    /// The figures shown are rounded: the stated growth is not the one they give.
+    rounded: Option<String>,
+}
+
+impl Found {
+    /// What a later statement of the same figure adds: the comparison, the target or the
+    /// rank the first did not give.
+    fn absorb(&mut self, later: Found) {
+        if self.previous.is_none() && later.previous.is_some() {
+            self.previous = later.previous;
+            self.previous_note = later.previous_note;
+            if later.stated_growth.is_none() {
+                self.stated_growth = None;
+                self.growth_note = None;
+            }
+        }
+        if self.previous.is_none() && self.stated_growth.is_none() {
+            self.stated_growth = later.stated_growth;
+            self.growth_note = later.growth_note;
+        }
+        if self.target.is_none() {
+            self.target = later.target;
+            self.completion_note = self.completion_note.take().or(later.completion_note);
+        }
+        self.rank = self.rank.take().or(later.rank);
+        self.period = self.period.take().or(later.period);
+        self.table_growth = self.table_growth.take().or(later.table_growth);
+        self.percent_places = self.percent_places.or(later.percent_places);
+    }
+}
+
+/// A section as the data file writes it.
+#[derive(Debug, Clone, Default)]
+struct Sec {
+    title: String,
+    level: Option<u8>,
+    run_in: Option<bool>,
+    lead: Option<usize>,
+    table_note: bool,
+    /// The indicators of its indicator table, in the table's order.
+    only: Vec<String>,
+    paragraphs: Vec<usize>,
+    points: Vec<(String, usize)>,
+    marker: Option<&'static str>,
+    inline_points: bool,
+    sections: Vec<Sec>,
+}
+
+/// The report's particulars, with where each came from.
+#[derive(Debug, Clone)]
+struct Meta {
+    issuer: String,
+    issuer_note: Option<String>,
+    region: String,
+    year: i32,
+    half: bool,
+    date: (i32, u32, u32),
+    date_note: Option<String>,
+    title: Option<String>,
+}
+
+struct Composer<'a> {
+    catalogue: &'a Catalogue,
+    year: i32,
+    half: bool,
+    slots: Vec<Slot>,
+    found: IndexMap<String, Found>,
+    /// Keys by the subject the document names them with.
+    by_subject: HashMap<String, String>,
+    loose: Vec<Loose>,
+    unsure: Vec<String>,
+}
+
+/// Composes the data file from a recognised document; `source` names it in the header.
+pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &str) -> Adopted {
+    let catalogue = match options.profile {
+        Some(p) => &p.catalogue,
+        None => Catalogue::standard(),
+    };
+    let meta = meta(doc, page);
+    let mut c = Composer {
+        catalogue,
+        year: meta.year,
+        half: meta.half,
+        slots: Vec::new(),
+        found: IndexMap::new(),
+        by_subject: HashMap::new(),
+        loose: Vec::new(),
+        unsure: doc.unsure.clone(),
+    };
+    let opening = (!doc.opening.is_empty()).then(|| c.slot(&doc.opening.join("\n"), Role::Done));
+    let sections: Vec<Sec> = doc
+        .parts
+        .iter()
+        .map(|p| c.section(p, 0, Role::Done))
+        .collect();
+    let style = style_of(doc);
+    let mut meta = meta;
+    let write = |c: &Composer, meta: &Meta, cites: &dyn Fn(&Slot, &Cite) -> bool| {
+        c.write(meta, &style, opening, &sections, source, cites)
+    };
+    // First without citations, to see how zongjie words each figure and the title.
+    // The document's title is kept only where zongjie's own title for the data differs.
+    let title = meta.title.take();
+    let plain = write(&c, &meta, &|_, _| false);
+    let probed = probe(&plain, options);
+    meta.title = title.filter(|t| probed.as_ref().is_none_or(|p| &p.title != t));
+    // A table whose growth the figures shown do not give was drafted from finer figures:
+    // the stated rate is kept, and the clerk told.
+    if let Some(p) = &probed {
+        for (key, f) in c.found.iter_mut() {
+            let Some(stated) = &f.table_growth else {
+                continue;
+            };
+            let computed = p.fields[key.as_str()]["growth"]
+                .as_str()
+                .unwrap_or_default();
+            if computed != stated
+                && let Some(r) = figures::rate_in(stated)
+            {
+                c.unsure.push(format!(
+                    "{}: the table states {stated} but the figures shown give {computed}: they are rounded; enter the exact figures",
+                    f.name
+                ));
+                f.rounded = Some(words::rounded(stated, computed));
+                if f.previous.is_some() {
+                    f.stated_growth = Some(r);
+                    f.growth_note = f.rounded.clone();
+                }
+            }
+        }
+    }
+    let plain = write(&c, &meta, &|_, _| false);
+    let mut toml = plain;
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    if let Some(p) = &probed {
+        let agrees = |slot: &Slot, cite: &Cite| {
+            p.fields[&cite.key][cite.field].as_str() == Some(&slot.text[cite.span.clone()])
+        };
+        let cited = write(&c, &meta, &agrees);
+        if probe(&cited, options).is_some() {
+            toml = cited;
+            for slot in &c.slots {
+                for cite in slot.cites.iter().filter(|cite| agrees(slot, cite)) {
+                    *uses.entry(cite.key.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    if probed.is_none() {
+        c.unsure
+            .push("the adopted file does not check as written: run `zongjie check` on it".into());
+    }
+    let count = |s: &[Sec]| -> usize {
+        fn all(s: &[Sec]) -> usize {
+            s.iter().map(|x| 1 + all(&x.sections)).sum()
+        }
+        all(s)
+    };
+    Adopted {
+        sections: count(&sections),
+        indicators: c
+            .found
+            .iter()
+            .map(|(k, f)| (k.clone(), f.name.clone(), uses.get(k).copied().unwrap_or(0)))
+            .collect(),
+        loose: c.loose.clone(),
+        unsure: c.unsure.clone(),
+        toml,
+    }
+}
+
+/// How zongjie words a data file: `ind.KEY.FIELD` and the title.
+struct Probe {
+    fields: Value,
+    title: String,
+}
+
+/// The file checked and narrated, when it checks.
+fn probe(toml: &str, options: crate::Options) -> Option<Probe> {
+    let source = Source::new("adopted.toml", toml);
+    let checked = crate::check(&source, options).ok()?;
+    let fields = crate::narrate::context::of(&checked.facts)["ind"].clone();
+    let templates = crate::narrate::TemplateSet::built_in();
+    let outline = crate::narrate::narrate(&checked.file, &checked.facts, &templates).ok()?;
+    Some(Probe {
+        fields,
+        title: outline.title.concat(),
+    })
+}
+
+impl Composer<'_> {
+    /// A piece of prose, its figures found and registered.
+    fn slot(&mut self, text: &str, role: Role) -> usize {
+        let text = punct::normalise(text).text;
+        let mut slot = Slot {
+            text: text.clone(),
+            cites: Vec::new(),
+        };
+        if matches!(role, Role::Done | Role::Plan) {
+            let found = figures::find(&text);
+            self.loose.extend(found.loose);
+            for m in found.mentions {
+                match role {
+                    Role::Plan => self.planned(m, &text, &mut slot),
+                    _ => self.done(m, &text, &mut slot),
+                }
+            }
+        }
+        self.slots.push(slot);
+        self.slots.len() - 1
+    }
+
+    fn section(&mut self, part: &Part, parent: u8, role: Role) -> Sec {
+        // Only the document's main parts say what their figures are: 完成目标任务 in a
+        // heading under 工作情况 is still what was done.
+        let role = match role {
+            _ if parent > 0 => role,
+            Role::Done if contains_any(&part.title, zh::PROBLEM_WORDS) => Role::Problems,
+            Role::Done | Role::Plan if contains_any(&part.title, zh::OUTLOOK_WORDS) => {
+                Role::Outlook
+            }
+            Role::Done if contains_any(&part.title, zh::PLAN_WORDS) => Role::Plan,
+            r => r,
+        };
+        let mut sec = Sec {
+            title: punct::normalise(&part.title).text,
+            level: (part.level > parent + 1).then_some(part.level),
+            run_in: Some(part.run_in),
+            ..Sec::default()
+        };
+        // What comes before a table is the lead. An indicator table becomes the
+        // `indicator_table` block (its caption with it); another table is left out.
+        let mut lead: Vec<String> = part.lead.iter().cloned().collect();
+        let mut paragraphs: Vec<String> = Vec::new();
+        for body in &part.body {
+            match body {
+                Body::Paragraph(t) => paragraphs.push(t.clone()),
+                Body::Table(rows) => {
+                    match self.indicator_table(rows) {
+                        Some(keys) if sec.only.is_empty() => {
+                            if paragraphs
+                                .last()
+                                .is_some_and(|p| contains_any(p, zh::TABLE_CAPTION_WORDS))
+                            {
+                                paragraphs.pop();
+                            }
+                            sec.only = keys;
+                        }
+                        _ => {
+                            sec.table_note = true;
+                            self.unsure.push(format!(
+                                "a table under \"{}\" is left out: add its figures by hand",
+                                part.title
+                            ));
+                        }
+                    }
+                    lead.append(&mut paragraphs);
+                }
+            }
+        }
+        if !lead.is_empty() {
+            sec.lead = Some(self.slot(&lead.join("\n"), role));
+        }
+        sec.paragraphs = paragraphs.iter().map(|t| self.slot(t, role)).collect();
+        if let Some(points) = &part.points {
+            sec.marker = Some(points.marker);
+            sec.inline_points = points.inline;
+            sec.points = points
+                .items
+                .iter()
+                .map(|(title, text)| (punct::normalise(title).text, self.slot(text, role)))
+                .collect();
+        }
+        let level = part.level;
+        sec.sections = part
+            .children
+            .iter()
+            .map(|child| self.section(child, level, role))
+            .collect();
+        sec
+    }
+
+    /// A figure of what was done: an indicator when the catalogue knows it or the text
+    /// compares it; else it stays text.
+    fn done(&mut self, m: Mention, text: &str, slot: &mut Slot) {
+        // Statistics of the year before (2023年研发经费 in a 2024 summary) are this report's
+        // figures for their own period; other years stay text.
+        let period = match m.year {
+            Some(y) if y == self.year - 1 => Some(words::year_period(y)),
+            Some(y) if y != self.year => return,
+            // 上半年 in a half-year summary is the report's period, not the figure's own.
+            _ => m
+                .period
+                .clone()
+                .filter(|p| !(self.half && zh::HALF_YEAR_WORDS.contains(&p.as_str()))),
+        };
+        if m.outlook_year.is_some() {
+            return;
+        }
+        let key = self
+            .by_subject
+            .get(&m.subject)
+            .cloned()
+            .or_else(|| self.catalogue_key(&m))
+            .or_else(|| self.same_figure(&m));
+        let key = match key {
+            Some(k) => k,
+            None if m.is_compared() => self.own_key(&m.subject),
+            None => return,
+        };
+        // The same figure again adds what it says to the first; another value for it
+        // stays text.
+        let known = self.found.get(&key);
+        if known.is_some_and(|k| k.current.value != m.figure.value || k.unit != m.figure.unit) {
+            return;
+        }
+        let mut f = Found {
+            name: m.subject.clone(),
+            label: None,
+            unit: m.figure.unit.clone(),
+            current: m.figure.clone(),
+            previous: m.previous.as_ref().map(|p| p.value),
+            previous_note: None,
+            stated_growth: None,
+            growth_note: None,
+            target: m.target.as_ref().map(|t| t.value),
+            completion_note: None,
+            next_target: None,
+            rank: m.rank.clone(),
+            period,
+            percent_places: None,
+            table_growth: None,
+            rounded: None,
+        };
+        let mut cite = |span: Range<usize>, field: &'static str| {
+            slot.cites.push(Cite {
+                span,
+                key: key.clone(),
+                field,
+            })
+        };
+        cite(m.figure.span.clone(), "value");
+        if let Some(p) = &m.previous {
+            cite(p.span.clone(), "previous");
+        }
+        if let Some(t) = &m.target {
+            cite(t.span.clone(), "target");
+        }
+        if let Some((change, span)) = &m.change {
+            let said = &text[span.clone()];
+            match change {
+                Change::Growth(rate) => {
+                    if f.previous.is_none() {
+                        f.stated_growth = Some(rate.clone());
+                        f.growth_note = Some(words::stated_growth(said));
+                    }
+                    if rate.decimals != 1 {
+                        f.percent_places = Some(rate.decimals);
+                    }
+                    cite(span.clone(), "growth");
+                }
+                Change::Amount(a) if f.previous.is_none() && m.figure.approx.is_none() => {
+                    f.previous = Some(m.figure.value - a.value);
+                    f.previous_note = Some(words::derived_previous(said));
+                    cite(span.clone(), "change");
+                }
+                Change::Points(p) if f.previous.is_none() && m.figure.approx.is_none() => {
+                    f.previous = Some(m.figure.value - p.value);
+                    f.previous_note = Some(words::derived_previous(said));
+                    cite(span.clone(), "points");
+                }
+                _ => {}
+            }
+        }
+        if let Some((rate, span)) = &m.completion {
+            if f.target.is_none() {
+                f.completion_note = Some(words::completion_only(&text[span.clone()]));
+            }
+            if rate.decimals != 1 {
+                f.percent_places.get_or_insert(rate.decimals);
+            }
+            cite(span.clone(), "completion");
+        }
+        self.by_subject.insert(m.subject.clone(), key.clone());
+        match self.found.get_mut(&key) {
+            Some(known) => known.absorb(f),
+            None => {
+                self.found.insert(key, f);
+            }
+        }
+    }
+
+    /// The indicators of a 主要指标完成情况表 (指标, 单位, this year, last year, 目标), in the
+    /// table's order; `None` when the table is not one.
+    fn indicator_table(&mut self, rows: &[Vec<String>]) -> Option<Vec<String>> {
+        let header = rows.first()?;
+        let col = |f: &dyn Fn(&str) -> bool| header.iter().position(|h| f(h.trim()));
+        let name = col(&|h| h.contains(zh::TABLE_NAME_HEADER))?;
+        let unit = col(&|h| h == zh::TABLE_UNIT_HEADER)?;
+        let this = format!("{}{}", self.year, zh::YEAR_MARK);
+        let last = format!("{}{}", self.year - 1, zh::YEAR_MARK);
+        let current = col(&|h| h.starts_with(&this) || zh::TABLE_CURRENT_HEADERS.contains(&h))?;
+        let previous = col(&|h| h.starts_with(&last) || zh::TABLE_PREVIOUS_HEADERS.contains(&h));
+        let target = col(&|h| h.ends_with(zh::TABLE_TARGET_HEADER));
+        let growth = col(&|h| zh::TABLE_GROWTH_HEADERS.contains(&h));
+        let with_period =
+            regex::Regex::new(zh::NAME_WITH_PERIOD_PATTERN).expect("a valid period pattern");
+        let rate = regex::Regex::new(r"\d+\.?(\d*)\s*%").expect("a valid rate pattern");
+        let cell = |row: &[String], i: Option<usize>| -> Option<Decimal> {
+            let text = row.get(i?)?.trim();
+            (!zh::TABLE_EMPTY.contains(&text))
+                .then(|| text.parse().ok())
+                .flatten()
+        };
+        let mut keys = Vec::new();
+        for row in &rows[1..] {
+            let (Some(n), Some(u), Some(value)) =
+                (row.get(name), row.get(unit), cell(row, Some(current)))
+            else {
+                continue;
+            };
+            let (n, u) = (punct::normalise(n.trim()).text, u.trim().to_string());
+            let (n, period) = match with_period.captures(&n) {
+                Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+                None => (n.clone(), None),
+            };
+            let percent_places = growth
+                .and_then(|g| row.get(g))
+                .and_then(|g| rate.captures(g))
+                .map(|c| c[1].len() as u32)
+                .filter(|&p| p != 1);
+            let stated = Stated {
+                value,
+                decimals: value.scale(),
+                unit: u.clone(),
+                approx: None,
+                span: 0..0,
+            };
+            let mention = Mention {
+                subject: n.clone(),
+                figure: stated.clone(),
+                year: None,
+                period: None,
+                outlook_year: None,
+                planned: false,
+                change: None,
+                previous: None,
+                target: None,
+                completion: None,
+                rank: None,
+            };
+            let key = self
+                .catalogue_key(&mention)
+                .or_else(|| self.by_subject.get(&n).cloned())
+                .or_else(|| self.same_figure(&mention))
+                .unwrap_or_else(|| self.own_key(&n));
+            let row_found = Found {
+                name: n.clone(),
+                label: None,
+                unit: u,
+                current: stated,
+                previous: cell(row, previous),
+                previous_note: None,
+                stated_growth: None,
+                growth_note: None,
+                target: cell(row, target),
+                completion_note: None,
+                next_target: None,
+                rank: None,
+                period,
+                percent_places,
+                table_growth: growth
+                    .and_then(|g| row.get(g))
+                    .map(|g| g.trim().to_string()),
+                rounded: None,
+            };
+            match self.found.get_mut(&key) {
+                Some(known) if known.current.value == value && known.unit == row_found.unit => {
+                    // The table prints the indicator's name; the text may use a shorter one.
+                    if known.name != row_found.name {
+                        known.label = Some(std::mem::replace(&mut known.name, n));
+                    }
+                    known.absorb(row_found)
+                }
+                Some(_) => {
+                    self.unsure.push(format!(
+                        "the table gives {n} as {value}, the text another figure: the table's row is left out"
+                    ));
+                    continue;
+                }
+                None => {
+                    self.by_subject.insert(n, key.clone());
+                    self.found.insert(key.clone(), row_found);
+                }
+            }
+            keys.push(key);
+        }
+        (!keys.is_empty()).then_some(keys)
+    }
+
+    /// A figure of the plan: next period's target of an indicator already found.
+    fn planned(&mut self, m: Mention, _text: &str, slot: &mut Slot) {
+        if m.outlook_year.is_some_and(|y| y > self.year + 1) || m.figure.approx.is_some() {
+            return;
+        }
+        let key = self.by_subject.get(&m.subject).cloned().or_else(|| {
+            self.catalogue_key(&m)
+                .filter(|k| self.found.contains_key(k))
+        });
+        let Some(key) = key else { return };
+        let Some(f) = self.found.get_mut(&key) else {
+            return;
+        };
+        if f.unit != m.figure.unit || f.next_target.is_some() {
+            return;
+        }
+        f.next_target = Some(m.figure.value);
+        slot.cites.push(Cite {
+            span: m.figure.span.clone(),
+            key,
+            field: "next_target",
+        });
+    }
+
+    /// The catalogue's key for a subject: its name or one of its aliases, alone or with a
+    /// suffix such as 保有量, in a unit it converts from.
+    fn catalogue_key(&self, m: &Mention) -> Option<String> {
+        let subject = m.subject.as_str();
+        let bare = zh::SUBJECT_SUFFIXES
+            .iter()
+            .find_map(|s| subject.strip_suffix(s))
+            .unwrap_or(subject);
+        self.catalogue
+            .indicators
+            .iter()
+            .find(|(_, e)| {
+                let names = std::iter::once(&e.name)
+                    .chain(e.label.iter())
+                    .chain(e.aliases.iter());
+                names.into_iter().any(|n| n == subject || n == bare)
+                    && (e.unit == m.figure.unit || units::convertible(&m.figure.unit, &e.unit))
+            })
+            .map(|(k, _)| k.clone())
+    }
+
+    /// An indicator already found under a related name with the same figure
+    /// (研发经费投入占GDP比重 after 研发经费占GDP比重).
+    fn same_figure(&self, m: &Mention) -> Option<String> {
+        self.found
+            .iter()
+            .find(|(_, f)| {
+                f.current.value == m.figure.value
+                    && f.unit == m.figure.unit
+                    && figures::related(&f.name, &m.subject)
+            })
+            .map(|(k, _)| k.clone())
+    }
+
+    /// A key made from the name: the initials of its syllables (研发经费 → yfjf).
+    fn own_key(&self, subject: &str) -> String {
+        use pinyin::ToPinyin;
+        let mut key = String::new();
+        for (ch, py) in subject.chars().zip(subject.to_pinyin()) {
+            match py {
+                Some(p) => key.push_str(p.first_letter()),
+                None if ch.is_ascii_alphanumeric() => key.push(ch.to_ascii_lowercase()),
+                None => {}
+            }
+            if key.len() >= 12 {
+                break;
+            }
+        }
+        if !key.starts_with(|c: char| c.is_ascii_lowercase()) {
+            key.insert_str(0, "ind_");
+        }
+        let mut unique = key.clone();
+        let mut n = 2;
+        while self.found.contains_key(&unique) || self.catalogue.get(&unique).is_some() {
+            unique = format!("{key}_{n}");
+            n += 1;
+        }
+        unique
+    }
+
+    /// The data file, citing the spans `cites` accepts.
+    fn write(
+        &self,
+        meta: &Meta,
+        style: &Style,
+        opening: Option<usize>,
+        sections: &[Sec],
+        source: &str,
+        cites: &dyn Fn(&Slot, &Cite) -> bool,
+    ) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "#:schema ../schemas/report.schema.json");
+        let _ = writeln!(out, "# {}\n", words::header(source));
+        out.push_str("[report]\n");
+        put(
+            &mut out,
+            "issuer",
+            &q(&meta.issuer),
+            meta.issuer_note.as_deref(),
+        );
+        put(
+            &mut out,
+            "region",
+            &q(&meta.region),
+            meta.issuer_note.as_deref(),
+        );
+        put(&mut out, "year", &meta.year.to_string(), None);
+        let kind = if meta.half { "half-year" } else { "annual" };
+        put(&mut out, "kind", &q(kind), None);
+        let (y, m, d) = meta.date;
+        put(
+            &mut out,
+            "date",
+            &format!("{y:04}-{m:02}-{d:02}"),
+            meta.date_note.as_deref(),
+        );
+        if let Some(t) = &meta.title {
+            put(&mut out, "title", &q(t), None);
+        }
+        if !style.is_empty() {
+            out.push_str("\n[style]\n");
+            if !style.run_in.is_empty() {
+                let levels: Vec<String> = style.run_in.iter().map(u8::to_string).collect();
+                put(
+                    &mut out,
+                    "run_in",
+                    &format!("[{}]", levels.join(", ")),
+                    None,
+                );
+            }
+            if let Some(l3) = style.level3 {
+                put(&mut out, "level3", &q(l3), None);
+            }
+        }
+        for (key, f) in &self.found {
+            let _ = writeln!(out, "\n[indicators.{key}]");
+            put(&mut out, "name", &q(&f.name), None);
+            if let Some(l) = &f.label {
+                put(&mut out, "label", &q(l), None);
+            }
+            put(&mut out, "unit", &q(&f.unit), None);
+            let approx = f
+                .current
+                .approx
+                .map(|_| words::approximate(&self.span_text(&f.current)));
+            put(
+                &mut out,
+                "current",
+                &number(f.current.value),
+                approx.as_deref(),
+            );
+            if let Some(p) = f.previous {
+                put(&mut out, "previous", &number(p), f.previous_note.as_deref());
+            }
+            if let Some(g) = &f.stated_growth {
+                put(
+                    &mut out,
+                    "stated_growth",
+                    &number(g.value),
+                    f.growth_note.as_deref(),
+                );
+            }
+            if let Some(t) = f.target {
+                put(&mut out, "target", &number(t), None);
+            } else if let Some(note) = &f.completion_note {
+                let _ = writeln!(out, "# {note}");
+            }
+            if let Some(t) = f.next_target {
+                put(&mut out, "next_target", &number(t), None);
+            }
+            if let Some(p) = f.percent_places {
+                put(&mut out, "percent_precision", &p.to_string(), None);
+            }
+            if let Some(a) = f.current.approx {
+                let a = match a {
+                    Approx::More => zh::MORE,
+                    Approx::Over => zh::OVER,
+                    Approx::About => zh::ABOUT,
+                    Approx::Nearly => zh::NEARLY,
+                };
+                put(&mut out, "approx", &q(a), None);
+            }
+            if let Some(p) = &f.period {
+                put(&mut out, "period", &q(p), None);
+            }
+            if let Some((scope, position)) = &f.rank {
+                let rank = format!("{{ scope = {}, position = {position} }}", q(scope));
+                put(&mut out, "stated_rank", &rank, None);
+            }
+        }
+        if let Some(i) = opening {
+            out.push_str("\n[opening]\n");
+            put(&mut out, "text", &q(&self.cited(i, cites)), None);
+        }
+        for sec in sections {
+            self.write_section(&mut out, sec, "sections", style, 1, cites);
+        }
+        out
+    }
+
+    fn write_section(
+        &self,
+        out: &mut String,
+        sec: &Sec,
+        table: &str,
+        style: &Style,
+        level: u8,
+        cites: &dyn Fn(&Slot, &Cite) -> bool,
+    ) {
+        let _ = writeln!(out, "\n[[{table}]]");
+        if sec.table_note {
+            let _ = writeln!(out, "# {}", words::dropped_table());
+        }
+        put(out, "title", &q(&sec.title), None);
+        let level = sec.level.unwrap_or(level);
+        if let Some(l) = sec.level {
+            put(out, "level", &l.to_string(), None);
+        }
+        let by_style = style.run_in.contains(&level);
+        if let Some(r) = sec.run_in
+            && r != by_style
+        {
+            put(out, "run_in", &r.to_string(), None);
+        }
+        if let Some(i) = sec.lead {
+            put(out, "lead", &q(&self.cited(i, cites)), None);
+        }
+        if !sec.only.is_empty() {
+            put(out, "blocks", "[\"indicator_table\"]", None);
+            let keys: Vec<String> = sec.only.iter().map(|k| q(k)).collect();
+            put(out, "only", &format!("[{}]", keys.join(", ")), None);
+        }
+        if !sec.paragraphs.is_empty() {
+            out.push_str("paragraphs = [\n");
+            for &i in &sec.paragraphs {
+                let _ = writeln!(out, "  {},", q(&self.cited(i, cites)));
+            }
+            out.push_str("]\n");
+        }
+        if !sec.points.is_empty() {
+            if let Some(m) = sec.marker
+                && m != zh::POINT_MARKER_IS
+            {
+                put(out, "marker", &q(m), None);
+            }
+            if sec.inline_points {
+                put(out, "inline_points", "true", None);
+            }
+            out.push_str("points = [\n");
+            for (title, i) in &sec.points {
+                let _ = writeln!(
+                    out,
+                    "  {{ title = {}, text = {} }},",
+                    q(title),
+                    q(&self.cited(*i, cites))
+                );
+            }
+            out.push_str("]\n");
+        }
+        let inner = format!("{table}.sections");
+        for child in &sec.sections {
+            self.write_section(out, child, &inner, style, level + 1, cites);
+        }
+    }
+
+    /// A slot's text with the accepted citations in place of their spans.
+    fn cited(&self, i: usize, cites: &dyn Fn(&Slot, &Cite) -> bool) -> String {
+        let slot = &self.slots[i];
+        let mut accepted: Vec<&Cite> = slot.cites.iter().filter(|c| cites(slot, c)).collect();
+        accepted.sort_by_key(|c| c.span.start);
+        let mut out = String::new();
+        let mut at = 0;
+        for c in accepted {
+            if c.span.start < at {
+                continue;
+            }
+            out.push_str(&slot.text[at..c.span.start]);
+            let _ = write!(out, "{{{{ind.{}.{}}}}}", c.key, c.field);
+            at = c.span.end;
+        }
+        out.push_str(&slot.text[at..]);
+        out
+    }
+
+    fn span_text(&self, s: &Stated) -> String {
+        self.slots
+            .iter()
+            .find_map(|slot| {
+                slot.cites
+                    .iter()
+                    .any(|c| c.span == s.span && c.field == "value")
+                    .then(|| slot.text.get(s.span.clone()).map(str::to_string))
+                    .flatten()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The house style the document shows.
+#[derive(Debug, Clone, Default)]
+struct Style {
+    run_in: Vec<u8>,
+    level3: Option<&'static str>,
+}
+
+impl Style {
+    fn is_empty(&self) -> bool {
+        self.run_in.is_empty() && self.level3.is_none()
+    }
+}
+
+/// Levels whose headings mostly run in, and how level 3 is numbered.
+fn style_of(doc: &Document) -> Style {
+    let mut counts = [(0usize, 0usize); 5];
+    fn walk(parts: &[Part], counts: &mut [(usize, usize); 5]) {
+        for p in parts {
+            let c = &mut counts[usize::from(p.level.min(4))];
+            c.0 += 1;
+            if p.run_in {
+                c.1 += 1;
+            }
+            walk(&p.children, counts);
+        }
+    }
+    walk(&doc.parts, &mut counts);
+    let run_in = (1..=4u8)
+        .filter(|&l| {
+            let (all, run) = counts[usize::from(l)];
+            all > 0 && run * 2 > all
+        })
+        .collect();
+    let level3 = match doc.level3_comma {
+        Some(true) => Some(crate::zh::numeral::LEVEL3_COMMA),
+        _ => None,
+    };
+    Style { run_in, level3 }
+}
+
+/// Issuer, region, year, kind, date and title, each from the best evidence the document has.
+fn meta(doc: &Document, page: &Page) -> Meta {
+    let bureau = regex::Regex::new(zh::BUREAU_PATTERN).expect("a valid bureau pattern");
+    let suffix = regex::Regex::new(zh::BUREAU_SUFFIX_PATTERN).expect("a valid suffix pattern");
+    let title = doc.title.join("");
+    let first_text = doc.opening.first().cloned().unwrap_or_default();
+    let (issuer, issuer_note) = match &doc.signature {
+        Some(s) => (s.clone(), None),
+        None => {
+            let found = [
+                (title.as_str(), words::FROM_TITLE),
+                (page.source.as_deref().unwrap_or(""), words::FROM_PORTAL),
+                (first_text.as_str(), words::FROM_OPENING),
+            ]
+            .into_iter()
+            .find_map(|(text, from)| bureau.find(text).map(|m| (m.as_str().to_string(), from)));
+            match found {
+                Some((issuer, from)) => (issuer, Some(words::guessed_issuer(from))),
+                None => (
+                    words::NOT_FOUND.to_string(),
+                    Some(words::guessed_issuer(words::NOT_FOUND)),
+                ),
+            }
+        }
+    };
+    let region = suffix.replace(&issuer, "").to_string();
+    let region = if region.is_empty() {
+        issuer.clone()
+    } else {
+        region
+    };
+    let headings: Vec<&str> = doc.parts.iter().map(|p| p.title.as_str()).collect();
+    let evidence = [title.as_str(), first_text.as_str()]
+        .into_iter()
+        .chain(headings.iter().copied())
+        .collect::<Vec<_>>();
+    let year_re = regex::Regex::new(r"(\d{4})").expect("a valid year pattern");
+    let year = evidence
+        .iter()
+        .find_map(|t| year_re.captures(t).and_then(|c| c[1].parse::<i32>().ok()))
+        .or(page.date.map(|d| d.0 - 1))
+        .or(doc.date.map(|d| d.0))
+        .unwrap_or(2000);
+    let half = evidence
+        .iter()
+        .take(2)
+        .chain(headings.iter().take(1))
+        .any(|t| zh::HALF_YEAR_WORDS.iter().any(|w| t.contains(w)));
+    let (date, date_note) = match (doc.date, page.date) {
+        (Some(d), _) => (d, None),
+        (None, Some(d)) => (d, Some(words::portal_date())),
+        (None, None) => {
+            let end = if half { (year, 6, 30) } else { (year, 12, 31) };
+            (end, Some(words::guessed_date()))
+        }
+    };
+    Meta {
+        issuer,
+        issuer_note,
+        region,
+        year,
+        half,
+        date,
+        date_note,
+        title: (!title.is_empty()).then_some(title),
+    }
+}
+
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// A TOML string.
+fn q(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A TOML number as the document typed it (57, 4.54, 2.0).
+fn number(d: Decimal) -> String {
+    d.to_string()
+}
+
+fn put(out: &mut String, key: &str, value: &str, note: Option<&str>) {
+    match note {
+        Some(n) => {
+            let _ = writeln!(out, "{key} = {value}  # {n}");
+        }
+        None => {
+            let _ = writeln!(out, "{key} = {value}");
+        }
+    }
+}

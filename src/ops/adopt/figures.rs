@@ -1,0 +1,624 @@
+//! The figures a paragraph states, each with the subject it measures and the comparisons
+//! stated beside it: `研发经费投入4.54亿元，同比增长66.9%`, `57家，比上年增加11家`,
+//! `由2.72亿元增加到4.54亿元`, `完成目标任务的108.1%`, `排名怀化第九`.
+//!
+//! Reading is by clause: a figure whose clause holds nothing but a comparison word
+//! (`同比增长`, `比上年增加`, `提高`) compares the last figure with a subject in the same
+//! sentence; any other figure is a mention, its subject the clause's words before it with
+//! time, place, fillers and verbs taken off. What cannot be paired stays text.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use crate::model::Approx;
+use crate::zh::recognise as zh;
+
+/// A subject longer than this is a clause, not the name of a figure.
+const MAX_SUBJECT_CHARS: usize = 18;
+
+/// A figure as the text states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    pub value: Decimal,
+    /// Decimal places as typed (2.0 → 1).
+    pub decimals: u32,
+    pub unit: String,
+    pub approx: Option<Approx>,
+    /// Bytes of the paragraph: the figure with its 约 and 多.
+    pub span: Range<usize>,
+}
+
+/// How a figure is compared with last year, as stated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// 增长66.9% (negative for 下降).
+    Growth(Stated),
+    /// 增加11家 (negative for 减少).
+    Amount(Stated),
+    /// 提高0.72个百分点 (negative for 下降).
+    Points(Stated),
+}
+
+/// A figure with a subject, and what the text says about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub subject: String,
+    pub figure: Stated,
+    /// A year said before it (2024年研发经费…).
+    pub year: Option<i32>,
+    /// Its own period (1-4月), when said.
+    pub period: Option<String>,
+    /// A later year a plan names (到2025年).
+    pub outlook_year: Option<i32>,
+    /// Words of a plan's target before it (力争, 达到).
+    pub planned: bool,
+    /// The comparison and the bytes of its words and figure (`增长66.9%`).
+    pub change: Option<(Change, Range<usize>)>,
+    /// Last year's value, stated as `由2.72亿元`.
+    pub previous: Option<Stated>,
+    pub target: Option<Stated>,
+    /// 完成目标任务的108.1%: the rate and the bytes of the phrase.
+    pub completion: Option<(Stated, Range<usize>)>,
+    /// Where it ranks (`怀化`, `全省`) and its place.
+    pub rank: Option<(String, u32)>,
+}
+
+impl Mention {
+    /// It says more than a number: a comparison, a target, a rank or last year's value.
+    pub fn is_compared(&self) -> bool {
+        self.change.is_some()
+            || self.previous.is_some()
+            || self.target.is_some()
+            || self.completion.is_some()
+            || self.rank.is_some()
+    }
+}
+
+/// A figure left as text, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loose {
+    pub text: String,
+    pub why: Why,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// No subject before it in its clause.
+    NoSubject,
+    /// A comparison with no figure before it in its sentence to compare.
+    NothingToCompare,
+    /// `分别`: several figures for several subjects.
+    Respectively,
+    /// A comparison this tool does not turn into data (年均增长, a ratio's growth in %).
+    Unpaired,
+}
+
+/// What one paragraph states.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    pub loose: Vec<Loose>,
+}
+
+static FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(zh::FIGURE_PATTERN).expect("a valid figure pattern"));
+static RANK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(zh::RANK_PATTERN).expect("a valid rank pattern"));
+static SUBJECT_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(zh::SUBJECT_TIME_PATTERN).expect("a valid time pattern"));
+static OWN_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(zh::OWN_PERIOD_PATTERN).expect("a valid period pattern"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(zh::YEAR_PATTERN).expect("a valid year pattern"));
+static OUTLOOK_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(zh::OUTLOOK_YEAR_PATTERN).expect("a valid year pattern"));
+
+/// The figures of one paragraph (full-width punctuation, as [`crate::zh::punct::normalise`]
+/// leaves it).
+pub fn find(text: &str) -> Found {
+    let mut found = Found::default();
+    for sentence in sentences(text) {
+        in_sentence(text, sentence, &mut found);
+    }
+    found
+}
+
+/// Byte ranges of the sentences, each with its closing mark.
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if zh::SENTENCE_BREAKS.contains(&c) {
+            out.push(start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
+    let s = &text[sentence.clone()];
+    let figures: Vec<regex::Captures> = FIGURE.captures_iter(s).collect();
+    if figures.is_empty() {
+        return;
+    }
+    if s.contains(zh::RESPECTIVELY) {
+        for c in &figures {
+            found.loose.push(Loose {
+                text: c[0].to_string(),
+                why: Why::Respectively,
+            });
+        }
+        return;
+    }
+    let first_mention = found.mentions.len();
+    let mut latest: Option<usize> = None;
+    let mut from: Option<(Stated, String)> = None;
+    let mut prev_end = 0;
+    for c in &figures {
+        let whole = c.get(0).expect("a match");
+        let figure = stated(c, sentence.start);
+        // The words since the last clause mark or the last figure, whichever is later.
+        let before = &s[prev_end..whole.start()];
+        let clause = before
+            .rfind(zh::CLAUSE_BREAKS)
+            .map(|i| &before[i + before[i..].chars().next().map_or(0, char::len_utf8)..])
+            .unwrap_or(before);
+        let clause_start = sentence.start + whole.start() - clause.len();
+        prev_end = whole.end();
+        let lead = clause.trim_end_matches(zh::CLAUSE_TAIL);
+        let bare = strip_last_year(lead);
+        let percent = zh::PERCENT_SIGNS.contains(&figure.unit.as_str());
+        let points = figure.unit == zh::POINTS_UNIT;
+        let to_latest = |found: &mut Found, f: &mut dyn FnMut(&mut Mention)| match latest {
+            Some(i) => {
+                f(&mut found.mentions[i]);
+                true
+            }
+            None => false,
+        };
+        let change_span = |word: &str| sentence.start + whole.start() - word.len()..figure.span.end;
+        if let Some(word) = ends_with_any(lead, zh::COMPLETION_WORDS)
+            && percent
+        {
+            let span = change_span(word);
+            let rate = figure.clone();
+            if !to_latest(found, &mut |m| {
+                m.completion = Some((rate.clone(), span.clone()))
+            }) {
+                found.loose.push(loose(c, Why::NothingToCompare));
+            }
+            continue;
+        }
+        if zh::AVERAGE_WORDS.iter().any(|w| lead.contains(w)) {
+            found.loose.push(loose(c, Why::Unpaired));
+            continue;
+        }
+        let mut rise = exactly_one_of(bare, zh::RISE_WORDS);
+        let mut fall = exactly_one_of(bare, zh::FALL_WORDS);
+        // 研发经费投入增长66.9%: a rate naming the figure it compares.
+        if (percent || points)
+            && rise.is_none()
+            && fall.is_none()
+            && let Some(i) = latest
+        {
+            let named = |word: &str| {
+                subject_of(&bare[..bare.len() - word.len()])
+                    .is_some_and(|s| related(&s, &found.mentions[i].subject))
+            };
+            rise = ends_with_any(bare, zh::RISE_WORDS).filter(|w| named(w));
+            fall = ends_with_any(bare, zh::FALL_WORDS).filter(|w| named(w));
+        }
+        if (percent || points) && (rise.is_some() || fall.is_some()) {
+            let word = rise.or(fall).expect("one of them");
+            let mut rate = figure.clone();
+            if fall.is_some() {
+                rate.value = -rate.value;
+            }
+            let span = change_span(word);
+            let ok = latest.is_some_and(|i| {
+                let of_ratio = zh::PERCENT_SIGNS.contains(&found.mentions[i].figure.unit.as_str());
+                of_ratio == points && found.mentions[i].change.is_none()
+            });
+            if ok {
+                let change = if points {
+                    Change::Points(rate)
+                } else {
+                    Change::Growth(rate)
+                };
+                to_latest(found, &mut |m| {
+                    m.change = Some((change.clone(), span.clone()))
+                });
+            } else {
+                let why = if latest.is_some() {
+                    Why::Unpaired
+                } else {
+                    Why::NothingToCompare
+                };
+                found.loose.push(loose(c, why));
+            }
+            continue;
+        }
+        let more = exactly_one_of(bare, zh::MORE_WORDS);
+        let less = exactly_one_of(bare, zh::LESS_WORDS);
+        if let Some(word) = more.or(less)
+            && lead != bare
+        {
+            // 比上年增加11家: only with a word of last year, else 新增19家 is a figure of its own.
+            let mut amount = figure.clone();
+            if less.is_some() {
+                amount.value = -amount.value;
+            }
+            let span = change_span(word);
+            let ok = latest.is_some_and(|i| {
+                found.mentions[i].figure.unit == amount.unit && found.mentions[i].change.is_none()
+            });
+            if ok {
+                to_latest(found, &mut |m| {
+                    m.change = Some((Change::Amount(amount.clone()), span.clone()))
+                });
+            } else {
+                found.loose.push(loose(c, Why::NothingToCompare));
+            }
+            continue;
+        }
+        if let Some(word) = ends_with_any(lead, zh::FROM_WORDS)
+            && from.is_none()
+        {
+            let subject_words = &lead[..lead.len() - word.len()];
+            from = Some((figure, subject_words.to_string()));
+            continue;
+        }
+        if ends_with_any(lead, zh::TARGET_WORDS).is_some() {
+            let target = figure.clone();
+            let ok = latest.is_some_and(|i| {
+                found.mentions[i].figure.unit == target.unit && found.mentions[i].target.is_none()
+            });
+            if ok {
+                to_latest(found, &mut |m| m.target = Some(target.clone()));
+            } else {
+                found.loose.push(loose(c, Why::NothingToCompare));
+            }
+            continue;
+        }
+        // A mention.
+        let (words, previous) = match (ends_with_any(lead, zh::TO_WORDS), from.take()) {
+            (Some(_), Some((previous, words))) if previous.unit == figure.unit => {
+                (words, Some(previous))
+            }
+            (_, pending) => {
+                if let Some((p, _)) = pending {
+                    found.loose.push(Loose {
+                        text: text[p.span].to_string(),
+                        why: Why::Unpaired,
+                    });
+                }
+                (lead.to_string(), None)
+            }
+        };
+        let context = &text[sentence.start..clause_start];
+        let mut mention = match subject_of(&words) {
+            Some(subject) => Mention {
+                subject,
+                figure,
+                year: None,
+                period: None,
+                outlook_year: None,
+                planned: zh::PLAN_TARGET_WORDS.iter().any(|w| words.contains(w)),
+                change: None,
+                previous,
+                target: None,
+                completion: None,
+                rank: None,
+            },
+            None => {
+                // 2022年认定2.72亿元 after 2023年…4.54亿元: last year's value of that figure.
+                let year: Option<i32> = YEAR.captures(&words).and_then(|c| c[1].parse().ok());
+                let earlier = latest.filter(|&i| {
+                    let m = &found.mentions[i];
+                    m.previous.is_none()
+                        && m.figure.unit == figure.unit
+                        && year.is_some_and(|y| m.year == Some(y + 1))
+                });
+                match earlier {
+                    Some(i) => found.mentions[i].previous = Some(figure),
+                    None => found.loose.push(loose(c, Why::NoSubject)),
+                }
+                continue;
+            }
+        };
+        // 占GDP比重2.0%: the share of the figure before it.
+        if mention.subject.starts_with(zh::SHARE_START)
+            && let Some(i) = latest
+        {
+            mention.subject = format!("{}{}", found.mentions[i].subject, mention.subject);
+        }
+        let said_before = format!("{context}{words}");
+        mention.year = YEAR
+            .captures(&words)
+            .or_else(|| YEAR.captures_iter(context).last())
+            .and_then(|c| c[1].parse().ok());
+        mention.period = OWN_PERIOD
+            .captures(&said_before)
+            .map(|c| c[1].replace(zh::RANGE_MARKS, "-"));
+        mention.outlook_year = OUTLOOK_YEAR
+            .captures(&said_before)
+            .and_then(|c| c[1].parse().ok());
+        found.mentions.push(mention);
+        latest = Some(found.mentions.len() - 1);
+    }
+    if let Some((p, _)) = from {
+        found.loose.push(Loose {
+            text: text[p.span].to_string(),
+            why: Why::Unpaired,
+        });
+    }
+    // Ranks: each to the last mention before it in the sentence, else the first after.
+    for c in RANK.captures_iter(s) {
+        let at = sentence.start + c.get(0).expect("a match").start();
+        let Some(place) = zh::chinese_number(&c[2]).or_else(|| c[2].parse().ok()) else {
+            continue;
+        };
+        let mut scope = c[1].trim().to_string();
+        if scope.is_empty() {
+            let before = &s[..c.get(0).expect("a match").start()];
+            let clause = before.rsplit(zh::CLAUSE_BREAKS).next().unwrap_or("");
+            scope = zh::RANK_SCOPES
+                .iter()
+                .find(|w| clause.contains(*w))
+                .map(|w| w.to_string())
+                .unwrap_or_default();
+        }
+        if scope.is_empty() {
+            continue;
+        }
+        let ours = &mut found.mentions[first_mention..];
+        // What the rank's clause names: a figure of the sentence (研发强度排第四), the first
+        // figure (绝对值排第三), or nothing, for the figure just before it.
+        let before = &s[..c.get(0).expect("a match").start()];
+        let named = before
+            .rsplit(zh::CLAUSE_BREAKS)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(|ch: char| !ch.is_alphanumeric());
+        let named = zh::RANK_SCOPES
+            .iter()
+            .fold(named, |n, w| n.strip_prefix(w).unwrap_or(n));
+        let target = if named.is_empty() {
+            ours.iter().rposition(|m| m.figure.span.end <= at)
+        } else if zh::RANK_OF_VALUE.iter().any(|w| named.contains(w)) {
+            None
+        } else {
+            ours.iter().position(|m| related(named, &m.subject))
+        }
+        .or(if ours.is_empty() { None } else { Some(0) });
+        if let Some(i) = target
+            && ours[i].rank.is_none()
+        {
+            ours[i].rank = Some((scope, place));
+        }
+    }
+}
+
+/// The rate a table's cell states (增长27.5%, 下降3%), signed.
+pub fn rate_in(cell: &str) -> Option<Stated> {
+    let c = FIGURE.captures(cell)?;
+    let mut rate = stated(&c, 0);
+    if !zh::PERCENT_SIGNS.contains(&rate.unit.as_str()) {
+        return None;
+    }
+    if zh::FALL_WORDS.iter().any(|w| cell.contains(w)) {
+        rate.value = -rate.value;
+    }
+    Some(rate)
+}
+
+/// A matched figure read into its value, unit and approximation.
+fn stated(c: &regex::Captures, offset: usize) -> Stated {
+    let whole = c.get(0).expect("a match");
+    let digits = &c[2];
+    let mut value: Decimal = digits.parse().unwrap_or_default();
+    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+    let mut unit = c[5].to_string();
+    if let Some(mult) = c.get(3) {
+        let joined = format!("{}{}", mult.as_str(), unit);
+        if zh::JOINED_UNITS.contains(&joined.as_str()) {
+            unit = joined;
+        } else {
+            let factor = if mult.as_str() == zh::TEN_THOUSAND {
+                Decimal::from(10_000)
+            } else {
+                Decimal::from(100_000_000)
+            };
+            value *= factor;
+        }
+    }
+    if zh::PERCENT_SIGNS.contains(&unit.as_str()) {
+        unit = "%".to_string();
+    }
+    let approx = match (c.get(1).map(|m| m.as_str()), c.get(4).map(|m| m.as_str())) {
+        (_, Some(w)) if w == zh::MORE => Some(Approx::More),
+        (_, Some(_)) => Some(Approx::Over),
+        (Some(w), _) if w == zh::ABOUT => Some(Approx::About),
+        (Some(_), _) => Some(Approx::Nearly),
+        _ => None,
+    };
+    Stated {
+        value,
+        decimals,
+        unit,
+        approx,
+        span: offset + whole.start()..offset + whole.end(),
+    }
+}
+
+fn loose(c: &regex::Captures, why: Why) -> Loose {
+    Loose {
+        text: c[0].to_string(),
+        why,
+    }
+}
+
+/// Two names of one thing: one holds the other, they open alike (研发经费, 研发经费投入), or
+/// they end alike (科技型企业知识价值信用贷款, 企业发放知识价值信用贷款).
+pub fn related(a: &str, b: &str) -> bool {
+    let head = |s: &str| s.chars().take(2).collect::<String>();
+    let tail = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    a.contains(b) || b.contains(a) || head(a) == head(b) || tail >= 4
+}
+
+/// The clause without its words of last year (同比, 比上年).
+fn strip_last_year(lead: &str) -> &str {
+    let mut rest = lead;
+    loop {
+        let before = rest;
+        for w in zh::LAST_YEAR_WORDS {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r;
+            }
+        }
+        if rest == before {
+            return rest;
+        }
+    }
+}
+
+/// The word the clause consists of, when it is one of `words` and nothing else.
+fn exactly_one_of<'a>(clause: &str, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| clause == *w)
+}
+
+fn ends_with_any<'a>(text: &str, words: &[&'a str]) -> Option<&'a str> {
+    words
+        .iter()
+        .copied()
+        .filter(|w| text.ends_with(w))
+        .max_by_key(|w| w.len())
+}
+
+/// The name a figure measures: its clause's words, without time, place, fillers and verbs.
+fn subject_of(words: &str) -> Option<String> {
+    // 全社会 R&D 经费: the spaces around Latin letters are not part of the name.
+    let words: String = words.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut s = words.as_str();
+    loop {
+        let before = s;
+        if let Some(m) = SUBJECT_TIME.find(s) {
+            s = &s[m.end()..];
+        }
+        for w in zh::SUBJECT_SCOPES.iter().chain(zh::SUBJECT_FILLERS) {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r;
+            }
+        }
+        s = s.trim_start_matches(zh::SUBJECT_LEAD_MARKS);
+        if s == before {
+            break;
+        }
+    }
+    loop {
+        let before = s;
+        if let Some(w) = ends_with_any(s, zh::SUBJECT_VERBS) {
+            s = &s[..s.len() - w.len()];
+        }
+        if s == before {
+            break;
+        }
+    }
+    let n = s.chars().count();
+    ((2..=MAX_SUBJECT_CHARS).contains(&n) && !s.chars().any(|c| c.is_ascii_digit()))
+        .then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Mention {
+        let f = find(text);
+        assert_eq!(f.mentions.len(), 1, "{f:#?}");
+        f.mentions.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_figure_with_its_stated_growth() {
+        let m = one("全社会研发经费投入4.54亿元，同比增长66.9%。");
+        assert_eq!(m.subject, "全社会研发经费投入");
+        assert_eq!(m.figure.value.to_string(), "4.54");
+        assert_eq!(m.figure.unit, "亿元");
+        let (Change::Growth(rate), span) = m.change.unwrap() else {
+            panic!("a growth")
+        };
+        assert_eq!(rate.value.to_string(), "66.9");
+        let text = "全社会研发经费投入4.54亿元，同比增长66.9%。";
+        assert_eq!(&text[span], "增长66.9%");
+    }
+
+    #[test]
+    fn a_count_and_its_change_give_last_years_count() {
+        let m = one("全县高新技术企业保有量达到57家，比上年增加11家。");
+        assert_eq!(m.subject, "高新技术企业保有量");
+        let (Change::Amount(a), _) = m.change.unwrap() else {
+            panic!("an amount")
+        };
+        assert_eq!(a.value.to_string(), "11");
+    }
+
+    #[test]
+    fn a_ratio_and_its_points() {
+        let m = one("研发经费投入强度达到2.0%，提高0.72个百分点。");
+        assert_eq!(m.figure.decimals, 1);
+        assert!(matches!(m.change, Some((Change::Points(_), _))));
+    }
+
+    #[test]
+    fn from_one_value_to_another() {
+        let m = one("研发经费投入由上年的2.72亿元增加到4.54亿元，增长66.9%。");
+        assert_eq!(m.subject, "研发经费投入");
+        assert_eq!(m.previous.unwrap().value.to_string(), "2.72");
+        assert!(m.change.is_some());
+    }
+
+    #[test]
+    fn completion_target_rank_and_approximation() {
+        let m = one("科技型中小企业入库153家，完成目标任务的108.1%，排名怀化第九。");
+        assert_eq!(m.completion.unwrap().0.value.to_string(), "108.1");
+        assert_eq!(m.rank, Some(("怀化".to_string(), 9)));
+        let m = one("发放贷款2600多万元，同比增长12%。");
+        assert_eq!(m.figure.approx, Some(Approx::More));
+        assert_eq!(m.figure.unit, "万元");
+        let m = one("新增高新技术企业19家，超过目标任务15家。");
+        assert_eq!(m.subject, "新增高新技术企业");
+        assert_eq!(m.target.unwrap().value.to_string(), "15");
+    }
+
+    #[test]
+    fn last_year_said_with_its_year_and_a_rate_naming_its_figure() {
+        let m = one("2023年研发经费认定4.54亿元，2022年认定2.72亿元，研发经费投入增长66.9%。");
+        assert_eq!(m.subject, "研发经费");
+        assert_eq!(m.year, Some(2023));
+        assert_eq!(m.previous.unwrap().value.to_string(), "2.72");
+        assert!(matches!(m.change, Some((Change::Growth(_), _))));
+    }
+
+    #[test]
+    fn what_cannot_be_paired_stays_text() {
+        let f = find("两县分别为12家、15家。增长10%。");
+        assert!(f.mentions.is_empty());
+        assert_eq!(f.loose.len(), 3);
+        let f = find("年均增长10%以上的目标，开展活动12次。");
+        assert_eq!(f.mentions.len(), 1);
+        assert_eq!(f.loose[0].why, Why::Unpaired);
+    }
+}
