@@ -280,7 +280,16 @@ pub const TARGET_WORDS: &[&str] = &[
     "目标",
 ];
 /// The opening of a change from one value to another: 由(上年的)2.72亿元增加到4.54亿元.
-pub const FROM_WORDS: &[&str] = &["由上年的", "由去年的", "由上年", "由去年", "由", "从"];
+pub const FROM_WORDS: &[&str] = &[
+    "由原先的",
+    "由原来的",
+    "由上年的",
+    "由去年的",
+    "由上年",
+    "由去年",
+    "由",
+    "从",
+];
 /// The words between a from-value and the value it rose or fell to.
 pub const TO_WORDS: &[&str] = &[
     "增加到",
@@ -337,7 +346,7 @@ pub const SUBJECT_SCOPES: &[&str] = &[
 /// Words before a subject that say nothing of what it is.
 pub const SUBJECT_FILLERS: &[&str] = &[
     "力争", "确保", "争取", "入库", "共计", "累计", "共", "已经", "已", "预计", "其中", "合计",
-    "总计", "拥有", "实现", "完成", "成功", "全面", "有",
+    "总计", "拥有", "实现", "完成", "成功", "全面", "为",
 ];
 /// Verbs between a subject and its figure: 达到, 认定, 为.
 pub const SUBJECT_VERBS: &[&str] = &[
@@ -434,3 +443,5 @@ pub const SUBJECT_LEAD_MARKS: &[char] = &['，', '、', ' '];
 /// adopt's message for a document without headings, and its advice.
 pub const NO_HEADINGS: &str = "no headings found: adopt reads a summary whose parts are numbered 一、 （一） 1. or use Word heading styles";
 pub const NO_HEADINGS_HELP: &str = "number the document's headings (一、工作情况 …) or give them Word's 标题 1–4 styles, then run adopt again";
+/// A clause stating a total (总数达到8个) whose subject is what the sentence opened with.
+pub const TOTAL_WORDS: &[&str] = &["总数", "总量", "总计", "合计"];

@@ -25,6 +25,11 @@ use crate::zh::adopted as words;
 use crate::zh::punct;
 use crate::zh::recognise as zh;
 
+/// A catalogue name found at the end of a subject is the subject when what comes before it
+/// is a short verb (认定, 拥有) and the name itself is not a bare word.
+const MAX_VERB_CHARS: usize = 2;
+const MIN_SUFFIX_NAME_CHARS: usize = 4;
+
 /// What adopt made, and what it tells the clerk.
 #[derive(Debug, Clone, Default)]
 pub struct Adopted {
@@ -619,17 +624,38 @@ impl Composer<'_> {
             .iter()
             .find_map(|s| subject.strip_suffix(s))
             .unwrap_or(subject);
-        self.catalogue
+        let fits = |e: &crate::load::catalogue::Entry| {
+            e.unit == m.figure.unit || units::convertible(&m.figure.unit, &e.unit)
+        };
+        let names = |e: &'_ crate::load::catalogue::Entry| {
+            std::iter::once(e.name.clone())
+                .chain(e.label.clone())
+                .chain(e.aliases.clone())
+                .collect::<Vec<String>>()
+        };
+        let exact = self
+            .catalogue
             .indicators
             .iter()
-            .find(|(_, e)| {
-                let names = std::iter::once(&e.name)
-                    .chain(e.label.iter())
-                    .chain(e.aliases.iter());
-                names.into_iter().any(|n| n == subject || n == bare)
-                    && (e.unit == m.figure.unit || units::convertible(&m.figure.unit, &e.unit))
-            })
+            .find(|(_, e)| fits(e) && names(e).iter().any(|n| n == subject || n == bare));
+        // 认定技术合同交易项数: a name after a verb of two characters at most.
+        let after_verb = || {
+            self.catalogue
+                .indicators
+                .iter()
+                .filter(|(_, e)| fits(e))
+                .flat_map(|(k, e)| names(e).into_iter().map(move |n| (k, n)))
+                .filter(|(_, n)| {
+                    n.chars().count() >= MIN_SUFFIX_NAME_CHARS
+                        && subject
+                            .strip_suffix(n.as_str())
+                            .is_some_and(|verb| verb.chars().count() <= MAX_VERB_CHARS)
+                })
+                .max_by_key(|(_, n)| n.chars().count())
+        };
+        exact
             .map(|(k, _)| k.clone())
+            .or_else(|| after_verb().map(|(k, _)| k.clone()))
     }
 
     /// An indicator already found under a related name with the same figure

@@ -148,13 +148,8 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
     if figures.is_empty() {
         return;
     }
-    if s.contains(zh::RESPECTIVELY) {
-        for c in &figures {
-            found.loose.push(Loose {
-                text: c[0].to_string(),
-                why: Why::Respectively,
-            });
-        }
+    if let Some(at) = s.find(zh::RESPECTIVELY) {
+        respectively(text, sentence, at, found);
         return;
     }
     let first_mention = found.mentions.len();
@@ -202,18 +197,28 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
         }
         let mut rise = exactly_one_of(bare, zh::RISE_WORDS);
         let mut fall = exactly_one_of(bare, zh::FALL_WORDS);
-        // 研发经费投入增长66.9%: a rate naming the figure it compares.
-        if (percent || points)
-            && rise.is_none()
-            && fall.is_none()
-            && let Some(i) = latest
-        {
-            let named = |word: &str| {
-                subject_of(&bare[..bare.len() - word.len()])
-                    .is_some_and(|s| related(&s, &found.mentions[i].subject))
+        // The figure a rate compares: the last one of the sentence for a bare 增长; for
+        // 研发经费投入增长66.9% or 增加值增速19.04%, the last one of the paragraph it names.
+        let mut compared = latest;
+        if (percent || points) && rise.is_none() && fall.is_none() {
+            let named = |word: &str| -> Option<usize> {
+                let name = subject_of(&bare[..bare.len() - word.len()])?;
+                found
+                    .mentions
+                    .iter()
+                    .rposition(|m| m.change.is_none() && related(&name, &m.subject))
             };
-            rise = ends_with_any(bare, zh::RISE_WORDS).filter(|w| named(w));
-            fall = ends_with_any(bare, zh::FALL_WORDS).filter(|w| named(w));
+            if let Some(w) = ends_with_any(bare, zh::RISE_WORDS)
+                && let Some(i) = named(w)
+            {
+                rise = Some(w);
+                compared = Some(i);
+            } else if let Some(w) = ends_with_any(bare, zh::FALL_WORDS)
+                && let Some(i) = named(w)
+            {
+                fall = Some(w);
+                compared = Some(i);
+            }
         }
         if (percent || points) && (rise.is_some() || fall.is_some()) {
             let word = rise.or(fall).expect("one of them");
@@ -222,21 +227,19 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
                 rate.value = -rate.value;
             }
             let span = change_span(word);
-            let ok = latest.is_some_and(|i| {
+            let ok = compared.filter(|&i| {
                 let of_ratio = zh::PERCENT_SIGNS.contains(&found.mentions[i].figure.unit.as_str());
                 of_ratio == points && found.mentions[i].change.is_none()
             });
-            if ok {
+            if let Some(i) = ok {
                 let change = if points {
                     Change::Points(rate)
                 } else {
                     Change::Growth(rate)
                 };
-                to_latest(found, &mut |m| {
-                    m.change = Some((change.clone(), span.clone()))
-                });
+                found.mentions[i].change = Some((change, span));
             } else {
-                let why = if latest.is_some() {
+                let why = if compared.is_some() {
                     Why::Unpaired
                 } else {
                     Why::NothingToCompare
@@ -303,7 +306,15 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
             }
         };
         let context = &text[sentence.start..clause_start];
-        let mut mention = match subject_of(&words) {
+        let subject = subject_of(&words).or_else(|| {
+            // 省级高新区实现六县市全覆盖，总数达到8个: the total of what the sentence opens with.
+            zh::TOTAL_WORDS
+                .iter()
+                .any(|w| words.contains(w))
+                .then(|| sentence_subject(context))
+                .flatten()
+        });
+        let mut mention = match subject {
             Some(subject) => Mention {
                 subject,
                 figure,
@@ -419,6 +430,65 @@ pub fn rate_in(cell: &str) -> Option<Stated> {
     Some(rate)
 }
 
+/// `A 5113.32万元，其中B 2973.81万元，分别较去年增长49.95%、346.77%`: the figures before the
+/// 分别 clause read as usual, and its rates given to the last of them in order, when there
+/// are as many and the clause is a growth; otherwise its figures stay text.
+fn respectively(text: &str, sentence: Range<usize>, at: usize, found: &mut Found) {
+    let s = &text[sentence.clone()];
+    let clause_start = s[..at]
+        .rfind(zh::CLAUSE_BREAKS)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
+    let first = found.mentions.len();
+    if clause_start > 0 {
+        in_sentence(text, sentence.start..sentence.start + clause_start, found);
+    }
+    let clause = &s[clause_start..];
+    let rates: Vec<regex::Captures> = FIGURE.captures_iter(clause).collect();
+    let words = clause[..rates
+        .first()
+        .map_or(0, |c| c.get(0).expect("a match").start())]
+        .replace(zh::RESPECTIVELY, "");
+    let words = strip_last_year(words.trim_end_matches(zh::CLAUSE_TAIL)).to_string();
+    let rise = zh::RISE_WORDS.contains(&words.as_str());
+    let fall = zh::FALL_WORDS.contains(&words.as_str());
+    let offset = sentence.start + clause_start;
+    let stated: Vec<Stated> = rates.iter().map(|c| stated(c, offset)).collect();
+    let ours = found.mentions.len() - first;
+    let growths = stated
+        .iter()
+        .all(|r| zh::PERCENT_SIGNS.contains(&r.unit.as_str()));
+    // The rates go to the figures right before the clause: each of those must be a figure
+    // with a subject, or the pairing would shift.
+    let before: Vec<Range<usize>> = FIGURE
+        .find_iter(&s[..clause_start])
+        .map(|m| sentence.start + m.start()..sentence.start + m.end())
+        .collect();
+    let paired = (rise || fall) && growths && !stated.is_empty() && stated.len() <= ours && {
+        let targets = &found.mentions[found.mentions.len() - stated.len()..];
+        let last = &before[before.len().saturating_sub(stated.len())..];
+        targets.len() == last.len()
+            && targets.iter().zip(last).all(|(m, span)| {
+                m.figure.span == *span
+                    && m.change.is_none()
+                    && !zh::PERCENT_SIGNS.contains(&m.figure.unit.as_str())
+            })
+    };
+    if !paired {
+        found
+            .loose
+            .extend(rates.iter().map(|c| loose(c, Why::Respectively)));
+        return;
+    }
+    let start = found.mentions.len() - stated.len();
+    for (m, mut rate) in found.mentions[start..].iter_mut().zip(stated) {
+        if fall {
+            rate.value = -rate.value;
+        }
+        let span = rate.span.clone();
+        m.change = Some((Change::Growth(rate), span));
+    }
+}
+
 /// A matched figure read into its value, unit and approximation.
 fn stated(c: &regex::Captures, offset: usize) -> Stated {
     let whole = c.get(0).expect("a match");
@@ -505,6 +575,16 @@ fn ends_with_any<'a>(text: &str, words: &[&'a str]) -> Option<&'a str> {
         .copied()
         .filter(|w| text.ends_with(w))
         .max_by_key(|w| w.len())
+}
+
+/// What a sentence's first clause is about: its words up to their first verb.
+fn sentence_subject(context: &str) -> Option<String> {
+    let first = context.split(zh::CLAUSE_BREAKS).next()?;
+    let cut = zh::SUBJECT_VERBS
+        .iter()
+        .filter_map(|v| first.find(v).filter(|&i| i > 0))
+        .min()?;
+    subject_of(&first[..cut])
 }
 
 /// The name a figure measures: its clause's words, without time, place, fillers and verbs.
@@ -610,6 +690,51 @@ mod tests {
         assert_eq!(m.year, Some(2023));
         assert_eq!(m.previous.unwrap().value.to_string(), "2.72");
         assert!(matches!(m.change, Some((Change::Growth(_), _))));
+    }
+
+    #[test]
+    fn a_rate_in_the_next_sentence_names_its_figure() {
+        let m = one(
+            "高新技术企业增加值达822.94亿元，排A类地区第二名；增加值增速19.04%，排A类地区第一名。",
+        );
+        assert_eq!(m.rank, Some(("A类地区".to_string(), 2)));
+        let (Change::Growth(rate), _) = m.change.unwrap() else {
+            panic!("a growth")
+        };
+        assert_eq!(rate.value.to_string(), "19.04");
+    }
+
+    #[test]
+    fn a_total_is_of_what_the_sentence_opens_with() {
+        let m = one("省级高新区实现六县市全覆盖，总数达到8个，排全省第一。");
+        assert_eq!(m.subject, "省级高新区");
+        assert_eq!(m.rank, Some(("全省".to_string(), 1)));
+    }
+
+    #[test]
+    fn respectively_pairs_rates_with_the_figures_before_it() {
+        let f = find(
+            "争取省研发财政奖补资金5113.32万元，其中市本级研发奖补资金为2973.81万元，分别较去年增长49.95%、346.77%。",
+        );
+        assert_eq!(f.mentions.len(), 2, "{f:#?}");
+        // A figure without a subject between them: the rates stay text rather than shift.
+        let f = find(
+            "安排资金4440万元，争取奖补资金5113.32万元，其中市本级为2973.81万元，分别较去年增长49.95%、346.77%。",
+        );
+        assert!(f.mentions.iter().all(|m| m.change.is_none()), "{f:#?}");
+        assert_eq!(f.loose.len(), 3, "{f:#?}");
+        let f = find(
+            "争取省研发财政奖补资金5113.32万元，其中市本级研发奖补资金为2973.81万元，分别较去年增长49.95%、346.77%。",
+        );
+        let rates: Vec<String> = f
+            .mentions
+            .iter()
+            .map(|m| match &m.change {
+                Some((Change::Growth(r), _)) => r.value.to_string(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(rates, ["49.95", "346.77"]);
     }
 
     #[test]
