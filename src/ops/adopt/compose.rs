@@ -89,6 +89,8 @@ struct Found {
     rank: Option<(String, u32)>,
     period: Option<String>,
     percent_places: Option<u32>,
+    /// A relative change of the ratio is stated (增长56.25% beside 2.0%).
+    relative: bool,
     /// The growth a table states (增长27.5%), to see whether the figures shown give it.
     table_growth: Option<String>,
     /// The figures shown are rounded: the stated growth is not the one they give.
@@ -118,6 +120,7 @@ impl Found {
         self.rank = self.rank.take().or(later.rank);
         self.period = self.period.take().or(later.period);
         self.table_growth = self.table_growth.take().or(later.table_growth);
+        self.relative |= later.relative;
         self.percent_places = self.percent_places.or(later.percent_places);
     }
 }
@@ -425,6 +428,7 @@ impl Composer<'_> {
             percent_places: None,
             table_growth: None,
             rounded: None,
+            relative: false,
         };
         let mut cite = |span: Range<usize>, field: &'static str| {
             slot.cites.push(Cite {
@@ -462,6 +466,14 @@ impl Composer<'_> {
                     f.previous = Some(m.figure.value - p.value);
                     f.previous_note = Some(words::derived_previous(said));
                     cite(span.clone(), "points");
+                }
+                // Stated when last year's ratio is known, here or in a later sentence.
+                Change::Relative(rate) => {
+                    f.relative = true;
+                    if rate.decimals != 1 {
+                        f.percent_places = Some(rate.decimals);
+                    }
+                    cite(span.clone(), "relative");
                 }
                 _ => {}
             }
@@ -567,6 +579,7 @@ impl Composer<'_> {
                     .and_then(|g| row.get(g))
                     .map(|g| g.trim().to_string()),
                 rounded: None,
+                relative: false,
             };
             match self.found.get_mut(&key) {
                 Some(known) if known.current.value == value && known.unit == row_found.unit => {
@@ -786,6 +799,9 @@ impl Composer<'_> {
             }
             if let Some(t) = f.next_target {
                 put(&mut out, "next_target", &number(t), None);
+            }
+            if f.relative && f.previous.is_some() {
+                put(&mut out, "relative_change", "true", None);
             }
             if let Some(p) = f.percent_places {
                 put(&mut out, "percent_precision", &p.to_string(), None);

@@ -40,6 +40,8 @@ pub enum Change {
     Amount(Stated),
     /// 提高0.72个百分点 (negative for 下降).
     Points(Stated),
+    /// A ratio's relative change: 2.0%, 增长56.25% (against 1.28%).
+    Relative(Stated),
 }
 
 /// A figure with a subject, and what the text says about it.
@@ -227,15 +229,18 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
                 rate.value = -rate.value;
             }
             let span = change_span(word);
+            // Points compare a ratio; a percentage compares an amount, or a ratio relatively
+            // (2.0% against 1.28% is 增长56.25%).
             let ok = compared.filter(|&i| {
                 let of_ratio = zh::PERCENT_SIGNS.contains(&found.mentions[i].figure.unit.as_str());
-                of_ratio == points && found.mentions[i].change.is_none()
+                (of_ratio || !points) && found.mentions[i].change.is_none()
             });
             if let Some(i) = ok {
-                let change = if points {
-                    Change::Points(rate)
-                } else {
-                    Change::Growth(rate)
+                let of_ratio = zh::PERCENT_SIGNS.contains(&found.mentions[i].figure.unit.as_str());
+                let change = match (points, of_ratio) {
+                    (true, _) => Change::Points(rate),
+                    (false, true) => Change::Relative(rate),
+                    (false, false) => Change::Growth(rate),
                 };
                 found.mentions[i].change = Some((change, span));
             } else {
@@ -742,6 +747,8 @@ mod tests {
         let f = find("两县分别为12家、15家。增长10%。");
         assert!(f.mentions.is_empty());
         assert_eq!(f.loose.len(), 3);
+        let m = one("研发经费投入强度2.0%，增长56.25%。");
+        assert!(matches!(m.change, Some((Change::Relative(_), _))));
         let f = find("年均增长10%以上的目标，开展活动12次。");
         assert_eq!(f.mentions.len(), 1);
         assert_eq!(f.loose[0].why, Why::Unpaired);
