@@ -1,7 +1,8 @@
-//! Stage 5, lay out: outline → GB/T 9704 DOCX bytes.
+//! Stage 5, lay out: outline → GB/T 9704 DOCX bytes, and the same outline → a web page.
 //!
 //! This stage decides how things look, never what they say: every word comes from the
-//! outline. One public entry, [`lay_out`]; inside, one file per concern:
+//! outline. One public entry per format, [`lay_out`] and [`html::write`]; inside, one file
+//! per concern:
 //!
 //! - `frame`: what docx-rs builds once per set of faces (page, grid, footers, styles);
 //! - [`repair`]: the one place that corrects what docx-rs writes;
@@ -15,6 +16,7 @@ mod columns;
 mod fonts;
 mod frame;
 mod geometry;
+pub mod html;
 mod package;
 pub mod repair;
 mod styles;

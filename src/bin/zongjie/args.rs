@@ -140,6 +140,10 @@ pub struct DraftArgs {
     /// the default) or as OUT.audit.json beside the draft (`json`)
     #[arg(long, value_enum, value_name = "HOW", num_args = 0..=1, default_missing_value = "table")]
     pub audit: Option<AuditMode>,
+    /// `docx` for Word and WPS, `html` for the government portal: one self-contained page
+    /// with the same text
+    #[arg(long, value_enum, default_value = "docx")]
+    pub format: DraftFormat,
 }
 
 #[derive(Args)]
@@ -271,6 +275,21 @@ pub struct PreviewArgs {
     /// Highlight computed figures: auto (on a terminal), always, never
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    Docx,
+    Html,
+}
+
+impl DraftFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            DraftFormat::Docx => "docx",
+            DraftFormat::Html => "html",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,21 +9,25 @@ use zongjie::ops::write::{refuse_existing, refuse_input, write_atomically};
 
 use crate::Status;
 use crate::args::{
-    AuditMode, CheckArgs, ColorArg, DraftArgs, ExplainArgs, ExplainFormat, PreviewArgs, Setup,
+    AuditMode, CheckArgs, ColorArg, DraftArgs, DraftFormat, ExplainArgs, ExplainFormat,
+    PreviewArgs, Setup,
 };
 
 /// out/<file name>.docx.
-fn default_output(file: &Path) -> PathBuf {
+fn default_output(file: &Path, format: DraftFormat) -> PathBuf {
     let stem = file
         .file_stem()
         .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
-    Path::new("out").join(format!("{stem}.docx"))
+    Path::new("out").join(format!("{stem}.{}", format.extension()))
 }
 
 pub fn draft(setup: &Setup, a: &DraftArgs) -> Result<Status, Diagnostics> {
     let started = Instant::now();
     let force = a.overwrite.force;
-    let output = a.output.clone().unwrap_or_else(|| default_output(&a.file));
+    let output = a
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&a.file, a.format));
     let audit_file =
         (a.audit == Some(AuditMode::Json)).then(|| output.with_extension("audit.json"));
     for path in std::iter::once(&output).chain(&audit_file) {
@@ -42,13 +46,17 @@ pub fn draft(setup: &Setup, a: &DraftArgs) -> Result<Status, Diagnostics> {
         write_atomically(path, json.as_bytes(), force)?;
         eprintln!("wrote {}", path.display());
     }
-    write_atomically(&output, &draft.docx, force)?;
+    let bytes = match a.format {
+        DraftFormat::Docx => draft.docx,
+        DraftFormat::Html => zongjie::layout::html::write(&draft.outline, &[]).into_bytes(),
+    };
+    write_atomically(&output, &bytes, force)?;
     eprintln!(
         "wrote {} ({} blocks, {} figures computed, {} KB) in {} ms",
         output.display(),
         draft.outline.blocks.len(),
         draft.facts.figures.len(),
-        draft.docx.len().div_ceil(1024),
+        bytes.len().div_ceil(1024),
         started.elapsed().as_millis()
     );
     Ok(Status::Done)
