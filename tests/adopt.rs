@@ -370,3 +370,46 @@ fn the_reference_documents_adopt_check_and_draft_with_their_outline() {
         "LibreOffice is needed in CI"
     );
 }
+
+/// What an adversarial reading of adopt found, each kept fixed.
+#[test]
+fn hostile_documents_are_refused_or_adopted_into_files_that_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let adopt_text = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        adopt::adopt(&path, zongjie::Options::default()).map_err(Box::new)
+    };
+    // Twenty thousand paragraphs and more: refused before its outline is read.
+    let many = "一、2024年工作情况\n".to_string() + &"全年走访企业30家。\n".repeat(25_000);
+    let err = adopt_text("many.txt", &many).unwrap_err();
+    assert!(
+        err.message.contains("more than a work summary holds"),
+        "{err}"
+    );
+    // No year anywhere: refused, not invented.
+    let err = adopt_text("no-year.txt", "一、工作情况\n全年走访企业30家。\n").unwrap_err();
+    assert!(err.message.contains("no year"), "{err}");
+    // A heading with nothing under it is left out and said so; braces stay text; a change
+    // larger than the figure gives no negative last year.
+    let adopted = adopt_text(
+        "odd.txt",
+        "某县科技局2024年工作总结\n一、2024年工作情况\n全县高新技术企业57家，比上年增加60家。模板写作{{ind.x.value}}。\n二、存在问题\n三、2025年工作打算\n继续努力。\n",
+    )
+    .unwrap();
+    assert!(
+        adopted.unsure.iter().any(|u| u.contains("存在问题")),
+        "{:?}",
+        adopted.unsure
+    );
+    assert!(!adopted.toml.contains("previous = -"), "{}", adopted.toml);
+    let source = Source::new("odd.toml", adopted.toml.clone());
+    let drafted = draft(&source);
+    assert!(
+        text(&drafted.outline)
+            .join("")
+            .contains("模板写作{{ind.x.value}}"),
+        "{}",
+        adopted.toml
+    );
+}

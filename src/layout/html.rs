@@ -19,17 +19,29 @@ pub struct Highlight {
 /// The page. `highlights` (longest phrase first) are marked where the text holds them: the
 /// clerk's preview marks computed figures, the portal's page marks nothing.
 pub fn write(outline: &Outline, highlights: &[Highlight]) -> String {
-    let faces = Faces::chosen(&outline.look.fonts);
-    let mut out = String::with_capacity(32 * 1024);
     let title = outline.title.concat();
-    let _ = write!(
-        out,
+    format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main class=\"document\">\n",
+         <title>{}</title>\n<style>\n{PAGE_STYLE}{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         escape(&title),
-        style(&faces)
-    );
+        stylesheet(outline),
+        fragment(outline, highlights)
+    )
+}
+
+/// The page around the document when it stands alone: grey around a sheet of paper, and
+/// nothing around it in print.
+const PAGE_STYLE: &str = "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n\
+html { background: #f4f4f4; }\n\
+body { margin: 0; padding: 1.5rem 0; }\n\
+@media print { html { background: none; } body { padding: 0; } .document { max-width: none; padding: 0; } .document mark { background: none; } }\n";
+
+/// The document alone, as a `<main class="document">` element: what the clerk's desk
+/// previews beside the fields (with [`stylesheet`]).
+pub fn fragment(outline: &Outline, highlights: &[Highlight]) -> String {
+    let mut out = String::with_capacity(32 * 1024);
+    out.push_str("<main class=\"document\">\n");
     if !outline.title.is_empty() {
         let lines: Vec<String> = outline.title.iter().map(|l| escape(l)).collect();
         let _ = writeln!(out, "<h1>{}</h1>", lines.join("<br>"));
@@ -94,7 +106,7 @@ pub fn write(outline: &Outline, highlights: &[Highlight]) -> String {
     if in_signature {
         out.push_str("</div>\n");
     }
-    out.push_str("</main>\n</body>\n</html>\n");
+    out.push_str("</main>\n");
     out
 }
 
@@ -183,34 +195,30 @@ fn family(face: &Face, generic: &str) -> String {
     names.join(", ")
 }
 
-/// The page's look: GB/T 9704's faces and sizes — 2号 title (22pt), 3号 body (16pt) on a 28pt
-/// line, 156 mm of text — and its print margins.
-fn style(faces: &Faces) -> String {
+/// The document's look, every rule under `.document`: GB/T 9704's faces and sizes — 2号
+/// title (22pt), 3号 body (16pt) on a 28pt line, 156 mm of text.
+pub fn stylesheet(outline: &Outline) -> String {
+    let faces = Faces::chosen(&outline.look.fonts);
     let serif = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
     let sans = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
     let body = family(&faces.body, serif);
     format!(
-        "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}\n\
-         html {{ background: #f4f4f4; }}\n\
-         body {{ margin: 0; padding: 1.5rem 0; }}\n\
-         .document {{ box-sizing: border-box; max-width: 210mm; margin: 0 auto; padding: 30mm 26mm 30mm 28mm; background: #fff; color: #000; font-family: {body}; font-size: 16pt; line-height: 28pt; }}\n\
-         h1 {{ font-family: {title}; font-size: 22pt; line-height: 1.45; font-weight: normal; text-align: center; margin: 0 0 28pt; }}\n\
-         h2, h3, h4, h5, p {{ margin: 0; font-size: 16pt; font-weight: normal; }}\n\
-         p, h2, h3, h4, h5 {{ text-indent: 2em; text-align: justify; }}\n\
-         .h1 {{ font-family: {h1}; }}\n\
-         .h2 {{ font-family: {h2}; }}\n\
-         .h3 {{ font-family: {h3}; font-weight: bold; }}\n\
-         .h4 {{ font-family: {h4}; }}\n\
-         table {{ border-collapse: collapse; margin: 14pt auto; font-size: 12pt; line-height: 1.5; }}\n\
-         caption {{ font-family: {h1}; font-size: 14pt; padding-bottom: 6pt; }}\n\
-         th, td {{ border: 1px solid #000; padding: 2pt 6pt; text-align: center; font-weight: normal; }}\n\
-         tbody th {{ text-align: left; }}\n\
-         .table-note {{ font-size: 12pt; text-indent: 0; }}\n\
-         .signature {{ margin-top: 28pt; }}\n\
-         .issuer, .date {{ text-indent: 0; text-align: right; padding-right: 2em; }}\n\
-         mark {{ background: #fff2a8; color: inherit; cursor: help; }}\n\
-         .page-break {{ border: 0; break-after: page; }}\n\
-         @media print {{ html {{ background: none; }} body {{ padding: 0; }} .document {{ max-width: none; padding: 0; }} mark {{ background: none; }} }}\n",
+        ".document {{ box-sizing: border-box; max-width: 210mm; margin: 0 auto; padding: 30mm 26mm 30mm 28mm; background: #fff; color: #000; font-family: {body}; font-size: 16pt; line-height: 28pt; }}\n\
+         .document h1 {{ font-family: {title}; font-size: 22pt; line-height: 1.45; font-weight: normal; text-align: center; margin: 0 0 28pt; text-indent: 0; }}\n\
+         .document h2, .document h3, .document h4, .document h5, .document p {{ margin: 0; font-size: 16pt; font-weight: normal; line-height: 28pt; text-indent: 2em; text-align: justify; }}\n\
+         .document .h1 {{ font-family: {h1}; }}\n\
+         .document .h2 {{ font-family: {h2}; }}\n\
+         .document .h3 {{ font-family: {h3}; font-weight: bold; }}\n\
+         .document .h4 {{ font-family: {h4}; }}\n\
+         .document table {{ border-collapse: collapse; margin: 14pt auto; font-size: 12pt; line-height: 1.5; }}\n\
+         .document caption {{ font-family: {h1}; font-size: 14pt; padding-bottom: 6pt; }}\n\
+         .document th, .document td {{ border: 1px solid #000; padding: 2pt 6pt; text-align: center; font-weight: normal; }}\n\
+         .document tbody th {{ text-align: left; }}\n\
+         .document .table-note {{ font-size: 12pt; text-indent: 0; }}\n\
+         .document .signature {{ margin-top: 28pt; }}\n\
+         .document .issuer, .document .date {{ text-indent: 0; text-align: right; padding-right: 2em; }}\n\
+         .document mark {{ background: #fff2a8; color: inherit; cursor: help; }}\n\
+         .document .page-break {{ border: 0; break-after: page; }}\n",
         title = family(&faces.title, serif),
         h1 = family(&faces.heading[0], sans),
         h2 = family(&faces.heading[1], serif),

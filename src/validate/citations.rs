@@ -93,6 +93,11 @@ fn cited(text: &str) -> Vec<(String, &str, Option<&str>)> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
+        // `\{{` is a literal brace pair, not a citation.
+        if rest[..open].ends_with('\\') {
+            rest = &rest[open + 2..];
+            continue;
+        }
         let after = &rest[open + 2..];
         let Some(close) = after.find("}}") else { break };
         let inner = after[..close].trim_matches(['{', '~']).trim();

@@ -131,6 +131,28 @@ pub fn entries(facts: &Facts) -> Vec<Entry<'_>> {
         .collect()
 }
 
+/// Every computed phrase of the draft with how it was computed, longest first: what the
+/// clerk's desk marks in its preview and explains on hover.
+pub fn highlights(facts: &Facts) -> Vec<crate::layout::html::Highlight> {
+    let mut out: Vec<crate::layout::html::Highlight> = entries(facts)
+        .into_iter()
+        .filter(|e| e.figure.text.chars().any(|c| c.is_ascii_digit()))
+        .map(|e| crate::layout::html::Highlight {
+            phrase: e.figure.text.to_string(),
+            explanation: crate::zh::desk::explanation(
+                &e.name,
+                &e.figure.formula_zh,
+                &inputs_text(&e.figure),
+                &e.figure.exact,
+                &e.figure.value,
+            ),
+        })
+        .collect();
+    out.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
+    out.dedup_by(|a, b| a.phrase == b.phrase);
+    out
+}
+
 /// The audit as a pretty-printed JSON array.
 pub fn json(facts: &Facts) -> String {
     // Serialising plain strings and maps cannot fail.

@@ -23,6 +23,7 @@
 
 pub mod adopted;
 pub mod cite;
+pub mod desk;
 pub mod fill;
 pub mod formula;
 pub mod hint;

@@ -345,8 +345,8 @@ pub const SUBJECT_SCOPES: &[&str] = &[
 ];
 /// Words before a subject that say nothing of what it is.
 pub const SUBJECT_FILLERS: &[&str] = &[
-    "力争", "确保", "争取", "入库", "共计", "累计", "共", "已经", "已", "预计", "其中", "合计",
-    "总计", "拥有", "实现", "完成", "成功", "全面", "为",
+    "力争", "确保", "争取", "入库", "实际", "共计", "累计", "共", "已经", "已", "预计", "其中",
+    "合计", "总计", "拥有", "实现", "完成", "成功", "全面", "为",
 ];
 /// Verbs between a subject and its figure: 达到, 认定, 为.
 pub const SUBJECT_VERBS: &[&str] = &[
@@ -445,3 +445,53 @@ pub const NO_HEADINGS: &str = "no headings found: adopt reads a summary whose pa
 pub const NO_HEADINGS_HELP: &str = "number the document's headings (一、工作情况 …) or give them Word's 标题 1–4 styles, then run adopt again";
 /// A clause stating a total (总数达到8个) whose subject is what the sentence opened with.
 pub const TOTAL_WORDS: &[&str] = &["总数", "总量", "总计", "合计"];
+/// The most digits a figure of a county's year has; more is a code or an ID.
+pub const MAX_FIGURE_DIGITS: usize = 12;
+/// What may stand between a word of last year and last year's figure: 较上年的2.72亿元.
+pub const OF_MARKS: &[&str] = &["的", ""];
+/// Words that are no subject on their own: 其中新增11家 names no indicator.
+pub const BARE_SUBJECTS: &[&str] = &[
+    "新增",
+    "净增",
+    "增加",
+    "减少",
+    "其中",
+    "总数",
+    "总量",
+    "合计",
+    "累计",
+    "共计",
+    "同期",
+    "实际",
+    "实际新增",
+    "完成",
+    "达到",
+    "金额",
+    "数量",
+    "规模",
+];
+/// A rank's words that make it a rank of a change, not of the value: 增速排名第二.
+pub const RANK_OF_CHANGE: &[&str] = &["增速", "增幅", "增长", "增量", "新增", "净增", "增加"];
+/// adopt's messages for a document it cannot make a report of.
+pub const NO_YEAR: &str = "no year found: the title, the first paragraph or a heading must name the year the summary covers (2024年)";
+pub const NO_YEAR_HELP: &str =
+    "add the year to the title (某县科技局2024年工作总结) and run adopt again";
+pub const NOTHING_UNDER_HEADINGS: &str =
+    "the document's headings have nothing under them: there is no text to adopt";
+/// Words of a portal's buttons, and the marks around and between them (【打印】 | [关闭]).
+pub const PORTAL_BUTTON_WORDS: &[&str] = &[
+    "打印本页",
+    "关闭窗口",
+    "返回顶部",
+    "打印",
+    "关闭",
+    "返回",
+    "收藏",
+    "分享",
+    "大",
+    "中",
+    "小",
+];
+pub const BUTTON_MARKS: &[char] = &[
+    '[', ']', '【', '】', '|', '｜', '/', '·', '(', ')', '（', '）',
+];

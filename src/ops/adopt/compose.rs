@@ -17,6 +17,7 @@ use serde_json::Value;
 use super::figures::{self, Change, Loose, Mention, Stated};
 use super::outline::{Body, Document, Part};
 use super::portal::Page;
+use crate::diagnostic::Diagnostic;
 use crate::load::Source;
 use crate::load::catalogue::Catalogue;
 use crate::measure::units;
@@ -165,15 +166,34 @@ struct Composer<'a> {
     by_subject: HashMap<String, String>,
     loose: Vec<Loose>,
     unsure: Vec<String>,
+    /// Targets said before their figure (全年目标新增…20家), by subject.
+    pending_targets: HashMap<String, Stated>,
 }
 
 /// Composes the data file from a recognised document; `source` names it in the header.
-pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &str) -> Adopted {
+pub fn compose(
+    doc: &Document,
+    page: &Page,
+    options: crate::Options,
+    source: &str,
+) -> Result<Adopted, Diagnostic> {
     let catalogue = match options.profile {
         Some(p) => &p.catalogue,
         None => Catalogue::standard(),
     };
-    let meta = meta(doc, page);
+    // The issuer may be left for the clerk to fill in; the checks here know it.
+    let options = crate::Options {
+        unfinished: true,
+        ..options
+    };
+    let meta = meta(doc, page)?;
+    let mut unsure = doc.unsure.clone();
+    if meta.issuer == crate::zh::fill::FILL {
+        unsure.push(
+            "no issuer found (no signature, no bureau in the title or the opening): write report.issuer and report.region"
+                .to_string(),
+        );
+    }
     let mut c = Composer {
         catalogue,
         year: meta.year,
@@ -182,14 +202,26 @@ pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &st
         found: IndexMap::new(),
         by_subject: HashMap::new(),
         loose: Vec::new(),
-        unsure: doc.unsure.clone(),
+        unsure,
+        pending_targets: HashMap::new(),
     };
     let opening = (!doc.opening.is_empty()).then(|| c.slot(&doc.opening.join("\n"), Role::Done));
-    let sections: Vec<Sec> = doc
+    let mut sections: Vec<Sec> = doc
         .parts
         .iter()
         .map(|p| c.section(p, 0, Role::Done))
         .collect();
+    // A heading with nothing under it cannot be drafted: it is left out, and said so.
+    let mut empty = Vec::new();
+    drop_empty(&mut sections, &mut empty);
+    for title in empty {
+        c.unsure.push(format!(
+            "the heading \"{title}\" has nothing under it: left out of the data file"
+        ));
+    }
+    if sections.is_empty() {
+        return Err(Diagnostic::error(zh::NOTHING_UNDER_HEADINGS).help(zh::NO_HEADINGS_HELP));
+    }
     let style = style_of(doc);
     let mut meta = meta;
     let write = |c: &Composer, meta: &Meta, cites: &dyn Fn(&Slot, &Cite) -> bool| {
@@ -199,7 +231,15 @@ pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &st
     // The document's title is kept only where zongjie's own title for the data differs.
     let title = meta.title.take();
     let plain = write(&c, &meta, &|_, _| false);
-    let probed = probe(&plain, options);
+    let probed = probe(&plain, options).map_err(|found| {
+        let first: Vec<String> = found.0.iter().take(3).map(|d| d.message.clone()).collect();
+        Diagnostic::error(format!(
+            "adopt could not make a data file that checks from {source}: {}",
+            first.join("; ")
+        ))
+        .help("please report this with the document; nothing was written")
+    })?;
+    let probed = Some(probed);
     meta.title = title.filter(|t| probed.as_ref().is_none_or(|p| &p.title != t));
     // A table whose growth the figures shown do not give was drafted from finer figures:
     // the stated rate is kept, and the clerk told.
@@ -234,7 +274,7 @@ pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &st
             p.fields[&cite.key][cite.field].as_str() == Some(&slot.text[cite.span.clone()])
         };
         let cited = write(&c, &meta, &agrees);
-        if probe(&cited, options).is_some() {
+        if probe(&cited, options).is_ok() {
             toml = cited;
             for slot in &c.slots {
                 for cite in slot.cites.iter().filter(|cite| agrees(slot, cite)) {
@@ -243,17 +283,13 @@ pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &st
             }
         }
     }
-    if probed.is_none() {
-        c.unsure
-            .push("the adopted file does not check as written: run `zongjie check` on it".into());
-    }
     let count = |s: &[Sec]| -> usize {
         fn all(s: &[Sec]) -> usize {
             s.iter().map(|x| 1 + all(&x.sections)).sum()
         }
         all(s)
     };
-    Adopted {
+    Ok(Adopted {
         sections: count(&sections),
         indicators: c
             .found
@@ -263,7 +299,26 @@ pub fn compose(doc: &Document, page: &Page, options: crate::Options, source: &st
         loose: c.loose.clone(),
         unsure: c.unsure.clone(),
         toml,
+    })
+}
+
+/// Removes the sections with nothing under them (no text, no sections), collecting their
+/// titles.
+fn drop_empty(sections: &mut Vec<Sec>, titles: &mut Vec<String>) {
+    for s in sections.iter_mut() {
+        drop_empty(&mut s.sections, titles);
     }
+    sections.retain(|s| {
+        let has = s.lead.is_some()
+            || !s.only.is_empty()
+            || !s.paragraphs.is_empty()
+            || !s.points.is_empty()
+            || !s.sections.is_empty();
+        if !has {
+            titles.push(s.title.clone());
+        }
+        has
+    });
 }
 
 /// How zongjie words a data file: `ind.KEY.FIELD` and the title.
@@ -272,14 +327,15 @@ struct Probe {
     title: String,
 }
 
-/// The file checked and narrated, when it checks.
-fn probe(toml: &str, options: crate::Options) -> Option<Probe> {
+/// The file checked and narrated, or what is wrong with it.
+fn probe(toml: &str, options: crate::Options) -> Result<Probe, crate::diagnostic::Diagnostics> {
     let source = Source::new("adopted.toml", toml);
-    let checked = crate::check(&source, options).ok()?;
+    let checked = crate::check(&source, options)?;
     let fields = crate::narrate::context::of(&checked.facts)["ind"].clone();
     let templates = crate::narrate::TemplateSet::built_in();
-    let outline = crate::narrate::narrate(&checked.file, &checked.facts, &templates).ok()?;
-    Some(Probe {
+    let outline = crate::narrate::narrate(&checked.file, &checked.facts, &templates)
+        .map_err(|_| crate::diagnostic::Diagnostics(Vec::new()))?;
+    Ok(Probe {
         fields,
         title: outline.title.concat(),
     })
@@ -394,6 +450,24 @@ impl Composer<'_> {
         if m.outlook_year.is_some() {
             return;
         }
+        if m.stated_target {
+            self.pending_targets
+                .insert(m.subject.clone(), m.figure.clone());
+            return;
+        }
+        let mut m = m;
+        if m.target.is_none()
+            && let Some(subject) = self
+                .pending_targets
+                .keys()
+                .find(|s| figures::related(s, &m.subject))
+                .cloned()
+        {
+            let t = self.pending_targets.remove(&subject).expect("found above");
+            if t.unit == m.figure.unit {
+                m.target = Some(t);
+            }
+        }
         let key = self
             .by_subject
             .get(&m.subject)
@@ -457,12 +531,22 @@ impl Composer<'_> {
                     }
                     cite(span.clone(), "growth");
                 }
-                Change::Amount(a) if f.previous.is_none() && m.figure.approx.is_none() => {
+                // A change larger than the value would make last year negative: not a
+                // change of this figure; it stays text.
+                Change::Amount(a)
+                    if f.previous.is_none()
+                        && m.figure.approx.is_none()
+                        && m.figure.value - a.value >= Decimal::ZERO =>
+                {
                     f.previous = Some(m.figure.value - a.value);
                     f.previous_note = Some(words::derived_previous(said));
                     cite(span.clone(), "change");
                 }
-                Change::Points(p) if f.previous.is_none() && m.figure.approx.is_none() => {
+                Change::Points(p)
+                    if f.previous.is_none()
+                        && m.figure.approx.is_none()
+                        && m.figure.value - p.value >= Decimal::ZERO =>
+                {
                     f.previous = Some(m.figure.value - p.value);
                     f.previous_note = Some(words::derived_previous(said));
                     cite(span.clone(), "points");
@@ -549,6 +633,7 @@ impl Composer<'_> {
                 period: None,
                 outlook_year: None,
                 planned: false,
+                stated_target: false,
                 change: None,
                 previous: None,
                 target: None,
@@ -909,11 +994,11 @@ impl Composer<'_> {
             if c.span.start < at {
                 continue;
             }
-            out.push_str(&slot.text[at..c.span.start]);
+            out.push_str(&literal(&slot.text[at..c.span.start]));
             let _ = write!(out, "{{{{ind.{}.{}}}}}", c.key, c.field);
             at = c.span.end;
         }
-        out.push_str(&slot.text[at..]);
+        out.push_str(&literal(&slot.text[at..]));
         out
     }
 
@@ -972,7 +1057,7 @@ fn style_of(doc: &Document) -> Style {
 }
 
 /// Issuer, region, year, kind, date and title, each from the best evidence the document has.
-fn meta(doc: &Document, page: &Page) -> Meta {
+fn meta(doc: &Document, page: &Page) -> Result<Meta, Diagnostic> {
     let bureau = regex::Regex::new(zh::BUREAU_PATTERN).expect("a valid bureau pattern");
     let suffix = regex::Regex::new(zh::BUREAU_SUFFIX_PATTERN).expect("a valid suffix pattern");
     let title = doc.title.join("");
@@ -990,7 +1075,7 @@ fn meta(doc: &Document, page: &Page) -> Meta {
             match found {
                 Some((issuer, from)) => (issuer, Some(words::guessed_issuer(from))),
                 None => (
-                    words::NOT_FOUND.to_string(),
+                    crate::zh::fill::FILL.to_string(),
                     Some(words::guessed_issuer(words::NOT_FOUND)),
                 ),
             }
@@ -1013,7 +1098,7 @@ fn meta(doc: &Document, page: &Page) -> Meta {
         .find_map(|t| year_re.captures(t).and_then(|c| c[1].parse::<i32>().ok()))
         .or(page.date.map(|d| d.0 - 1))
         .or(doc.date.map(|d| d.0))
-        .unwrap_or(2000);
+        .ok_or_else(|| Diagnostic::error(zh::NO_YEAR).help(zh::NO_YEAR_HELP))?;
     let half = evidence
         .iter()
         .take(2)
@@ -1027,7 +1112,7 @@ fn meta(doc: &Document, page: &Page) -> Meta {
             (end, Some(words::guessed_date()))
         }
     };
-    Meta {
+    Ok(Meta {
         issuer,
         issuer_note,
         region,
@@ -1036,11 +1121,16 @@ fn meta(doc: &Document, page: &Page) -> Meta {
         date,
         date_note,
         title: (!title.is_empty()).then_some(title),
-    }
+    })
 }
 
 fn contains_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
+}
+
+/// The document's own `{{` kept as text, not read as a citation.
+fn literal(text: &str) -> String {
+    text.replace("{{", "\\{{")
 }
 
 /// A TOML string.

@@ -22,6 +22,8 @@ pub enum Package {
     Document,
     Spreadsheet,
     Presentation,
+    /// A LibreOffice or WPS .odt / .ods.
+    OpenDocument,
     Other,
 }
 
@@ -37,6 +39,8 @@ pub fn package_kind(bytes: &[u8]) -> Package {
         Package::Spreadsheet
     } else if has("ppt/presentation.xml") {
         Package::Presentation
+    } else if has("content.xml") && has("mimetype") {
+        Package::OpenDocument
     } else {
         Package::Other
     }
@@ -130,6 +134,9 @@ impl Body {
         // copy of a text box); nothing there is read.
         let mut hidden = 0usize;
         let mut in_text = false;
+        // A run marked hidden (w:vanish) is not on the page either.
+        let mut in_run = false;
+        let mut run_hidden = false;
         loop {
             let (ns, event) = reader
                 .read_resolved_event_into(&mut buf)
@@ -147,12 +154,25 @@ impl Body {
                         hidden += 1;
                     } else if word {
                         in_text = name == b"t";
+                        if name == b"r" {
+                            in_run = true;
+                            run_hidden = false;
+                        }
                         self.open(name, &e);
                     }
                 }
                 Event::Empty(e) if hidden == 0 && word => {
-                    self.open(e.local_name().as_ref(), &e);
-                    self.close(e.local_name().as_ref());
+                    let name = e.local_name();
+                    if in_run && name.as_ref() == b"vanish" {
+                        run_hidden = !matches!(
+                            attribute(&e, b"val").as_deref(),
+                            Some("0" | "false" | "off")
+                        );
+                    }
+                    if !(run_hidden && matches!(name.as_ref(), b"br" | b"cr" | b"tab")) {
+                        self.open(name.as_ref(), &e);
+                        self.close(name.as_ref());
+                    }
                 }
                 Event::End(e) => {
                     if hidden > 0 {
@@ -162,10 +182,14 @@ impl Body {
                         if name.as_ref() == b"t" {
                             in_text = false;
                         }
+                        if name.as_ref() == b"r" {
+                            in_run = false;
+                            run_hidden = false;
+                        }
                         self.close(name.as_ref());
                     }
                 }
-                Event::Text(t) if in_text && hidden == 0 => {
+                Event::Text(t) if in_text && hidden == 0 && !run_hidden => {
                     let text = t.unescape().map_err(|e| e.to_string())?;
                     if let Some(p) = self.paragraphs.last_mut() {
                         p.text.push_str(&text);
@@ -585,6 +609,7 @@ mod tests {
             r#"<w:document {NS}><w:body>
             <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>溆浦县科学技术局</w:t></w:r></w:p>
             <w:p><w:r><w:t xml:space="preserve">全县投入</w:t></w:r><w:del><w:r><w:delText>5.1</w:delText></w:r></w:del><w:r><w:t>4.54亿元</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏888件</w:t></w:r><w:r><w:t>看得见</w:t></w:r></w:p>
             <w:p><w:r><mc:AlternateContent><mc:Choice><w:t>一次</w:t></mc:Choice><mc:Fallback><w:t>两次</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>单位</w:t></w:r></w:p></w:tc></w:tr>
             <w:tr><w:tc><w:p><w:r><w:t>研发</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
@@ -601,6 +626,7 @@ mod tests {
                 }),
                 Piece::Paragraph(Paragraph::plain("全县投入4.54亿元")),
                 Piece::Paragraph(Paragraph::plain("第二行")),
+                Piece::Paragraph(Paragraph::plain("看得见")),
                 Piece::Paragraph(Paragraph::plain("一次")),
                 Piece::Table(vec![
                     vec!["指标".into(), "单位".into()],

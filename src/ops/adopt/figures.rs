@@ -57,6 +57,8 @@ pub struct Mention {
     pub outlook_year: Option<i32>,
     /// Words of a plan's target before it (力争, 达到).
     pub planned: bool,
+    /// The figure is a target (全年目标新增…20家), for the figure of the same subject after.
+    pub stated_target: bool,
     /// The comparison and the bytes of its words and figure (`增长66.9%`).
     pub change: Option<(Change, Range<usize>)>,
     /// Last year's value, stated as `由2.72亿元`.
@@ -181,6 +183,22 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
             None => false,
         };
         let change_span = |word: &str| sentence.start + whole.start() - word.len()..figure.span.end;
+        // More digits than any figure of a county's year: a code or an ID, not a figure.
+        if c[2].len() > zh::MAX_FIGURE_DIGITS {
+            found.loose.push(loose(c, Why::Unpaired));
+            continue;
+        }
+        // 较上年的2.72亿元: last year's value of the figure before it.
+        if lead != bare
+            && zh::OF_MARKS.contains(&bare)
+            && let Some(i) = latest.filter(|&i| {
+                let m = &found.mentions[i];
+                m.previous.is_none() && m.figure.unit == figure.unit
+            })
+        {
+            found.mentions[i].previous = Some(figure);
+            continue;
+        }
         if let Some(word) = ends_with_any(lead, zh::COMPLETION_WORDS)
             && percent
         {
@@ -311,6 +329,15 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
             }
         };
         let context = &text[sentence.start..clause_start];
+        // 全年目标新增高新技术企业20家: a target, stated before the figure it is for.
+        let (words, stated_target) = match zh::TARGET_WORDS
+            .iter()
+            .filter(|w| words.contains(**w))
+            .max_by_key(|w| w.len())
+        {
+            Some(w) => (words.replacen(w, "", 1), true),
+            None => (words, false),
+        };
         let subject = subject_of(&words).or_else(|| {
             // 省级高新区实现六县市全覆盖，总数达到8个: the total of what the sentence opens with.
             zh::TOTAL_WORDS
@@ -327,6 +354,7 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
                 period: None,
                 outlook_year: None,
                 planned: zh::PLAN_TARGET_WORDS.iter().any(|w| words.contains(w)),
+                stated_target,
                 change: None,
                 previous,
                 target: None,
@@ -335,16 +363,25 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
             },
             None => {
                 // 2022年认定2.72亿元 after 2023年…4.54亿元: last year's value of that figure.
+                // 2023年…46家，2024年达到57家: this year's value after last year's.
                 let year: Option<i32> = YEAR.captures(&words).and_then(|c| c[1].parse().ok());
-                let earlier = latest.filter(|&i| {
-                    let m = &found.mentions[i];
-                    m.previous.is_none()
-                        && m.figure.unit == figure.unit
-                        && year.is_some_and(|y| m.year == Some(y + 1))
-                });
-                match earlier {
-                    Some(i) => found.mentions[i].previous = Some(figure),
-                    None => found.loose.push(loose(c, Why::NoSubject)),
+                let same = |i: &usize| {
+                    let m = &found.mentions[*i];
+                    m.previous.is_none() && m.figure.unit == figure.unit
+                };
+                if let Some(i) = latest
+                    .filter(same)
+                    .filter(|&i| year.is_some_and(|y| found.mentions[i].year == Some(y + 1)))
+                {
+                    found.mentions[i].previous = Some(figure);
+                } else if let Some(i) = latest.filter(same).filter(|&i| {
+                    year.is_some_and(|y| found.mentions[i].year.is_some_and(|had| y == had + 1))
+                }) {
+                    later_year(&mut found.mentions[i], figure, year);
+                } else {
+                    found.loose.push(loose(c, Why::NoSubject));
+                    // A comparison after a figure left as text is not the earlier figure's.
+                    latest = None;
                 }
                 continue;
             }
@@ -360,6 +397,17 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
             .captures(&words)
             .or_else(|| YEAR.captures_iter(context).last())
             .and_then(|c| c[1].parse().ok());
+        // 2023年技术合同成交额12.5亿元，2024年技术合同成交额15.2亿元: one figure, two years.
+        if let Some(i) = latest
+            && let Some(y) = mention.year
+            && found.mentions[i].year == Some(y - 1)
+            && found.mentions[i].previous.is_none()
+            && found.mentions[i].figure.unit == mention.figure.unit
+            && related(&found.mentions[i].subject, &mention.subject)
+        {
+            later_year(&mut found.mentions[i], mention.figure, Some(y));
+            continue;
+        }
         mention.period = OWN_PERIOD
             .captures(&said_before)
             .map(|c| c[1].replace(zh::RANGE_MARKS, "-"));
@@ -406,14 +454,17 @@ fn in_sentence(text: &str, sentence: Range<usize>, found: &mut Found) {
         let named = zh::RANK_SCOPES
             .iter()
             .fold(named, |n, w| n.strip_prefix(w).unwrap_or(n));
-        let target = if named.is_empty() {
+        // A rank of a growth or of a change (增速排名第二, 新增数排名第一) is not the value's.
+        let of_change = zh::RANK_OF_CHANGE.iter().any(|w| named.contains(w));
+        let target = if of_change {
+            None
+        } else if named.is_empty() {
             ours.iter().rposition(|m| m.figure.span.end <= at)
         } else if zh::RANK_OF_VALUE.iter().any(|w| named.contains(w)) {
-            None
+            (!ours.is_empty()).then_some(0)
         } else {
             ours.iter().position(|m| related(named, &m.subject))
-        }
-        .or(if ours.is_empty() { None } else { Some(0) });
+        };
         if let Some(i) = target
             && ours[i].rank.is_none()
         {
@@ -540,6 +591,13 @@ fn loose(c: &regex::Captures, why: Why) -> Loose {
     }
 }
 
+/// The figure said for the year after `m`'s: `m`'s figure becomes last year's.
+fn later_year(m: &mut Mention, figure: Stated, year: Option<i32>) {
+    let earlier = std::mem::replace(&mut m.figure, figure);
+    m.previous = Some(earlier);
+    m.year = year;
+}
+
 /// Two names of one thing: one holds the other, they open alike (研发经费, 研发经费投入), or
 /// they end alike (科技型企业知识价值信用贷款, 企业发放知识价值信用贷款).
 pub fn related(a: &str, b: &str) -> bool {
@@ -556,17 +614,15 @@ pub fn related(a: &str, b: &str) -> bool {
 /// The clause without its words of last year (同比, 比上年).
 fn strip_last_year(lead: &str) -> &str {
     let mut rest = lead;
-    loop {
-        let before = rest;
-        for w in zh::LAST_YEAR_WORDS {
-            if let Some(r) = rest.strip_prefix(w) {
-                rest = r;
-            }
-        }
-        if rest == before {
-            return rest;
-        }
+    // 比上年同期 before 比上年: the longest word of last year first.
+    while let Some(w) = zh::LAST_YEAR_WORDS
+        .iter()
+        .filter(|w| rest.starts_with(**w))
+        .max_by_key(|w| w.len())
+    {
+        rest = &rest[w.len()..];
     }
+    rest
 }
 
 /// The word the clause consists of, when it is one of `words` and nothing else.
@@ -622,7 +678,8 @@ fn subject_of(words: &str) -> Option<String> {
         }
     }
     let n = s.chars().count();
-    ((2..=MAX_SUBJECT_CHARS).contains(&n) && !s.chars().any(|c| c.is_ascii_digit()))
+    let bare = zh::BARE_SUBJECTS.contains(&s) || zh::LAST_YEAR_WORDS.iter().any(|w| s.contains(w));
+    (!bare && (2..=MAX_SUBJECT_CHARS).contains(&n) && !s.chars().any(|c| c.is_ascii_digit()))
         .then(|| s.to_string())
 }
 
@@ -740,6 +797,46 @@ mod tests {
             })
             .collect();
         assert_eq!(rates, ["49.95", "346.77"]);
+    }
+
+    #[test]
+    fn the_helpers_findings_read_right() {
+        // Last year's value said with its year, or with 较上年的.
+        let m = one("2023年高新技术企业46家，2024年达到57家。");
+        assert_eq!(m.figure.value.to_string(), "57");
+        assert_eq!(m.previous.unwrap().value.to_string(), "46");
+        let m = one(
+            "2023年全县技术合同成交额12.5亿元，2024年技术合同成交额达到15.2亿元，同比增长21.6%。",
+        );
+        assert_eq!(
+            (m.figure.value.to_string(), m.year),
+            ("15.2".into(), Some(2024))
+        );
+        assert!(m.change.is_some());
+        let m = one("研发经费投入4.54亿元，较上年的2.72亿元增长66.9%。");
+        assert_eq!(m.previous.unwrap().value.to_string(), "2.72");
+        // A change of last year, however worded, is no subject.
+        let m = one("认定申报23家，比上年同期增加4家，完成全年目标的115.0%。");
+        assert!(matches!(m.change, Some((Change::Amount(_), _))), "{m:#?}");
+        assert!(m.completion.is_some());
+        // A growth after a figure left as text is not the one before it.
+        let f = find("新增高新技术企业11家，总数达到57家，同比增长23.9%。");
+        assert!(f.mentions.iter().all(|m| m.change.is_none()), "{f:#?}");
+        let f = find("高新技术企业57家，其中新增11家，比上年增长20%。");
+        assert!(f.mentions.iter().all(|m| m.subject != "新增"), "{f:#?}");
+        // A target said first.
+        let f = find("全年目标新增高新技术企业20家，实际新增高新技术企业25家。");
+        assert!(
+            f.mentions[0].stated_target && !f.mentions[1].stated_target,
+            "{f:#?}"
+        );
+        // Ranks of a growth or a change are not the value's.
+        let m = one("研发经费投入4.54亿元，增速排名怀化第二。");
+        assert_eq!(m.rank, None);
+        let f = find("高新技术企业57家，比上年增加11家，新增数排名全市第一。");
+        assert!(f.mentions.iter().all(|m| m.rank.is_none()), "{f:#?}");
+        // Twenty digits are no figure.
+        assert!(find("编号12345678901234567890家。").mentions.is_empty());
     }
 
     #[test]

@@ -36,11 +36,34 @@ pub fn adopt_bytes(
     adopt_pieces(path, pieces, options)
 }
 
+/// More paragraphs than a work summary has (a long one has about 2,000): a document this
+/// size is refused before its outline is read, not after gigabytes of it.
+pub const MAX_PARAGRAPHS: usize = 20_000;
+/// More text than a work summary has (a long one is about 100 KB).
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
 fn adopt_pieces(
     path: &Path,
     pieces: Vec<read::Piece>,
     options: crate::Options,
 ) -> Result<Adopted, Diagnostic> {
+    let text_bytes: usize = pieces
+        .iter()
+        .map(|p| match p {
+            read::Piece::Paragraph(p) => p.text.len(),
+            read::Piece::Table(rows) => rows.iter().flatten().map(String::len).sum(),
+        })
+        .sum();
+    if pieces.len() > MAX_PARAGRAPHS || text_bytes > MAX_TEXT_BYTES {
+        return Err(Diagnostic::error(format!(
+            "{} paragraphs and {} KB of text: more than a work summary holds (at most {MAX_PARAGRAPHS} paragraphs, {} KB)",
+            pieces.len(),
+            text_bytes / 1024,
+            MAX_TEXT_BYTES / 1024
+        ))
+        .in_file(path)
+        .help("check that this is the summary; adopt one report at a time"));
+    }
     let (pieces, page) = portal::strip(pieces);
     let doc = outline::recognise(&pieces);
     if doc.parts.is_empty() {
@@ -52,5 +75,5 @@ fn adopt_pieces(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(compose::compose(&doc, &page, options, &name))
+    compose::compose(&doc, &page, options, &name).map_err(|d| d.in_file(path))
 }

@@ -280,7 +280,9 @@ fn is_title_line(p: &Paragraph) -> bool {
     let text = &p.text;
     let short = text.chars().count() <= MAX_TITLE_LINE_CHARS;
     let sentence = text.contains(zh::CLAUSE_MARKS) || text.contains(zh::SENTENCE_END_MARKS);
-    short && !sentence && heading(text).is_none() && date_of(text).is_none()
+    // A Word heading style is a heading, not a title line.
+    let styled = p.outline_level.is_some();
+    short && !sentence && !styled && heading(text).is_none() && date_of(text).is_none()
 }
 
 fn is_signature(text: &str) -> bool {

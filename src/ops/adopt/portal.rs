@@ -61,6 +61,20 @@ fn is_furniture(line: &str) -> bool {
     if zh::PORTAL_BUTTONS.contains(&line) {
         return true;
     }
+    // A row of buttons however bracketed and separated: [打印] [关闭], 打印 | 关闭.
+    let mut rest = line.to_string();
+    let mut buttons = 0;
+    for b in zh::PORTAL_BUTTON_WORDS {
+        buttons += rest.matches(b).count();
+        rest = rest.replace(b, "");
+    }
+    if buttons > 0
+        && rest
+            .chars()
+            .all(|c| c.is_whitespace() || zh::BUTTON_MARKS.contains(&c))
+    {
+        return true;
+    }
     let sentence = line.contains(zh::SENTENCE_END_MARKS) || line.chars().count() > 120;
     if sentence {
         return false;

@@ -170,6 +170,7 @@ fn not_a_document(bytes: &[u8]) -> Option<(&'static str, String)> {
                 "adopt reads a summary; to take figures from a sheet, use zongjie import".into(),
             )),
             docx::Package::Presentation => Some(("a presentation", save_as_docx())),
+            docx::Package::OpenDocument => Some(("an OpenDocument file (.odt)", save_as_docx())),
             docx::Package::Other => Some((
                 "a zip archive without a Word document in it",
                 "unpack it and name the .docx inside".into(),
