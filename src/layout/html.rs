@@ -25,7 +25,7 @@ pub fn write(outline: &Outline, highlights: &[Highlight]) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{PAGE_STYLE}{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         escape(&title),
-        stylesheet(outline),
+        stylesheet(&outline.look),
         fragment(outline, highlights)
     )
 }
@@ -197,8 +197,8 @@ fn family(face: &Face, generic: &str) -> String {
 
 /// The document's look, every rule under `.document`: GB/T 9704's faces and sizes — 2号
 /// title (22pt), 3号 body (16pt) on a 28pt line, 156 mm of text.
-pub fn stylesheet(outline: &Outline) -> String {
-    let faces = Faces::chosen(&outline.look.fonts);
+pub fn stylesheet(look: &crate::outline::Look) -> String {
+    let faces = Faces::chosen(&look.fonts);
     let serif = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
     let sans = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
     let body = family(&faces.body, serif);

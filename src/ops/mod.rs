@@ -9,5 +9,6 @@ pub mod import;
 pub mod init;
 pub mod next;
 pub mod rollup;
+pub mod serve;
 pub mod set;
 pub mod write;

@@ -28,6 +28,11 @@ pub const WORDS: &[(&str, &str)] = &[
     ("yes", "是"),
     ("confirm_remove", "确定删除？"),
     ("failed", "操作失败"),
+    ("colon", "："),
+    ("open", "（"),
+    ("close", "）"),
+    // Where a schema description's label ends: 指标名称，如… → 指标名称.
+    ("label_ends", "，：（,:("),
 ];
 
 /// A computed figure explained on hover: whose, the formula, its inputs, the exact result

@@ -83,6 +83,12 @@ pub enum Command {
         after_help = "Examples:\n  zongjie adopt 2024年工作总结.docx -o xupu-2024.toml\n  zongjie adopt 网页正文.txt -o xupu-2024.toml --force\n\nThen: zongjie check xupu-2024.toml (fix what adopt marked 待核), zongjie next xupu-2024.toml.\nReads .docx (Word, WPS, LibreOffice) and text in UTF-8, GBK or UTF-16; a portal page's\nnavigation, 发布时间 and 浏览次数 are left out. Nothing is written when the document cannot be read."
     )]
     Adopt(AdoptArgs),
+    /// The clerk's desk: a local page to fill in the figures and the text, with the draft
+    /// beside them as it will print
+    #[command(
+        after_help = "Examples:\n  zongjie serve xupu-2024.toml              # prints http://127.0.0.1:PORT/ and opens it\n  zongjie serve xupu-2024.toml --port 8024 --no-open\n\nListens on 127.0.0.1 only and serves only this file; saving writes it in place (comments kept)\nand only when it checks. Stop with Ctrl-C."
+    )]
+    Serve(ServeArgs),
     /// Draft every data file of a folder (or the files named) in parallel, ranked against each
     /// other
     #[command(
@@ -199,6 +205,18 @@ pub struct AdoptArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub overwrite: Overwrite,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The data file to work on (TOML)
+    pub file: PathBuf,
+    /// The port on 127.0.0.1 [default: any free port]
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Print the address without opening a browser
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 #[derive(Args)]

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 }
 
 fn run(command: Command, setup: &Setup) -> Result<Status, Diagnostics> {
-    use commands::{city, document, files};
+    use commands::{city, document, files, serve};
     match command {
         Command::Draft(a) => document::draft(setup, &a),
         Command::Explain(a) => document::explain(setup, &a),
@@ -53,6 +53,7 @@ fn run(command: Command, setup: &Setup) -> Result<Status, Diagnostics> {
         Command::Next(a) => files::next(setup, &a),
         Command::Import(a) => files::import(setup, &a),
         Command::Adopt(a) => files::adopt(setup, &a),
+        Command::Serve(a) => serve::serve(setup, &a),
         Command::Batch(a) => city::batch(setup, &a),
         Command::Rollup(a) => city::rollup(setup, &a),
         Command::Bench(a) => bench::run(&a),

@@ -32,7 +32,10 @@ pub const MAX_EDITS: usize = 10_000;
 /// `text` with `edits` applied, or why one cannot be.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
     if edits.len() > MAX_EDITS {
-        return Err(format!("{} edits in one request; at most {MAX_EDITS}", edits.len()));
+        return Err(format!(
+            "{} edits in one request; at most {MAX_EDITS}",
+            edits.len()
+        ));
     }
     let mut doc: DocumentMut = text
         .parse()
@@ -79,7 +82,11 @@ fn to_toml(value: &serde_json::Value, numeric: bool, path: &str) -> Result<Optio
                 let f: f64 = t
                     .parse()
                     .ok()
-                    .filter(|f: &f64| f.is_finite() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
+                    .filter(|f: &f64| {
+                        f.is_finite()
+                            && t.chars()
+                                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+                    })
                     .ok_or_else(|| format!("{path}: \"{t}\" is not a number"))?;
                 let mut v: Value = t.parse().unwrap_or_else(|_| Value::from(f));
                 v.decor_mut().clear();
@@ -91,7 +98,12 @@ fn to_toml(value: &serde_json::Value, numeric: bool, path: &str) -> Result<Optio
     })
 }
 
-fn set(doc: &mut DocumentMut, path: &str, value: &serde_json::Value, numeric: bool) -> Result<(), String> {
+fn set(
+    doc: &mut DocumentMut,
+    path: &str,
+    value: &serde_json::Value,
+    numeric: bool,
+) -> Result<(), String> {
     let segs = segments(path)?;
     let new = to_toml(value, numeric, path)?;
     let (last, parents) = segs.split_last().expect("not empty");
@@ -106,7 +118,7 @@ fn set(doc: &mut DocumentMut, path: &str, value: &serde_json::Value, numeric: bo
                     if let Some(old) = t.get(last) {
                         *v.decor_mut() = old.decor().clone();
                     }
-                    t.insert(last, v);
+                    t.insert(*last, v);
                 }
             }
             Ok(())
@@ -186,22 +198,25 @@ fn walk<'a>(at: Target<'a>, segs: &[&str], create: bool, path: &str) -> Result<T
                     let i: usize = i
                         .parse()
                         .map_err(|_| format!("{path}: \"{i}\" is not an index"))?;
-                    let t = a.get_mut(i).ok_or_else(|| format!("{path}: no such section"))?;
+                    let t = a
+                        .get_mut(i)
+                        .ok_or_else(|| format!("{path}: no such section"))?;
                     return walk(Target::Table(t), rest, create, path);
                 }
                 Item::None => return Err(missing()),
             }
         }
-        Target::Value(Value::Array(a)) => {
-            Target::Value(a.get_mut(index()?).ok_or_else(missing)?)
-        }
+        Target::Value(Value::Array(a)) => Target::Value(a.get_mut(index()?).ok_or_else(missing)?),
         Target::Value(Value::InlineTable(t)) => Target::Value(t.get_mut(seg).ok_or_else(missing)?),
         Target::Value(_) => return Err(missing()),
     };
     walk(next, rest, create, path)
 }
 
-fn array_of_tables<'a>(doc: &'a mut DocumentMut, path: &str) -> Result<&'a mut ArrayOfTables, String> {
+fn array_of_tables<'a>(
+    doc: &'a mut DocumentMut,
+    path: &str,
+) -> Result<&'a mut ArrayOfTables, String> {
     let segs = segments(path)?;
     let (last, parents) = segs.split_last().expect("not empty");
     match walk(Target::Table(doc.as_table_mut()), parents, false, path)? {
@@ -236,7 +251,9 @@ fn split_index(path: &str) -> Result<(&str, usize), String> {
     let (list, i) = path
         .rsplit_once('.')
         .ok_or_else(|| format!("\"{path}\" names no element"))?;
-    let i = i.parse().map_err(|_| format!("\"{path}\" names no element"))?;
+    let i = i
+        .parse()
+        .map_err(|_| format!("\"{path}\" names no element"))?;
     Ok((list, i))
 }
 
@@ -248,7 +265,9 @@ fn remove(doc: &mut DocumentMut, path: &str) -> Result<(), String> {
             .get_mut("indicators")
             .and_then(Item::as_table_mut)
             .ok_or_else(|| format!("{path}: no indicators"))?;
-        table.remove(key).ok_or_else(|| format!("{path}: no such indicator"))?;
+        table
+            .remove(key)
+            .ok_or_else(|| format!("{path}: no such indicator"))?;
         return Ok(());
     }
     let (list, i) = split_index(path)?;
@@ -330,7 +349,13 @@ mod tests {
             .collect();
         assert_eq!(titles, ["\"three\"", "\"one\""], "{out}");
         assert!(out.contains("\"p1 new\""), "{out}");
-        let err = apply(FILE, &[Edit::Remove { path: "sections.9".into() }]).unwrap_err();
+        let err = apply(
+            FILE,
+            &[Edit::Remove {
+                path: "sections.9".into(),
+            }],
+        )
+        .unwrap_err();
         assert!(err.contains("no such section"), "{err}");
     }
 

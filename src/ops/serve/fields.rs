@@ -73,8 +73,8 @@ pub fn rows(doc: &DocumentMut) -> Vec<Row> {
 fn scalar(v: &Value) -> Option<Json> {
     Some(match v {
         Value::String(s) => Json::String(s.value().clone()),
-        Value::Integer(i) => Json::String(i.display_repr().map_or_else(|| i.value().to_string(), |r| r.to_string())),
-        Value::Float(f) => Json::String(f.display_repr().map_or_else(|| f.value().to_string(), |r| r.to_string())),
+        Value::Integer(i) => Json::String(i.display_repr().into_owned()),
+        Value::Float(f) => Json::String(f.display_repr().into_owned()),
         Value::Boolean(b) => Json::Bool(*b.value()),
         Value::Datetime(d) => Json::String(d.value().to_string()),
         _ => return None,
@@ -92,7 +92,14 @@ pub fn fields(doc: &DocumentMut) -> Vec<Field> {
     out
 }
 
-fn item_fields(item: &Item, path: &str, name: &str, owner: &str, depth: usize, out: &mut Vec<Field>) {
+fn item_fields(
+    item: &Item,
+    path: &str,
+    name: &str,
+    owner: &str,
+    depth: usize,
+    out: &mut Vec<Field>,
+) {
     match item {
         Item::Table(t) => table_fields(t, path, owner_of(name), depth, out),
         Item::ArrayOfTables(list) => {
@@ -130,7 +137,14 @@ fn table_fields(t: &Table, path: &str, owner: &str, depth: usize, out: &mut Vec<
     }
 }
 
-fn value_fields(v: &Value, path: &str, name: &str, owner: &str, depth: usize, out: &mut Vec<Field>) {
+fn value_fields(
+    v: &Value,
+    path: &str,
+    name: &str,
+    owner: &str,
+    depth: usize,
+    out: &mut Vec<Field>,
+) {
     let mut push = |kind: &'static str, value: Json, path: String| {
         out.push(Field {
             path,
@@ -152,12 +166,26 @@ fn value_fields(v: &Value, path: &str, name: &str, owner: &str, depth: usize, ou
                 match e {
                     Value::InlineTable(t) => {
                         for (k, v) in t.iter() {
-                            value_fields(v, &format!("{path}.{i}.{k}"), k, owner_of(name), depth, out);
+                            value_fields(
+                                v,
+                                &format!("{path}.{i}.{k}"),
+                                k,
+                                owner_of(name),
+                                depth,
+                                out,
+                            );
                         }
                     }
                     // `blocks`, `only`: lists of names, not text a clerk writes.
                     Value::String(s) if name != "blocks" && name != "only" && name != "except" => {
-                        value_fields(&Value::from(s.value().as_str()), &format!("{path}.{i}"), name, owner, depth, out)
+                        value_fields(
+                            &Value::from(s.value().as_str()),
+                            &format!("{path}.{i}"),
+                            name,
+                            owner,
+                            depth,
+                            out,
+                        )
                     }
                     _ => {}
                 }

@@ -85,10 +85,10 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
 ];
 
 /// The desk for one data file.
-pub struct Desk {
+pub struct Desk<'a> {
     pub path: PathBuf,
-    pub profile: Option<Profile>,
-    pub templates: TemplateSet,
+    pub profile: Option<&'a Profile>,
+    pub templates: &'a TemplateSet,
     /// The port it listens on, for the `Host` and `Origin` it accepts.
     pub port: u16,
 }
@@ -99,10 +99,10 @@ struct Edits {
     edits: Vec<edit::Edit>,
 }
 
-impl Desk {
+impl Desk<'_> {
     fn options(&self) -> crate::Options<'_> {
         crate::Options {
-            profile: self.profile.as_ref(),
+            profile: self.profile,
             ..Default::default()
         }
     }
@@ -122,13 +122,16 @@ impl Desk {
 
     pub fn handle(&self, req: &Request) -> Reply {
         if !req.host.is_some_and(|h| self.ours(h)) {
-            return Reply::refused(403, "Host is not this desk's: open the address zongjie serve printed");
+            return Reply::refused(
+                403,
+                "Host is not this desk's: open the address zongjie serve printed",
+            );
         }
         if req.method != "GET" {
             // A write comes from this page only: its Origin is this server.
-            let same = req.origin.is_some_and(|o| {
-                o.strip_prefix("http://").is_some_and(|h| self.ours(h))
-            });
+            let same = req
+                .origin
+                .is_some_and(|o| o.strip_prefix("http://").is_some_and(|h| self.ours(h)));
             if !same {
                 return Reply::refused(403, "cross-site request refused");
             }
@@ -141,7 +144,12 @@ impl Desk {
             ("GET", "/") => Reply::text(200, "text/html; charset=utf-8", INDEX),
             ("GET", "/app.js") => Reply::text(200, "text/javascript; charset=utf-8", SCRIPT),
             ("GET", "/app.css") => Reply::text(200, "text/css; charset=utf-8", STYLE),
-            ("GET", "/api/desk") => self.desk(),
+            ("GET", "/api/desk") => match self.read() {
+                Ok(text) => self.desk(&text),
+                Err(r) => r,
+            },
+            ("POST", "/api/desk") => self.with_edits(req.body, |text| self.desk(&text)),
+            ("GET", "/preview.css") => self.preview_style(),
             ("POST", "/api/preview") => self.with_edits(req.body, |text| self.preview(text)),
             ("POST", "/api/save") => self.with_edits(req.body, |text| self.save(text)),
             ("POST", "/api/docx") => self.with_edits(req.body, |text| self.docx(text)),
@@ -157,11 +165,7 @@ impl Desk {
     }
 
     /// The file as the page edits it: the schema, the indicators, the text fields, the words.
-    fn desk(&self) -> Reply {
-        let text = match self.read() {
-            Ok(t) => t,
-            Err(r) => return r,
-        };
+    fn desk(&self, text: &str) -> Reply {
         let doc: DocumentMut = match text.parse() {
             Ok(d) => d,
             Err(e) => return Reply::json(422, json!({ "error": format!("{e}") })),
@@ -197,6 +201,21 @@ impl Desk {
         }
     }
 
+    /// The look of the preview: the document's faces as its file chooses them.
+    fn preview_style(&self) -> Reply {
+        let look = self
+            .read()
+            .ok()
+            .and_then(|text| crate::draft(&self.source(text), self.templates, self.options()).ok())
+            .map(|d| d.outline.look)
+            .unwrap_or_default();
+        Reply::text(
+            200,
+            "text/css; charset=utf-8",
+            &crate::layout::html::stylesheet(&look),
+        )
+    }
+
     fn source(&self, text: String) -> Source {
         Source::new(self.path.clone(), text)
     }
@@ -204,14 +223,13 @@ impl Desk {
     /// The draft of the edited text as the page shows it, with every finding.
     fn preview(&self, text: String) -> Reply {
         let source = self.source(text);
-        match crate::draft(&source, &self.templates, self.options()) {
+        match crate::draft(&source, self.templates, self.options()) {
             Ok(draft) => {
                 let highlights = crate::views::audit::highlights(&draft.facts);
                 Reply::json(
                     200,
                     json!({
                         "html": crate::layout::html::fragment(&draft.outline, &highlights),
-                        "style": crate::layout::html::stylesheet(&draft.outline),
                         "findings": findings(&draft.warnings),
                     }),
                 )
@@ -236,7 +254,7 @@ impl Desk {
     /// The DOCX `zongjie draft` would write from the edited text.
     fn docx(&self, text: String) -> Reply {
         let source = self.source(text);
-        match crate::draft(&source, &self.templates, self.options()) {
+        match crate::draft(&source, self.templates, self.options()) {
             Ok(draft) => {
                 let stem = self
                     .path

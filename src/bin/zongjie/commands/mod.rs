@@ -4,3 +4,4 @@
 pub mod city;
 pub mod document;
 pub mod files;
+pub mod serve;
