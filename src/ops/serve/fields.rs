@@ -114,6 +114,17 @@ fn item_fields(
                     value: Json::Null,
                     depth,
                 });
+                // Every section can be switched to run in, whether or not its file says so.
+                if child == "Section" && !t.contains_key("run_in") && t.contains_key("title") {
+                    out.push(Field {
+                        path: format!("{at}.run_in"),
+                        name: "run_in".into(),
+                        owner: child.to_string(),
+                        kind: "bool",
+                        value: Json::Null,
+                        depth: depth + 1,
+                    });
+                }
                 table_fields(t, &at, child, depth + 1, out);
             }
         }
@@ -218,6 +229,7 @@ mod tests {
             [
                 ("report.year", "number"),
                 ("sections.0", "section"),
+                ("sections.0.run_in", "bool"),
                 ("sections.0.title", "text"),
                 ("sections.0.paragraphs.0", "text"),
                 ("sections.0.points.0.title", "text"),
@@ -227,6 +239,6 @@ mod tests {
                 ("sections.0.sections.0.run_in", "bool"),
             ]
         );
-        assert_eq!(f[6].depth, 1);
+        assert_eq!(f[7].depth, 1);
     }
 }
