@@ -20,22 +20,6 @@ fn draft(source: &Source) -> zongjie::Draft {
     .unwrap_or_else(|e| panic!("{} drafts:\n{e}\n{}", source.path.display(), source.text))
 }
 
-fn examples() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in ["examples", "examples/huaihua-2024"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    assert!(files.len() >= 10, "the examples are found");
-    files
-}
-
 /// The document's text as a reader sees it: the title, each heading with its level and
 /// whether it runs in, each paragraph, each table's cells.
 fn text(outline: &Outline) -> Vec<String> {
@@ -62,7 +46,7 @@ fn text(outline: &Outline) -> Vec<String> {
 
 #[test]
 fn every_example_drafts_the_same_document_after_a_round_trip() {
-    for path in examples() {
+    for path in common::examples() {
         let first = draft(&Source::read(&path).unwrap());
         let adopted = adopt::adopt_bytes(&path, &first.docx, zongjie::Options::default())
             .unwrap_or_else(|e| panic!("{} adopts: {e}", path.display()));

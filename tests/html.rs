@@ -2,24 +2,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use zongjie::load::Source;
 use zongjie::narrate::TemplateSet;
-
-fn examples() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in ["examples", "examples/huaihua-2024"] {
-        for entry in std::fs::read_dir(common::example("").join("..").join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
 
 /// The page's text, one entry per paragraph-like element (title lines joined, a table's
 /// caption and each cell apart), as the DOCX paragraphs are.
@@ -58,7 +42,7 @@ fn page_text(html: &str) -> Vec<String> {
 
 #[test]
 fn every_example_as_a_page_has_the_docx_text_and_no_scripts_or_fonts_to_fetch() {
-    let examples = examples();
+    let examples = common::examples();
     assert!(examples.len() >= 10);
     for path in examples {
         let source = Source::read(&path).unwrap();

@@ -3,29 +3,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{paragraphs, part};
 use zongjie::Options;
 use zongjie::load::Source;
 use zongjie::narrate::TemplateSet;
-
-/// Every data file under examples/, the city's counties included.
-fn examples() -> Vec<PathBuf> {
-    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"));
-    let mut files = Vec::new();
-    for dir in [root.clone(), root.join("huaihua-2024")] {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    assert!(files.len() >= 15, "{files:?}");
-    files
-}
 
 fn drafted_text(path: &Path) -> Vec<String> {
     let source = Source::read(path).unwrap();
@@ -112,7 +95,7 @@ fn typed_whole_figures(path: &Path) -> Vec<(i64, String)> {
 
 #[test]
 fn no_half_width_mark_touches_chinese_text() {
-    for path in examples() {
+    for path in common::examples() {
         for paragraph in drafted_text(&path) {
             let found = half_width_in_chinese(&paragraph);
             assert!(
@@ -126,7 +109,7 @@ fn no_half_width_mark_touches_chinese_text() {
 
 #[test]
 fn full_width_brackets_pair() {
-    for path in examples() {
+    for path in common::examples() {
         for paragraph in drafted_text(&path) {
             assert!(
                 brackets_pair(&paragraph),
@@ -140,7 +123,7 @@ fn full_width_brackets_pair() {
 #[test]
 fn typed_whole_figures_print_without_decimals() {
     let counts = regex::Regex::new(r"\d\.\d+(家|项|人|件|个)(百分点)?").unwrap();
-    for path in examples() {
+    for path in common::examples() {
         let text = drafted_text(&path).join("\n");
         for (value, unit) in typed_whole_figures(&path) {
             let pattern = format!(r"(^|[^\d.]){value}\.0+{}", regex::escape(&unit));
@@ -177,7 +160,7 @@ fn the_checks_catch_what_they_are_for() {
 
 #[test]
 fn the_audit_speaks_chinese_and_names_sub_items() {
-    let mut files = examples();
+    let mut files = common::examples();
     files.push(common::fixture("comparisons.toml"));
     let mut parts = 0;
     for path in files {

@@ -51,6 +51,23 @@ pub fn paragraphs(document_xml: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every data file under examples/, the city's counties included.
+pub fn examples() -> Vec<PathBuf> {
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"));
+    let mut files = Vec::new();
+    for dir in [root.clone(), root.join("huaihua-2024")] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 15, "{files:?}");
+    files
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
