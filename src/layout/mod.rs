@@ -20,6 +20,7 @@ pub mod html;
 mod package;
 pub mod repair;
 mod styles;
+mod zip;
 
 use crate::outline::Outline;
 

@@ -5,30 +5,32 @@
 //! builds it once per set of faces (`layout::frame`; a batch has one, or a few when some
 //! counties name their own); each part is repaired once (see [`super::repair`]), and each
 //! draft's body (see `layout::body`) is set into the frame's document part and zipped with
-//! the rest.
+//! the rest (see `layout::zip`: the shared parts are deflated once, with the frame).
 
-use std::io::Cursor;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use docx_rs::{Docx, XMLDocx};
+use docx_rs::Docx;
 
 use super::fonts::{self, Faces};
 use super::repair::{fix_part, keep_line_end_marks};
+use super::zip::{self, Part};
 
-/// Zips a draft: `body` (paragraphs and tables) set into the frame's document part.
+/// Zips a draft: `body` (paragraphs and tables) set into the frame's document part, which is
+/// deflated here; the frame's other parts were deflated when it was built.
 pub fn pack(body: &str, faces: &Faces) -> Result<Vec<u8>, String> {
     let frame = frame_for(faces)?;
-    let mut parts = frame.parts();
     let mut document = Vec::with_capacity(frame.head.len() + body.len() + frame.tail.len());
     document.extend_from_slice(&frame.head);
     document.extend_from_slice(body.as_bytes());
     document.extend_from_slice(&frame.tail);
-    parts.document = document;
-    let mut out = Cursor::new(Vec::with_capacity(parts.document.len() + 32 * 1024));
-    parts
-        .pack(&mut out)
-        .map_err(|e| format!("could not zip the document: {e}"))?;
-    Ok(out.into_inner())
+    let document = Part::deflated(DOCUMENT, &document)?;
+    zip::write(
+        frame
+            .before
+            .iter()
+            .chain(std::iter::once(&document))
+            .chain(&frame.after),
+    )
 }
 
 /// The frame of drafts set in `faces`, built the first time they are asked for.
@@ -44,29 +46,22 @@ fn frame_for(faces: &Faces) -> Result<Arc<Frame>, String> {
     Ok(frame)
 }
 
-/// The parts every draft shares, built and repaired once; the document part is kept as the
-/// text before the body's blocks (through `<w:body>`) and after them (the section
-/// properties on).
+const DOCUMENT: &str = "word/document.xml";
+
+/// The parts every draft shares, built, repaired and deflated once, in package order around
+/// the document part; and the document part kept as the text before the body's blocks
+/// (through `<w:body>`) and after them (the section properties on).
 struct Frame {
-    parts: XMLDocx,
+    before: Vec<Part>,
+    after: Vec<Part>,
     head: Vec<u8>,
     tail: Vec<u8>,
 }
 
 impl Frame {
     fn new(docx: Docx, faces: &Faces) -> Result<Frame, String> {
-        let mut parts = docx.build();
+        let parts = docx.build();
         let document = fix_part(&parts.document)?;
-        parts.styles = keep_line_end_marks(&fix_part(&parts.styles)?)?;
-        parts.settings = fix_part(&parts.settings)?;
-        parts.numberings = fix_part(&parts.numberings)?;
-        for footer in &mut parts.footers {
-            *footer = fix_part(footer)?;
-        }
-        for header in &mut parts.headers {
-            *header = fix_part(header)?;
-        }
-        parts.font_table = fonts::font_table_xml(faces);
         let split = |marker: &str| {
             document
                 .windows(marker.len())
@@ -81,44 +76,60 @@ impl Frame {
         {
             return Err("docx-rs wrote blocks into an empty document".into());
         }
+        // What zongjie's frame never has; a docx-rs that began writing it would need it here.
+        if !parts.media.is_empty() || parts.taskpanes.is_some() || !parts.custom_items.is_empty() {
+            return Err("docx-rs wrote media, task panes or custom XML into the frame".into());
+        }
+        let deflated = |name: &str, bytes: &[u8]| Part::deflated(name, bytes);
+        let before = vec![
+            deflated("[Content_Types].xml", &parts.content_type)?,
+            deflated("_rels/.rels", &parts.rels)?,
+            deflated("docProps/app.xml", &parts.doc_props.app)?,
+            deflated("docProps/core.xml", &parts.doc_props.core)?,
+            deflated("docProps/custom.xml", &parts.doc_props.custom)?,
+            deflated("word/_rels/document.xml.rels", &parts.document_rels)?,
+        ];
+        let mut after = vec![
+            deflated(
+                "word/styles.xml",
+                &keep_line_end_marks(&fix_part(&parts.styles)?)?,
+            )?,
+            deflated("word/settings.xml", &fix_part(&parts.settings)?)?,
+            deflated("word/fontTable.xml", &fonts::font_table_xml(faces))?,
+            deflated("word/comments.xml", &parts.comments)?,
+            deflated("word/numbering.xml", &fix_part(&parts.numberings)?)?,
+            deflated("word/commentsExtended.xml", &parts.comments_extended)?,
+            deflated("word/footnotes.xml", &parts.footnotes)?,
+        ];
+        for (i, header) in parts.headers.iter().enumerate() {
+            after.push(deflated(
+                &format!("word/header{}.xml", i + 1),
+                &fix_part(header)?,
+            )?);
+            if let Some(rels) = parts.header_rels.get(i) {
+                after.push(deflated(
+                    &format!("word/_rels/header{}.xml.rels", i + 1),
+                    rels,
+                )?);
+            }
+        }
+        for (i, footer) in parts.footers.iter().enumerate() {
+            after.push(deflated(
+                &format!("word/footer{}.xml", i + 1),
+                &fix_part(footer)?,
+            )?);
+            if let Some(rels) = parts.footer_rels.get(i) {
+                after.push(deflated(
+                    &format!("word/_rels/footer{}.xml.rels", i + 1),
+                    rels,
+                )?);
+            }
+        }
         Ok(Frame {
+            before,
+            after,
             head: document[..body_start].to_vec(),
             tail: document[section..].to_vec(),
-            parts,
         })
-    }
-
-    /// A copy of the shared parts, to be given a document and zipped.
-    fn parts(&self) -> XMLDocx {
-        let p = &self.parts;
-        XMLDocx {
-            content_type: p.content_type.clone(),
-            rels: p.rels.clone(),
-            doc_props: docx_rs::XMLDocProps {
-                app: p.doc_props.app.clone(),
-                core: p.doc_props.core.clone(),
-                custom: p.doc_props.custom.clone(),
-            },
-            styles: p.styles.clone(),
-            document: Vec::new(),
-            comments: p.comments.clone(),
-            document_rels: p.document_rels.clone(),
-            settings: p.settings.clone(),
-            font_table: p.font_table.clone(),
-            numberings: p.numberings.clone(),
-            media: p.media.clone(),
-            headers: p.headers.clone(),
-            header_rels: p.header_rels.clone(),
-            footers: p.footers.clone(),
-            footer_rels: p.footer_rels.clone(),
-            comments_extended: p.comments_extended.clone(),
-            taskpanes: p.taskpanes.clone(),
-            taskpanes_rels: p.taskpanes_rels.clone(),
-            web_extensions: p.web_extensions.clone(),
-            custom_items: p.custom_items.clone(),
-            custom_item_rels: p.custom_item_rels.clone(),
-            custom_item_props: p.custom_item_props.clone(),
-            footnotes: p.footnotes.clone(),
-        }
     }
 }
