@@ -34,6 +34,7 @@ pub mod narrate;
 pub mod ops;
 pub mod outline;
 pub mod safe;
+pub mod timing;
 pub mod validate;
 pub mod views;
 pub mod zh;
@@ -168,8 +169,10 @@ pub fn render(
     templates: &TemplateSet,
     options: Options,
 ) -> Result<Draft, Diagnostics> {
-    let mut outline = narrate::narrate(&checked.file, &checked.facts, templates)
-        .map_err(|e| Diagnostics(locate_all(source, e)))?;
+    let mut outline = timing::timed(timing::Stage::Narrate, || {
+        narrate::narrate(&checked.file, &checked.facts, templates)
+    })
+    .map_err(|e| Diagnostics(locate_all(source, e)))?;
     if options.audit_table {
         outline.blocks.push(outline::Block::PageBreak);
         outline

@@ -26,6 +26,8 @@ use crate::outline::Outline;
 
 /// Renders an outline to the bytes of a .docx file.
 pub fn lay_out(outline: &Outline) -> Result<Vec<u8>, String> {
+    use crate::timing::{Stage, timed};
     let faces = fonts::Faces::chosen(&outline.look.fonts);
-    package::pack(&body::blocks(outline, &faces), &faces)
+    let body = timed(Stage::LayOut, || body::blocks(outline, &faces));
+    timed(Stage::Zip, || package::pack(&body, &faces))
 }

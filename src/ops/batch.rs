@@ -18,6 +18,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::measure::rank::{self, Standing};
 use crate::narrate::TemplateSet;
+use crate::timing::{self, Stage};
 use crate::zh::label;
 use crate::{Consistency, Options, check, check_as, render};
 
@@ -91,6 +92,7 @@ pub fn run(
     let standings: Vec<Result<(Standing, String), Diagnostics>> = inputs
         .par_iter()
         .map(|input| {
+            let started = Instant::now();
             let source = Source::read(input)?;
             // Only whether the file can be drafted matters here: consistency warnings are
             // looked for when it is, unless --strict makes them errors.
@@ -99,7 +101,9 @@ pub fn run(
             } else {
                 Consistency::Skipped
             };
-            let checked = check_as(&source, options, consistency)?;
+            let checked = check_as(&source, options, consistency);
+            timing::add(Stage::ReadCheck, started.elapsed());
+            let checked = checked?;
             let name = draft_name(
                 &checked.file.report.region,
                 checked.file.report.year,
@@ -139,7 +143,7 @@ pub fn run(
             })
         })
         .collect();
-    let rankings = rank::Rankings::new(ok);
+    let rankings = timing::timed(Stage::Rank, || rank::Rankings::new(ok));
     // A draft's name may be one of the inputs' (a data file named like a draft, given on the
     // command line): that input is never written over, --force or not.
     let inputs_here: std::collections::HashSet<PathBuf> = inputs
@@ -167,9 +171,15 @@ pub fn run(
         .zip(inputs.par_iter())
         .map(|(planned, input)| {
             let result = planned.and_then(|(member, target)| {
-                let source = Source::read(input)?;
-                let mut checked = check(&source, options)?;
-                let disagreements = rank::apply(&mut checked.facts, rankings.of(member));
+                let checked = timing::timed(Stage::ReadCheck, || {
+                    Source::read(input)
+                        .map_err(Diagnostics::from)
+                        .and_then(|source| check(&source, options).map(|checked| (source, checked)))
+                });
+                let (source, mut checked) = checked?;
+                let disagreements = timing::timed(Stage::Rank, || {
+                    rank::apply(&mut checked.facts, rankings.of(member))
+                });
                 let disagreements: Vec<_> = disagreements
                     .into_iter()
                     .map(|f| source.locate_finding(f))
@@ -179,7 +189,8 @@ pub fn run(
                 }
                 checked.warnings.extend(disagreements);
                 let draft = render(&source, checked, templates, options)?;
-                Ok((stage(&target, &draft.docx, force)?, draft.warnings))
+                let staged = timing::timed(Stage::Write, || stage(&target, &draft.docx, force))?;
+                Ok((staged, draft.warnings))
             });
             progress();
             (input.clone(), result)
@@ -202,6 +213,7 @@ pub fn run(
             Err(e) => summary.failed.push((path, e)),
         }
     }
+    let writing = Instant::now();
     if let Err(e) = sync_all(staged.iter().map(|(_, draft)| draft)) {
         summary
             .failed
@@ -215,6 +227,7 @@ pub fn run(
             Err(e) => summary.failed.push((path, e.into())),
         }
     }
+    timing::add(Stage::Write, writing.elapsed());
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -36,9 +36,18 @@ pub fn run(a: &BenchArgs) -> Result<Status, Diagnostics> {
     let scratch = tempfile::tempdir().map_err(scratch_error)?;
     let most = counties.iter().copied().max().unwrap_or(0);
     write_counties(from, most, &scratch.path().join("data"))?;
+    let stages: Vec<String> = zongjie::timing::STAGES
+        .iter()
+        .map(|(_, name)| format!("{name:>10}"))
+        .collect();
     println!(
-        "{:>8}  {:>9}  {:>11}  {:>13}",
-        "counties", "seconds", "drafts/s", "peak RSS MiB"
+        "{:>8}  {:>9}  {:>9}  {:>9}  {:>13}  {}",
+        "counties",
+        "seconds",
+        "drafts/s",
+        "MB out",
+        "peak RSS MiB",
+        stages.join(" ")
     );
     let exe = std::env::current_exe()
         .map_err(|e| Diagnostic::error(format!("cannot find zongjie itself: {e}")))?;
@@ -117,9 +126,28 @@ fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagno
     }
     let seconds = summary.elapsed.as_secs_f64();
     let rss = peak_rss_mib().map_or("n/a".into(), |m| format!("{m:.1}"));
+    let bytes: u64 = summary
+        .drafted
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    // Each stage's share of the threads' time.
+    let totals = zongjie::timing::totals();
+    let all: f64 = totals
+        .iter()
+        .map(|d| d.as_secs_f64())
+        .sum::<f64>()
+        .max(1e-9);
+    let split: Vec<String> = totals
+        .iter()
+        .map(|d| format!("{:>9.0}%", 100.0 * d.as_secs_f64() / all))
+        .collect();
     println!(
-        "{n:>8}  {seconds:>9.3}  {:>11.0}  {rss:>13}",
-        n as f64 / seconds
+        "{n:>8}  {seconds:>9.3}  {:>9.0}  {:>9.1}  {rss:>13}  {}",
+        n as f64 / seconds,
+        bytes as f64 / 1e6,
+        split.join(" ")
     );
     Ok(())
 }
