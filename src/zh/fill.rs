@@ -2,6 +2,8 @@
 
 /// Placeholder prose: bracketed so it stands out in the draft until replaced.
 pub const FILL: &str = "（请在此填写）";
+/// The placeholder's words without its brackets, to find it however it is bracketed.
+pub const FILL_WORDS: &str = "请在此填写";
 
 /// Marks the comment beside a figure still to be filled in (`current = 0   # 填写2025年数值`);
 /// `zongjie import` drops the comment once it fills the figure.
