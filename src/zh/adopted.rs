@@ -11,7 +11,6 @@ pub fn guessed_issuer(from: &str) -> String {
     format!("{CHECK}：发文机关取自{from}，请写全称")
 }
 
-pub const FROM_SIGNATURE: &str = "落款";
 pub const FROM_TITLE: &str = "标题";
 pub const FROM_PORTAL: &str = "网页来源";
 pub const FROM_OPENING: &str = "开头段";

@@ -7,7 +7,6 @@
 //! read from, and next year the figure and its comparison are recomputed.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use indexmap::IndexMap;
@@ -15,13 +14,13 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::figures::{self, Change, Loose, Mention, Stated};
+use super::meta::{self, Meta};
 use super::outline::{Body, Document, Part};
 use super::portal::Page;
 use crate::diagnostic::Diagnostic;
 use crate::load::Source;
 use crate::load::catalogue::Catalogue;
 use crate::measure::units;
-use crate::model::Approx;
 use crate::zh::adopted as words;
 use crate::zh::punct;
 use crate::zh::recognise as zh;
@@ -60,42 +59,40 @@ enum Role {
 
 /// A piece of prose and the spans of it that may cite an indicator.
 #[derive(Debug, Clone, Default)]
-struct Slot {
-    text: String,
-    cites: Vec<Cite>,
+pub(super) struct Slot {
+    pub(super) text: String,
+    pub(super) cites: Vec<Cite>,
 }
 
 #[derive(Debug, Clone)]
-struct Cite {
-    span: Range<usize>,
-    key: String,
-    field: &'static str,
+pub(super) struct Cite {
+    pub(super) span: Range<usize>,
+    pub(super) key: String,
+    pub(super) field: &'static str,
 }
 
 /// An indicator as the document states it.
 #[derive(Debug, Clone)]
-struct Found {
-    name: String,
+pub(super) struct Found {
+    pub(super) name: String,
     /// The name the prose uses, when the table's is longer.
-    label: Option<String>,
-    unit: String,
-    current: Stated,
-    previous: Option<Decimal>,
-    previous_note: Option<String>,
-    stated_growth: Option<Stated>,
-    growth_note: Option<String>,
-    target: Option<Decimal>,
-    completion_note: Option<String>,
-    next_target: Option<Decimal>,
-    rank: Option<(String, u32)>,
-    period: Option<String>,
-    percent_places: Option<u32>,
+    pub(super) label: Option<String>,
+    pub(super) unit: String,
+    pub(super) current: Stated,
+    pub(super) previous: Option<Decimal>,
+    pub(super) previous_note: Option<String>,
+    pub(super) stated_growth: Option<Stated>,
+    pub(super) growth_note: Option<String>,
+    pub(super) target: Option<Decimal>,
+    pub(super) completion_note: Option<String>,
+    pub(super) next_target: Option<Decimal>,
+    pub(super) rank: Option<(String, u32)>,
+    pub(super) period: Option<String>,
+    pub(super) percent_places: Option<u32>,
     /// A relative change of the ratio is stated (增长56.25% beside 2.0%).
-    relative: bool,
+    pub(super) relative: bool,
     /// The growth a table states (增长27.5%), to see whether the figures shown give it.
-    table_growth: Option<String>,
-    /// The figures shown are rounded: the stated growth is not the one they give.
-    rounded: Option<String>,
+    pub(super) table_growth: Option<String>,
 }
 
 impl Found {
@@ -128,46 +125,33 @@ impl Found {
 
 /// A section as the data file writes it.
 #[derive(Debug, Clone, Default)]
-struct Sec {
-    title: String,
-    level: Option<u8>,
-    run_in: Option<bool>,
-    lead: Option<usize>,
-    table_note: bool,
+pub(super) struct Sec {
+    pub(super) title: String,
+    pub(super) level: Option<u8>,
+    pub(super) run_in: Option<bool>,
+    pub(super) lead: Option<usize>,
+    pub(super) table_note: bool,
     /// The indicators of its indicator table, in the table's order.
-    only: Vec<String>,
-    paragraphs: Vec<usize>,
-    points: Vec<(String, usize)>,
-    marker: Option<&'static str>,
-    inline_points: bool,
-    sections: Vec<Sec>,
+    pub(super) only: Vec<String>,
+    pub(super) paragraphs: Vec<usize>,
+    pub(super) points: Vec<(String, usize)>,
+    pub(super) marker: Option<&'static str>,
+    pub(super) inline_points: bool,
+    pub(super) sections: Vec<Sec>,
 }
 
-/// The report's particulars, with where each came from.
-#[derive(Debug, Clone)]
-struct Meta {
-    issuer: String,
-    issuer_note: Option<String>,
-    region: String,
-    year: i32,
-    half: bool,
-    date: (i32, u32, u32),
-    date_note: Option<String>,
-    title: Option<String>,
-}
-
-struct Composer<'a> {
-    catalogue: &'a Catalogue,
-    year: i32,
-    half: bool,
-    slots: Vec<Slot>,
-    found: IndexMap<String, Found>,
+pub(super) struct Composer<'a> {
+    pub(super) catalogue: &'a Catalogue,
+    pub(super) year: i32,
+    pub(super) half: bool,
+    pub(super) slots: Vec<Slot>,
+    pub(super) found: IndexMap<String, Found>,
     /// Keys by the subject the document names them with.
-    by_subject: HashMap<String, String>,
-    loose: Vec<Loose>,
-    unsure: Vec<String>,
+    pub(super) by_subject: HashMap<String, String>,
+    pub(super) loose: Vec<Loose>,
+    pub(super) unsure: Vec<String>,
     /// Targets said before their figure (全年目标新增…20家), by subject.
-    pending_targets: HashMap<String, Stated>,
+    pub(super) pending_targets: HashMap<String, Stated>,
 }
 
 /// Composes the data file from a recognised document; `source` names it in the header.
@@ -186,7 +170,7 @@ pub fn compose(
         unfinished: true,
         ..options
     };
-    let meta = meta(doc, page)?;
+    let meta = meta::meta(doc, page)?;
     let mut unsure = doc.unsure.clone();
     if meta.issuer == crate::zh::fill::FILL {
         unsure.push(
@@ -222,7 +206,7 @@ pub fn compose(
     if sections.is_empty() {
         return Err(Diagnostic::error(zh::NOTHING_UNDER_HEADINGS).help(zh::NO_HEADINGS_HELP));
     }
-    let style = style_of(doc);
+    let style = meta::style_of(doc);
     let mut meta = meta;
     let write = |c: &Composer, meta: &Meta, cites: &dyn Fn(&Slot, &Cite) -> bool| {
         c.write(meta, &style, opening, &sections, source, cites)
@@ -258,10 +242,9 @@ pub fn compose(
                     "{}: the table states {stated} but the figures shown give {computed}: they are rounded; enter the exact figures",
                     f.name
                 ));
-                f.rounded = Some(words::rounded(stated, computed));
                 if f.previous.is_some() {
                     f.stated_growth = Some(r);
-                    f.growth_note = f.rounded.clone();
+                    f.growth_note = Some(words::rounded(stated, computed));
                 }
             }
         }
@@ -501,7 +484,6 @@ impl Composer<'_> {
             period,
             percent_places: None,
             table_growth: None,
-            rounded: None,
             relative: false,
         };
         let mut cite = |span: Range<usize>, field: &'static str| {
@@ -663,7 +645,6 @@ impl Composer<'_> {
                 table_growth: growth
                     .and_then(|g| row.get(g))
                     .map(|g| g.trim().to_string()),
-                rounded: None,
                 relative: false,
             };
             match self.found.get_mut(&key) {
@@ -794,362 +775,8 @@ impl Composer<'_> {
         }
         unique
     }
-
-    /// The data file, citing the spans `cites` accepts.
-    fn write(
-        &self,
-        meta: &Meta,
-        style: &Style,
-        opening: Option<usize>,
-        sections: &[Sec],
-        source: &str,
-        cites: &dyn Fn(&Slot, &Cite) -> bool,
-    ) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "#:schema ../schemas/report.schema.json");
-        let _ = writeln!(out, "# {}\n", words::header(source));
-        out.push_str("[report]\n");
-        put(
-            &mut out,
-            "issuer",
-            &q(&meta.issuer),
-            meta.issuer_note.as_deref(),
-        );
-        put(
-            &mut out,
-            "region",
-            &q(&meta.region),
-            meta.issuer_note.as_deref(),
-        );
-        put(&mut out, "year", &meta.year.to_string(), None);
-        let kind = if meta.half { "half-year" } else { "annual" };
-        put(&mut out, "kind", &q(kind), None);
-        let (y, m, d) = meta.date;
-        put(
-            &mut out,
-            "date",
-            &format!("{y:04}-{m:02}-{d:02}"),
-            meta.date_note.as_deref(),
-        );
-        if let Some(t) = &meta.title {
-            put(&mut out, "title", &q(t), None);
-        }
-        if !style.is_empty() {
-            out.push_str("\n[style]\n");
-            if !style.run_in.is_empty() {
-                let levels: Vec<String> = style.run_in.iter().map(u8::to_string).collect();
-                put(
-                    &mut out,
-                    "run_in",
-                    &format!("[{}]", levels.join(", ")),
-                    None,
-                );
-            }
-            if let Some(l3) = style.level3 {
-                put(&mut out, "level3", &q(l3), None);
-            }
-        }
-        for (key, f) in &self.found {
-            let _ = writeln!(out, "\n[indicators.{key}]");
-            put(&mut out, "name", &q(&f.name), None);
-            if let Some(l) = &f.label {
-                put(&mut out, "label", &q(l), None);
-            }
-            put(&mut out, "unit", &q(&f.unit), None);
-            let approx = f
-                .current
-                .approx
-                .map(|_| words::approximate(&self.span_text(&f.current)));
-            put(
-                &mut out,
-                "current",
-                &number(f.current.value),
-                approx.as_deref(),
-            );
-            if let Some(p) = f.previous {
-                put(&mut out, "previous", &number(p), f.previous_note.as_deref());
-            }
-            if let Some(g) = &f.stated_growth {
-                put(
-                    &mut out,
-                    "stated_growth",
-                    &number(g.value),
-                    f.growth_note.as_deref(),
-                );
-            }
-            if let Some(t) = f.target {
-                put(&mut out, "target", &number(t), None);
-            } else if let Some(note) = &f.completion_note {
-                let _ = writeln!(out, "# {note}");
-            }
-            if let Some(t) = f.next_target {
-                put(&mut out, "next_target", &number(t), None);
-            }
-            if f.relative && f.previous.is_some() {
-                put(&mut out, "relative_change", "true", None);
-            }
-            if let Some(p) = f.percent_places {
-                put(&mut out, "percent_precision", &p.to_string(), None);
-            }
-            if let Some(a) = f.current.approx {
-                let a = match a {
-                    Approx::More => zh::MORE,
-                    Approx::Over => zh::OVER,
-                    Approx::About => zh::ABOUT,
-                    Approx::Nearly => zh::NEARLY,
-                };
-                put(&mut out, "approx", &q(a), None);
-            }
-            if let Some(p) = &f.period {
-                put(&mut out, "period", &q(p), None);
-            }
-            if let Some((scope, position)) = &f.rank {
-                let rank = format!("{{ scope = {}, position = {position} }}", q(scope));
-                put(&mut out, "stated_rank", &rank, None);
-            }
-        }
-        if let Some(i) = opening {
-            out.push_str("\n[opening]\n");
-            put(&mut out, "text", &q(&self.cited(i, cites)), None);
-        }
-        for sec in sections {
-            self.write_section(&mut out, sec, "sections", style, 1, cites);
-        }
-        out
-    }
-
-    fn write_section(
-        &self,
-        out: &mut String,
-        sec: &Sec,
-        table: &str,
-        style: &Style,
-        level: u8,
-        cites: &dyn Fn(&Slot, &Cite) -> bool,
-    ) {
-        let _ = writeln!(out, "\n[[{table}]]");
-        if sec.table_note {
-            let _ = writeln!(out, "# {}", words::dropped_table());
-        }
-        put(out, "title", &q(&sec.title), None);
-        let level = sec.level.unwrap_or(level);
-        if let Some(l) = sec.level {
-            put(out, "level", &l.to_string(), None);
-        }
-        let by_style = style.run_in.contains(&level);
-        if let Some(r) = sec.run_in
-            && r != by_style
-        {
-            put(out, "run_in", &r.to_string(), None);
-        }
-        if let Some(i) = sec.lead {
-            put(out, "lead", &q(&self.cited(i, cites)), None);
-        }
-        if !sec.only.is_empty() {
-            put(out, "blocks", "[\"indicator_table\"]", None);
-            let keys: Vec<String> = sec.only.iter().map(|k| q(k)).collect();
-            put(out, "only", &format!("[{}]", keys.join(", ")), None);
-        }
-        if !sec.paragraphs.is_empty() {
-            out.push_str("paragraphs = [\n");
-            for &i in &sec.paragraphs {
-                let _ = writeln!(out, "  {},", q(&self.cited(i, cites)));
-            }
-            out.push_str("]\n");
-        }
-        if !sec.points.is_empty() {
-            if let Some(m) = sec.marker
-                && m != zh::POINT_MARKER_IS
-            {
-                put(out, "marker", &q(m), None);
-            }
-            if sec.inline_points {
-                put(out, "inline_points", "true", None);
-            }
-            out.push_str("points = [\n");
-            for (title, i) in &sec.points {
-                let _ = writeln!(
-                    out,
-                    "  {{ title = {}, text = {} }},",
-                    q(title),
-                    q(&self.cited(*i, cites))
-                );
-            }
-            out.push_str("]\n");
-        }
-        let inner = format!("{table}.sections");
-        for child in &sec.sections {
-            self.write_section(out, child, &inner, style, level + 1, cites);
-        }
-    }
-
-    /// A slot's text with the accepted citations in place of their spans.
-    fn cited(&self, i: usize, cites: &dyn Fn(&Slot, &Cite) -> bool) -> String {
-        let slot = &self.slots[i];
-        let mut accepted: Vec<&Cite> = slot.cites.iter().filter(|c| cites(slot, c)).collect();
-        accepted.sort_by_key(|c| c.span.start);
-        let mut out = String::new();
-        let mut at = 0;
-        for c in accepted {
-            if c.span.start < at {
-                continue;
-            }
-            out.push_str(&literal(&slot.text[at..c.span.start]));
-            let _ = write!(out, "{{{{ind.{}.{}}}}}", c.key, c.field);
-            at = c.span.end;
-        }
-        out.push_str(&literal(&slot.text[at..]));
-        out
-    }
-
-    fn span_text(&self, s: &Stated) -> String {
-        self.slots
-            .iter()
-            .find_map(|slot| {
-                slot.cites
-                    .iter()
-                    .any(|c| c.span == s.span && c.field == "value")
-                    .then(|| slot.text.get(s.span.clone()).map(str::to_string))
-                    .flatten()
-            })
-            .unwrap_or_default()
-    }
-}
-
-/// The house style the document shows.
-#[derive(Debug, Clone, Default)]
-struct Style {
-    run_in: Vec<u8>,
-    level3: Option<&'static str>,
-}
-
-impl Style {
-    fn is_empty(&self) -> bool {
-        self.run_in.is_empty() && self.level3.is_none()
-    }
-}
-
-/// Levels whose headings mostly run in, and how level 3 is numbered.
-fn style_of(doc: &Document) -> Style {
-    let mut counts = [(0usize, 0usize); 5];
-    fn walk(parts: &[Part], counts: &mut [(usize, usize); 5]) {
-        for p in parts {
-            let c = &mut counts[usize::from(p.level.min(4))];
-            c.0 += 1;
-            if p.run_in {
-                c.1 += 1;
-            }
-            walk(&p.children, counts);
-        }
-    }
-    walk(&doc.parts, &mut counts);
-    let run_in = (1..=4u8)
-        .filter(|&l| {
-            let (all, run) = counts[usize::from(l)];
-            all > 0 && run * 2 > all
-        })
-        .collect();
-    let level3 = match doc.level3_comma {
-        Some(true) => Some(crate::zh::numeral::LEVEL3_COMMA),
-        _ => None,
-    };
-    Style { run_in, level3 }
-}
-
-/// Issuer, region, year, kind, date and title, each from the best evidence the document has.
-fn meta(doc: &Document, page: &Page) -> Result<Meta, Diagnostic> {
-    let bureau = regex::Regex::new(zh::BUREAU_PATTERN).expect("a valid bureau pattern");
-    let suffix = regex::Regex::new(zh::BUREAU_SUFFIX_PATTERN).expect("a valid suffix pattern");
-    let title = doc.title.join("");
-    let first_text = doc.opening.first().cloned().unwrap_or_default();
-    let (issuer, issuer_note) = match &doc.signature {
-        Some(s) => (s.clone(), None),
-        None => {
-            let found = [
-                (title.as_str(), words::FROM_TITLE),
-                (page.source.as_deref().unwrap_or(""), words::FROM_PORTAL),
-                (first_text.as_str(), words::FROM_OPENING),
-            ]
-            .into_iter()
-            .find_map(|(text, from)| bureau.find(text).map(|m| (m.as_str().to_string(), from)));
-            match found {
-                Some((issuer, from)) => (issuer, Some(words::guessed_issuer(from))),
-                None => (
-                    crate::zh::fill::FILL.to_string(),
-                    Some(words::guessed_issuer(words::NOT_FOUND)),
-                ),
-            }
-        }
-    };
-    let region = suffix.replace(&issuer, "").to_string();
-    let region = if region.is_empty() {
-        issuer.clone()
-    } else {
-        region
-    };
-    let headings: Vec<&str> = doc.parts.iter().map(|p| p.title.as_str()).collect();
-    let evidence = [title.as_str(), first_text.as_str()]
-        .into_iter()
-        .chain(headings.iter().copied())
-        .collect::<Vec<_>>();
-    let year_re = regex::Regex::new(r"(\d{4})").expect("a valid year pattern");
-    let year = evidence
-        .iter()
-        .find_map(|t| year_re.captures(t).and_then(|c| c[1].parse::<i32>().ok()))
-        .or(page.date.map(|d| d.0 - 1))
-        .or(doc.date.map(|d| d.0))
-        .ok_or_else(|| Diagnostic::error(zh::NO_YEAR).help(zh::NO_YEAR_HELP))?;
-    let half = evidence
-        .iter()
-        .take(2)
-        .chain(headings.iter().take(1))
-        .any(|t| zh::HALF_YEAR_WORDS.iter().any(|w| t.contains(w)));
-    let (date, date_note) = match (doc.date, page.date) {
-        (Some(d), _) => (d, None),
-        (None, Some(d)) => (d, Some(words::portal_date())),
-        (None, None) => {
-            let end = if half { (year, 6, 30) } else { (year, 12, 31) };
-            (end, Some(words::guessed_date()))
-        }
-    };
-    Ok(Meta {
-        issuer,
-        issuer_note,
-        region,
-        year,
-        half,
-        date,
-        date_note,
-        title: (!title.is_empty()).then_some(title),
-    })
 }
 
 fn contains_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
-}
-
-/// The document's own `{{` kept as text, not read as a citation.
-fn literal(text: &str) -> String {
-    text.replace("{{", "\\{{")
-}
-
-/// A TOML string.
-fn q(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
-/// A TOML number as the document typed it (57, 4.54, 2.0).
-fn number(d: Decimal) -> String {
-    d.to_string()
-}
-
-fn put(out: &mut String, key: &str, value: &str, note: Option<&str>) {
-    match note {
-        Some(n) => {
-            let _ = writeln!(out, "{key} = {value}  # {n}");
-        }
-        None => {
-            let _ = writeln!(out, "{key} = {value}");
-        }
-    }
 }

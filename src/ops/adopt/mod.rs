@@ -5,12 +5,16 @@
 //! portal    the page's navigation and counters dropped, its date kept  (portal)
 //! outline   title, opening, headings, run-ins, leads, points, signature (outline)
 //! figures   each stated figure and its comparison → indicators          (figures)
-//! compose   the data file, prose citing what was found, unsure places commented
+//! compose   mentions → indicators and sections; citations checked by drafting (compose)
+//!           the report's particulars and house style                   (meta)
+//!           the data file's text, unsure places commented               (emit)
 //! ```
 
 pub mod compose;
 pub mod docx;
+mod emit;
 pub mod figures;
+mod meta;
 pub mod outline;
 pub mod portal;
 pub mod read;
