@@ -17,6 +17,8 @@ pub const WORDS: &[(&str, &str)] = &[
     ("add_section", "添加小节"),
     ("new_title", "新小节标题"),
     ("remove", "删除"),
+    ("add_paragraph", "添加段落"),
+    ("remove_paragraph", "删除此段"),
     ("up", "上移"),
     ("down", "下移"),
     ("more", "更多"),
@@ -26,7 +28,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("no_findings", "未发现问题"),
     ("unsaved", "有未保存的修改"),
     ("yes", "是"),
-    ("confirm_remove", "确定删除？"),
+    ("confirm_remove", "确定删除以下内容？"),
     ("failed", "操作失败"),
     ("colon", "："),
     ("open", "（"),
@@ -40,3 +42,7 @@ pub const WORDS: &[(&str, &str)] = &[
 pub fn explanation(name: &str, formula: &str, inputs: &str, exact: &str, printed: &str) -> String {
     format!("{name}：{formula}；{inputs}；= {exact}，四舍五入为 {printed}")
 }
+
+/// The file changed on disk since the page read it (another window, an editor, `import`).
+pub const CHANGED_ON_DISK: &str =
+    "文件已被其他窗口或程序修改：请刷新页面后再改（未保存的修改请先另行记下）";

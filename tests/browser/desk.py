@@ -125,8 +125,21 @@ def main():
             if r.returncode != 0:
                 failures.append("the downloaded DOCX is not valid")
 
+        # A section moved up: its heading comes first in the preview, and saved so in the file.
+        first = "坚持党建引领，锻造过硬科技队伍"
+        second = "聚焦核心指标，高质量完成目标任务"
+        text = driver.find_element(By.ID, "preview").text
+        assert text.index(first) < text.index(second), "the example's order"
+        up = driver.find_element(By.CSS_SELECTOR, '.section-head[data-path="achievements.1"] button')
+        up.send_keys(Keys.ENTER)
+        wait.until(lambda d: d.find_element(By.ID, "preview").text.index(second) < d.find_element(By.ID, "preview").text.index(first))
+        driver.find_element(By.ID, "save").click()
+        wait.until(lambda d: open(data, encoding="utf-8").read().index(second) < open(data, encoding="utf-8").read().index(first))
+        if any(c not in open(data, encoding="utf-8").read() for c in comments):
+            failures.append("comments lost on a move")
+
         # An error shown beside its field, and a save refused.
-        paragraph = driver.find_element(By.CSS_SELECTOR, 'textarea[data-path^="achievements.1.paragraphs"]')
+        paragraph = driver.find_element(By.CSS_SELECTOR, 'textarea[data-path^="achievements.0.paragraphs"]')
         paragraph.send_keys(Keys.END, "{{ind.nope.value}}")
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".field.has-error"))
         driver.find_element(By.ID, "save").click()

@@ -20,7 +20,10 @@ pub enum Edit {
     },
     /// Appends a section with this title to the array of sections at `path`.
     AddSection { path: String, title: String },
-    /// Removes the element at `path` (`sections.2`, `indicators.rd_spend`).
+    /// Appends a paragraph to the section at `path`, holding the placeholder to write over.
+    AddParagraph { path: String },
+    /// Removes the element at `path` (`sections.2`, `indicators.rd_spend`,
+    /// `sections.0.paragraphs.1`).
     Remove { path: String },
     /// Moves the section at `path` up (`by = -1`) or down (`by = 1`) among its siblings.
     Move { path: String, by: i64 },
@@ -48,11 +51,39 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
                 numeric,
             } => set(&mut doc, path, value, *numeric)?,
             Edit::AddSection { path, title } => add_section(&mut doc, path, title)?,
+            Edit::AddParagraph { path } => add_paragraph(&mut doc, path)?,
             Edit::Remove { path } => remove(&mut doc, path)?,
             Edit::Move { path, by } => move_section(&mut doc, path, *by)?,
         }
     }
+    // toml_edit writes tables in the order of their positions in the text read: after a
+    // section moved or was added, the positions are given again in the tree's order.
+    if edits.iter().any(|e| !matches!(e, Edit::Set { .. })) {
+        let mut next = 1;
+        renumber(doc.as_table_mut(), &mut next);
+    }
     Ok(doc.to_string())
+}
+
+/// Positions every table in the order the tree holds them, parents before children.
+fn renumber(table: &mut Table, next: &mut usize) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => {
+                t.set_position(*next);
+                *next += 1;
+                renumber(t, next);
+            }
+            Item::ArrayOfTables(list) => {
+                for t in list.iter_mut() {
+                    t.set_position(*next);
+                    *next += 1;
+                    renumber(t, next);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn segments(path: &str) -> Result<Vec<&str>, String> {
@@ -77,6 +108,9 @@ fn to_toml(value: &serde_json::Value, numeric: bool, path: &str) -> Result<Optio
             let t = s.trim();
             if let Ok(i) = t.parse::<i64>() {
                 Some(Value::from(i))
+            } else if let Ok(d) = t.parse::<toml_edit::Datetime>() {
+                // 成文日期: a TOML date, not a string.
+                Some(Value::from(d))
             } else {
                 // Keep what was typed (4.50 stays 4.50): TOML's float as the clerk wrote it.
                 let f: f64 = t
@@ -143,6 +177,17 @@ fn set(
 }
 
 fn put_in_table(t: &mut Table, key: &str, new: Option<Value>) -> Result<(), String> {
+    // A list or a table is not a box's text: an emptied box never deletes one.
+    let holds_more = match t.get(key) {
+        Some(Item::Value(v)) => matches!(v, Value::Array(_) | Value::InlineTable(_)),
+        Some(Item::None) | None => false,
+        Some(_) => true,
+    };
+    if holds_more {
+        return Err(format!(
+            "\"{key}\" holds a list or a table: edit it in the data file itself"
+        ));
+    }
     match new {
         None => {
             t.remove(key);
@@ -243,6 +288,10 @@ fn add_section(doc: &mut DocumentMut, path: &str, title: &str) -> Result<(), Str
     let list = array_of_tables(doc, path)?;
     let mut t = Table::new();
     t.insert("title", toml_edit::value(title));
+    // Something under it to write over: a section with nothing under it does not check.
+    let mut paragraphs = toml_edit::Array::new();
+    paragraphs.push(crate::zh::fill::FILL);
+    t.insert("paragraphs", toml_edit::value(paragraphs));
     list.push(t);
     Ok(())
 }
@@ -270,13 +319,43 @@ fn remove(doc: &mut DocumentMut, path: &str) -> Result<(), String> {
             .ok_or_else(|| format!("{path}: no such indicator"))?;
         return Ok(());
     }
-    let (list, i) = split_index(path)?;
-    let list = array_of_tables(doc, list)?;
-    if i >= list.len() {
-        return Err(format!("{path}: no such section"));
+    let (list_path, i) = split_index(path)?;
+    if let Ok(list) = array_of_tables(doc, list_path) {
+        if i >= list.len() {
+            return Err(format!("{path}: no such section"));
+        }
+        list.remove(i);
+        return Ok(());
     }
-    list.remove(i);
-    Ok(())
+    // A paragraph or a point of a section's list.
+    let segs = segments(list_path)?;
+    match walk(Target::Table(doc.as_table_mut()), &segs, false, path)? {
+        Target::Value(Value::Array(a)) if i < a.len() => {
+            a.remove(i);
+            Ok(())
+        }
+        _ => Err(format!("{path}: no such element")),
+    }
+}
+
+/// Appends the placeholder paragraph to a section's `paragraphs`, making the list if needed.
+fn add_paragraph(doc: &mut DocumentMut, path: &str) -> Result<(), String> {
+    let segs = segments(path)?;
+    match walk(Target::Table(doc.as_table_mut()), &segs, false, path)? {
+        Target::Table(t) => {
+            match t.get_mut("paragraphs") {
+                Some(Item::Value(Value::Array(a))) => a.push(crate::zh::fill::FILL),
+                Some(_) => return Err(format!("{path}.paragraphs is not a list")),
+                None => {
+                    let mut a = toml_edit::Array::new();
+                    a.push(crate::zh::fill::FILL);
+                    t.insert("paragraphs", toml_edit::value(a));
+                }
+            }
+            Ok(())
+        }
+        Target::Value(_) => Err(format!("{path}: not a section")),
+    }
 }
 
 fn move_section(doc: &mut DocumentMut, path: &str, by: i64) -> Result<(), String> {
@@ -348,6 +427,9 @@ mod tests {
             .filter_map(|l| l.strip_prefix("title = "))
             .collect();
         assert_eq!(titles, ["\"three\"", "\"one\""], "{out}");
+        // Read back, the order is the moved one.
+        let read: toml::Table = toml::from_str(&out).unwrap();
+        assert_eq!(read["sections"][0]["title"].as_str(), Some("three"));
         assert!(out.contains("\"p1 new\""), "{out}");
         let err = apply(
             FILE,
@@ -357,6 +439,55 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("no such section"), "{err}");
+    }
+
+    #[test]
+    fn a_move_with_sub_sections_keeps_them_under_their_section() {
+        let file = "[[sections]]\ntitle = \"a\"\nparagraphs = [\"x\"]\n\n[[sections.sections]]\ntitle = \"a1\"\nparagraphs = [\"y\"]\n\n[[sections]]\ntitle = \"b\"\nparagraphs = [\"z\"]\n";
+        let out = apply(
+            file,
+            &[Edit::Move {
+                path: "sections.1".into(),
+                by: -1,
+            }],
+        )
+        .unwrap();
+        let read: toml::Table = toml::from_str(&out).unwrap();
+        assert_eq!(read["sections"][0]["title"].as_str(), Some("b"), "{out}");
+        assert_eq!(
+            read["sections"][1]["sections"][0]["title"].as_str(),
+            Some("a1"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn dates_lists_and_new_paragraphs() {
+        let file = "[report]\ndate = 2024-12-20\n[indicators.a]\nhistory = { 2022 = 1 }\n[[sections]]\ntitle = \"one\"\n";
+        let out = apply(file, &[set("report.date", "2024-12-21".into(), true)]).unwrap();
+        assert!(out.contains("date = 2024-12-21\n"), "{out}");
+        let err = apply(file, &[set("indicators.a.history", "".into(), true)]).unwrap_err();
+        assert!(err.contains("holds a list or a table"), "{err}");
+        let out = apply(
+            file,
+            &[Edit::AddParagraph {
+                path: "sections.0".into(),
+            }],
+        )
+        .unwrap();
+        let read: toml::Table = toml::from_str(&out).unwrap();
+        assert_eq!(
+            read["sections"][0]["paragraphs"][0].as_str(),
+            Some(crate::zh::fill::FILL)
+        );
+        let out = apply(
+            &out,
+            &[Edit::Remove {
+                path: "sections.0.paragraphs.0".into(),
+            }],
+        )
+        .unwrap();
+        assert!(!out.contains(crate::zh::fill::FILL), "{out}");
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub struct Field {
     pub name: String,
     /// The schema definition the property belongs to (`Section`, `Opening`).
     pub owner: String,
-    /// `section` (the start of an element of a list of sections), `text`, `bool`, `number`.
+    /// `section` (the start of an element of a list of sections), `text`, `bool`, `number`,
+    /// `date`.
     pub kind: &'static str,
     pub value: Json,
     /// How deep in the outline: 0 for the document's parts.
@@ -169,9 +170,10 @@ fn value_fields(
     match v {
         Value::String(s) => push("text", Json::String(s.value().clone()), path.to_string()),
         Value::Boolean(b) => push("bool", Json::Bool(*b.value()), path.to_string()),
-        Value::Integer(_) | Value::Float(_) | Value::Datetime(_) => {
+        Value::Integer(_) | Value::Float(_) => {
             push("number", scalar(v).unwrap_or(Json::Null), path.to_string())
         }
+        Value::Datetime(_) => push("date", scalar(v).unwrap_or(Json::Null), path.to_string()),
         Value::Array(a) => {
             for (i, e) in a.iter().enumerate() {
                 match e {

@@ -97,6 +97,15 @@ pub struct Desk<'a> {
 struct Edits {
     #[serde(default)]
     edits: Vec<edit::Edit>,
+    /// The version of the file the page's paths were read from ([`version`]): edits made
+    /// against another version would land in the wrong place.
+    #[serde(default)]
+    base: Option<u32>,
+}
+
+/// A file's version, as the page sends it back: a checksum of its text.
+fn version(text: &str) -> u32 {
+    crc32fast::hash(text.as_bytes())
 }
 
 impl Desk<'_> {
@@ -111,44 +120,62 @@ impl Desk<'_> {
     /// rebound to 127.0.0.1) is refused.
     fn ours(&self, host: &str) -> bool {
         let port = self.port;
-        [
-            format!("127.0.0.1:{port}"),
-            format!("localhost:{port}"),
-            format!("[::1]:{port}"),
-        ]
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(host))
+        // Not [::1]: the desk listens on 127.0.0.1 only, and another program may hold ::1.
+        [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(host))
+    }
+
+    /// Whether a request may be answered at all, from its method and headers: the socket
+    /// asks before it reads a body, so a stranger's request costs nothing.
+    pub fn refuses(&self, method: &str, host: Option<&str>, origin: Option<&str>) -> Option<Reply> {
+        if !host.is_some_and(|h| self.ours(h)) {
+            return Some(Reply::refused(
+                403,
+                "Host is not this desk's: open the address zongjie serve printed",
+            ));
+        }
+        if !matches!(method, "GET" | "HEAD") {
+            // A write comes from this page only: its Origin is this server.
+            let same =
+                origin.is_some_and(|o| o.strip_prefix("http://").is_some_and(|h| self.ours(h)));
+            if !same {
+                return Some(Reply::refused(403, "cross-site request refused"));
+            }
+        }
+        None
     }
 
     pub fn handle(&self, req: &Request) -> Reply {
-        if !req.host.is_some_and(|h| self.ours(h)) {
-            return Reply::refused(
-                403,
-                "Host is not this desk's: open the address zongjie serve printed",
-            );
-        }
-        if req.method != "GET" {
-            // A write comes from this page only: its Origin is this server.
-            let same = req
-                .origin
-                .is_some_and(|o| o.strip_prefix("http://").is_some_and(|h| self.ours(h)));
-            if !same {
-                return Reply::refused(403, "cross-site request refused");
-            }
+        if let Some(refused) = self.refuses(req.method, req.host, req.origin) {
+            return refused;
         }
         if req.body.len() > MAX_BODY_BYTES {
             return Reply::refused(413, "request too large");
         }
         let route = req.url.split('?').next().unwrap_or("");
-        match (req.method, route) {
+        let method = if req.method == "HEAD" {
+            "GET"
+        } else {
+            req.method
+        };
+        match (method, route) {
+            ("GET", "/favicon.ico") => Reply::text(204, "text/plain; charset=utf-8", ""),
             ("GET", "/") => Reply::text(200, "text/html; charset=utf-8", INDEX),
             ("GET", "/app.js") => Reply::text(200, "text/javascript; charset=utf-8", SCRIPT),
             ("GET", "/app.css") => Reply::text(200, "text/css; charset=utf-8", STYLE),
             ("GET", "/api/desk") => match self.read() {
-                Ok(text) => self.desk(&text),
+                Ok(text) => self.desk(&text, version(&text)),
                 Err(r) => r,
             },
-            ("POST", "/api/desk") => self.with_edits(req.body, |text| self.desk(&text)),
+            // The file as edited, still of the version on disk the edits apply to.
+            ("POST", "/api/desk") => match self.read() {
+                Ok(on_disk) => {
+                    let base = version(&on_disk);
+                    self.with_edits(req.body, |text| self.desk(&text, base))
+                }
+                Err(r) => r,
+            },
             ("GET", "/preview.css") => self.preview_style(),
             ("POST", "/api/preview") => self.with_edits(req.body, |text| self.preview(text)),
             ("POST", "/api/save") => self.with_edits(req.body, |text| self.save(text)),
@@ -165,7 +192,7 @@ impl Desk<'_> {
     }
 
     /// The file as the page edits it: the schema, the indicators, the text fields, the words.
-    fn desk(&self, text: &str) -> Reply {
+    fn desk(&self, text: &str, version: u32) -> Reply {
         let doc: DocumentMut = match text.parse() {
             Ok(d) => d,
             Err(e) => return Reply::json(422, json!({ "error": format!("{e}") })),
@@ -178,6 +205,7 @@ impl Desk<'_> {
             200,
             json!({
                 "file": self.path.display().to_string(),
+                "version": version,
                 "schema": crate::load::schema::data_file(),
                 "indicators": fields::rows(&doc),
                 "fields": fields::fields(&doc),
@@ -195,9 +223,24 @@ impl Desk<'_> {
             Ok(t) => t,
             Err(r) => return r,
         };
+        if edits.base.is_some_and(|base| base != version(&text)) {
+            return Reply::json(
+                409,
+                json!({ "error": crate::zh::desk::CHANGED_ON_DISK, "changed": true }),
+            );
+        }
         match edit::apply(&text, &edits.edits) {
             Ok(edited) => then(edited),
-            Err(why) => Reply::json(422, json!({ "error": why, "findings": [] })),
+            Err(why) => {
+                // The edit it is about, for the page to mark its field.
+                let path = why.split(':').next().unwrap_or_default().to_string();
+                Reply::json(
+                    422,
+                    json!({ "error": why, "findings": [{
+                        "severity": "error", "path": path, "message": why,
+                    }] }),
+                )
+            }
         }
     }
 

@@ -62,7 +62,19 @@ fn a_foreign_host_or_origin_is_refused() {
         ..request("POST", "/api/save", body)
     };
     assert_eq!(desk.handle(&other_port).status, 403);
+    // ::1 is not where the desk listens.
+    let v6 = Request {
+        host: Some("[::1]:7878"),
+        ..request("GET", "/api/desk", b"")
+    };
+    assert_eq!(desk.handle(&v6).status, 403);
     assert_eq!(std::fs::read_to_string(&desk.path).unwrap(), FILE);
+    // Asked before a body is read.
+    assert!(
+        desk.refuses("POST", Some("127.0.0.1:7878"), Some("http://evil.example"))
+            .is_some()
+    );
+    assert!(desk.refuses("GET", Some("127.0.0.1:7878"), None).is_none());
     // Ours passes.
     assert_eq!(desk.handle(&request("GET", "/", b"")).status, 200);
     let localhost = Request {
@@ -97,6 +109,33 @@ fn the_preview_follows_an_edit_and_a_save_keeps_the_comments() {
     let text = std::fs::read_to_string(&desk.path).unwrap();
     assert!(text.contains("current = 5.44  # as published"), "{text}");
     assert!(text.starts_with("# 溆浦县 2024 —— a comment the desk must keep\n"));
+}
+
+#[test]
+fn edits_made_against_another_version_of_the_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk(dir.path());
+    let d = json(&desk.handle(&request("GET", "/api/desk", b"")));
+    let version = d["version"].as_u64().unwrap();
+    let edit = format!(
+        r#"{{"base":{version},"edits":[{{"op":"set","path":"indicators.rd_spend.current","value":"5.0","numeric":true}}]}}"#
+    );
+    // Another window or program changes the file.
+    std::fs::write(
+        &desk.path,
+        FILE.replace("previous = 2.72", "previous = 2.8"),
+    )
+    .unwrap();
+    let reply = desk.handle(&request("POST", "/api/save", edit.as_bytes()));
+    assert_eq!(reply.status, 409);
+    assert!(!std::fs::read_to_string(&desk.path).unwrap().contains("5.0"));
+    // A bad figure is a finding on its field, not a dead end.
+    let bad = br#"{"edits":[{"op":"set","path":"indicators.rd_spend.current","value":"4,54","numeric":true}]}"#;
+    let reply = json(&desk.handle(&request("POST", "/api/preview", bad)));
+    assert_eq!(
+        reply["findings"][0]["path"], "indicators.rd_spend.current",
+        "{reply}"
+    );
 }
 
 #[test]

@@ -34,27 +34,40 @@ pub fn serve(setup: &Setup, a: &ServeArgs) -> Result<Status, Diagnostics> {
     if !a.no_open {
         open_browser(&url);
     }
-    for mut request in server.incoming_requests() {
-        let reply = answer(&desk, &mut request);
-        let mut response =
-            tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
-        let headers = SECURITY_HEADERS
-            .iter()
-            .map(|(k, v)| (*k, v.to_string()))
-            .chain(std::iter::once((
-                "Content-Type",
-                reply.content_type.to_string(),
-            )))
-            .chain(reply.headers);
-        for (name, value) in headers {
-            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                response.add_header(h);
-            }
+    // A few workers, so that one slow client cannot hold up the page's other requests.
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS {
+            scope.spawn(|| {
+                while let Ok(mut request) = server.recv() {
+                    let reply = answer(&desk, &mut request);
+                    respond(request, reply);
+                }
+            });
         }
-        // A client gone before its answer is no error of the desk's.
-        let _ = request.respond(response);
-    }
+    });
     Ok(Status::Done)
+}
+
+/// Threads answering requests.
+const WORKERS: usize = 4;
+
+fn respond(request: tiny_http::Request, reply: Reply) {
+    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+    let headers = SECURITY_HEADERS
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .chain(std::iter::once((
+            "Content-Type",
+            reply.content_type.to_string(),
+        )))
+        .chain(reply.headers);
+    for (name, value) in headers {
+        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    // A client gone before its answer is no error of the desk's.
+    let _ = request.respond(response);
 }
 
 fn answer(desk: &Desk, request: &mut tiny_http::Request) -> Reply {
@@ -68,6 +81,10 @@ fn answer(desk: &Desk, request: &mut tiny_http::Request) -> Reply {
     let (host, origin) = (header("Host"), header("Origin"));
     let method = request.method().as_str().to_string();
     let url = request.url().to_string();
+    // Refused before its body is read: a stranger's request costs nothing.
+    if let Some(refused) = desk.refuses(&method, host.as_deref(), origin.as_deref()) {
+        return refused;
+    }
     // At most one byte past the limit is read: the desk answers 413.
     let mut body = Vec::new();
     let _ = request

@@ -7,17 +7,31 @@ const state = { desk: null, edits: [], timer: null, typedAt: 0, latencies: [] };
 window.zongjieLatencies = state.latencies;
 
 const MAIN_COLUMNS = ["name", "unit", "current", "previous", "target", "next_target"];
+// Fields of one line: names, not paragraphs.
+const SINGLE_LINE = ["title", "issuer", "region", "city", "name", "label", "unit", "period", "source", "peer_group", "marker"];
 
 function $(id) { return document.getElementById(id); }
 function word(key) { return (state.desk && state.desk.words[key]) || key; }
 
+// Every request names the version of the file the page's paths were read from; the server
+// refuses edits made against another (409), so an old window never writes in the wrong place.
 async function post(url, body) {
   const res = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ ...body, base: state.desk ? state.desk.version : undefined }),
   });
+  if (res.status === 409) {
+    const data = await res.clone().json();
+    $("status").textContent = data.error;
+    showFindings([{ severity: "error", message: data.error }]);
+  }
   return res;
+}
+
+function resolve(schema) {
+  if (schema && schema.$ref) return definitions()[schema.$ref.split("/").pop()] || schema;
+  return schema;
 }
 
 function definitions() {
@@ -46,17 +60,33 @@ function numeric(schema) {
   return s.includes("/Num\"") || s.includes("\"number\"") || s.includes("\"integer\"");
 }
 
+// Only a single value is a box: a list or a table (往年数值, 构成项) is edited in the file.
 function scalarProperty(schema) {
   if (!schema) return false;
   const s = JSON.stringify(schema);
-  if (s.includes("\"array\"") || s.includes("\"object\"")) return numeric(schema);
-  return true;
+  return !(s.includes("\"array\"") || s.includes("\"object\"") || s.includes("additionalProperties"));
 }
 
+function boolean(schema) {
+  return Boolean(schema) && JSON.stringify(schema).includes("\"boolean\"");
+}
+
+// The choices of a field whose schema is a list of constants (报告类型: annual / half-year).
+function choices(schema) {
+  const s = resolve(schema);
+  if (!s || !Array.isArray(s.oneOf)) return null;
+  const options = s.oneOf.filter((o) => o.const !== undefined);
+  if (!options.length) return null;
+  return options.map((o) => ({ value: o.const, label: (o.description || o.const).replace(/[.。]$/, "") }));
+}
+
+// A later value for a field replaces the earlier one (back to the last add, move or
+// remove, after which paths may mean other fields), so a mistyped figure corrected is gone.
 function recordSet(path, value, isNumeric) {
-  const last = state.edits[state.edits.length - 1];
-  if (last && last.op === "set" && last.path === path) {
-    last.value = value;
+  let i = state.edits.length - 1;
+  while (i >= 0 && state.edits[i].op === "set" && state.edits[i].path !== path) i -= 1;
+  if (i >= 0 && state.edits[i].op === "set") {
+    state.edits[i].value = value;
   } else {
     state.edits.push({ op: "set", path, value, numeric: isNumeric });
   }
@@ -77,12 +107,17 @@ async function preview() {
   if (data.html) {
     $("preview").innerHTML = data.html;
   }
-  showFindings(data.findings || (data.error ? [{ severity: "error", message: data.error }] : []));
+  showFindings(findingsOf(data));
   if (started) {
     state.latencies.push(performance.now() - started);
     state.typedAt = 0;
   }
   document.body.dataset.previewed = String(Number(document.body.dataset.previewed || 0) + 1);
+}
+
+function findingsOf(data) {
+  if (data.findings && data.findings.length) return data.findings;
+  return data.error ? [{ severity: "error", message: data.error }] : [];
 }
 
 function input(path, value, isNumeric, labelText) {
@@ -107,7 +142,6 @@ function renderGrid() {
     c.scope = "col";
     head.appendChild(c);
   };
-  th(word("key"));
   for (const col of MAIN_COLUMNS) {
     const d = describe("Indicator", col);
     th(d.label, d.hint);
@@ -118,31 +152,41 @@ function renderGrid() {
     .filter((k) => !MAIN_COLUMNS.includes(k) && scalarProperty(property("Indicator", k)));
   for (const row of state.desk.indicators) {
     const tr = body.insertRow();
-    const key = tr.insertCell();
-    key.className = "key";
-    key.textContent = row.key;
+    tr.title = `${word("key")} ${row.key}`;
     for (const col of MAIN_COLUMNS) {
       const td = tr.insertCell();
       const isNum = numeric(property("Indicator", col));
       const d = describe("Indicator", col);
-      td.appendChild(input(`indicators.${row.key}.${col}`, row.values[col], isNum, `${row.key} ${d.label}`));
+      td.appendChild(input(`indicators.${row.key}.${col}`, row.values[col], isNum, `${row.values.name || row.key} ${d.label}`));
     }
     const more = tr.insertCell();
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = word("more");
+    button.setAttribute("aria-label", `${row.values.name || row.key} ${word("more")}`);
     button.setAttribute("aria-expanded", "false");
     more.appendChild(button);
     const details = body.insertRow();
     details.className = "details";
     details.hidden = true;
     const cell = details.insertCell();
-    cell.colSpan = MAIN_COLUMNS.length + 2;
+    cell.colSpan = MAIN_COLUMNS.length + 1;
     for (const k of others) {
       const d = describe("Indicator", k);
       const label = document.createElement("label");
       label.title = d.hint;
-      label.append(d.label, input(`indicators.${row.key}.${k}`, row.values[k], numeric(property("Indicator", k)), `${row.key} ${d.label}`));
+      const path = `indicators.${row.key}.${k}`;
+      let el;
+      if (boolean(property("Indicator", k))) {
+        el = document.createElement("input");
+        el.type = "checkbox";
+        el.checked = row.values[k] === true;
+        el.dataset.path = path;
+        el.addEventListener("change", () => recordSet(path, el.checked, false));
+      } else {
+        el = input(path, row.values[k], numeric(property("Indicator", k)), `${row.values.name || row.key} ${d.label}`);
+      }
+      label.append(d.label, el);
       cell.appendChild(label);
     }
     button.addEventListener("click", () => {
@@ -152,26 +196,28 @@ function renderGrid() {
   }
 }
 
-function sectionButtons(path) {
+function sectionButtons(path, title) {
   const box = document.createElement("span");
   const [list, index] = [path.slice(0, path.lastIndexOf(".")), Number(path.slice(path.lastIndexOf(".") + 1))];
   const add = (text, op) => {
     const b = document.createElement("button");
     b.type = "button";
     b.textContent = text;
-    b.addEventListener("click", () => structural(op));
+    b.setAttribute("aria-label", `${text}：${title}`);
+    b.addEventListener("click", () => structural(op, title));
     box.appendChild(b);
   };
   add(word("up"), { op: "move", path, by: -1 });
   add(word("down"), { op: "move", path, by: 1 });
+  add(word("add_paragraph"), { op: "add_paragraph", path });
   add(word("remove"), { op: "remove", path });
   box.dataset.list = list;
   box.dataset.index = String(index);
   return box;
 }
 
-async function structural(op) {
-  if (op.op === "remove" && !window.confirm(word("confirm_remove"))) return;
+async function structural(op, what) {
+  if (op.op === "remove" && !window.confirm(`${word("confirm_remove")}${what ? "\n" + what : ""}`)) return;
   state.edits.push(op);
   $("status").textContent = word("unsaved");
   await reloadDesk();
@@ -187,7 +233,11 @@ function renderFields() {
       head.className = "section-head";
       head.style.marginLeft = `${f.depth}rem`;
       head.dataset.path = f.path;
-      head.append(`${word("section")} ${f.path.split(".").filter((s) => /^\d+$/.test(s)).map((n) => Number(n) + 1).join(".")}`, sectionButtons(f.path));
+      const titleField = state.desk.fields.find((g) => g.path === `${f.path}.title`);
+      const title = titleField && titleField.value ? titleField.value : `${word("section")} ${f.path.split(".").filter((s) => /^\d+$/.test(s)).map((n) => Number(n) + 1).join(".")}`;
+      const name = document.createElement("span");
+      name.textContent = title;
+      head.append(name, sectionButtons(f.path, title));
       box.appendChild(head);
       continue;
     }
@@ -206,8 +256,18 @@ function renderFields() {
       el.type = "checkbox";
       el.checked = Boolean(f.value);
       el.addEventListener("change", () => recordSet(f.path, el.checked, false));
-    } else if (f.kind === "number" || f.name === "title") {
-      el = input(f.path, f.value, f.kind === "number");
+    } else if (choices(property(f.owner, f.name))) {
+      el = document.createElement("select");
+      for (const c of choices(property(f.owner, f.name))) {
+        const o = document.createElement("option");
+        o.value = c.value;
+        o.textContent = c.label;
+        o.selected = c.value === f.value;
+        el.appendChild(o);
+      }
+      el.addEventListener("change", () => recordSet(f.path, el.value, false));
+    } else if (f.kind === "number" || f.kind === "date" || SINGLE_LINE.includes(f.name)) {
+      el = input(f.path, f.value, f.kind === "number" || f.kind === "date");
     } else {
       el = document.createElement("textarea");
       el.value = f.value || "";
@@ -217,6 +277,15 @@ function renderFields() {
     el.id = id;
     el.dataset.path = f.path;
     wrap.append(label, el);
+    if (/\.paragraphs\.\d+$/.test(f.path)) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "remove-paragraph";
+      b.textContent = word("remove_paragraph");
+      b.setAttribute("aria-label", `${word("remove_paragraph")}：${String(f.value || "").slice(0, 20)}`);
+      b.addEventListener("click", () => structural({ op: "remove", path: f.path }, String(f.value || "").slice(0, 40)));
+      wrap.appendChild(b);
+    }
     box.appendChild(wrap);
   }
   if (state.desk.fields.some((f) => f.path.startsWith("sections."))) {
@@ -294,25 +363,29 @@ async function reloadDesk() {
   renderFields();
 }
 
+// Saves what was typed up to now; what is typed while saving stays pending, and the fields
+// are not rebuilt, so the cursor stays where the clerk is writing.
 async function save() {
-  const res = await post("/api/save", { edits: state.edits });
+  const sent = state.edits.slice();
+  const res = await post("/api/save", { edits: sent });
+  if (res.status === 409) return;
   const data = await res.json();
   if (res.ok) {
-    state.edits = [];
-    $("status").textContent = word("saved");
-    await reloadDesk();
+    state.edits.splice(0, sent.length);
+    const desk = await (await fetch("/api/desk")).json();
+    state.desk.version = desk.version;
+    $("status").textContent = state.edits.length ? word("unsaved") : word("saved");
     await preview();
   } else {
     $("status").textContent = word("save_refused");
-    showFindings(data.findings || [{ severity: "error", message: data.error }]);
+    showFindings(findingsOf(data));
   }
 }
 
 async function download() {
   const res = await post("/api/docx", { edits: state.edits });
   if (!res.ok) {
-    const data = await res.json();
-    showFindings(data.findings || [{ severity: "error", message: data.error }]);
+    if (res.status !== 409) showFindings(findingsOf(await res.json()));
     return;
   }
   const blob = await res.blob();
@@ -348,6 +421,10 @@ async function start() {
     $("new-key").value = "";
     await reloadDesk();
     schedulePreview();
+  });
+  // Unsaved edits are not lost to a closed tab without a question.
+  window.addEventListener("beforeunload", (e) => {
+    if (state.edits.length) { e.preventDefault(); e.returnValue = ""; }
   });
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(); }
