@@ -101,28 +101,18 @@ impl Frame {
             deflated("word/commentsExtended.xml", &parts.comments_extended)?,
             deflated("word/footnotes.xml", &parts.footnotes)?,
         ];
-        for (i, header) in parts.headers.iter().enumerate() {
-            after.push(deflated(
-                &format!("word/header{}.xml", i + 1),
-                &fix_part(header)?,
-            )?);
-            if let Some(rels) = parts.header_rels.get(i) {
-                after.push(deflated(
-                    &format!("word/_rels/header{}.xml.rels", i + 1),
-                    rels,
-                )?);
-            }
-        }
-        for (i, footer) in parts.footers.iter().enumerate() {
-            after.push(deflated(
-                &format!("word/footer{}.xml", i + 1),
-                &fix_part(footer)?,
-            )?);
-            if let Some(rels) = parts.footer_rels.get(i) {
-                after.push(deflated(
-                    &format!("word/_rels/footer{}.xml.rels", i + 1),
-                    rels,
-                )?);
+        // Headers and footers, each with its relationships when it has any.
+        let running = [
+            ("header", &parts.headers, &parts.header_rels),
+            ("footer", &parts.footers, &parts.footer_rels),
+        ];
+        for (kind, xml, rels) in running {
+            for (i, part) in xml.iter().enumerate() {
+                let n = i + 1;
+                after.push(deflated(&format!("word/{kind}{n}.xml"), &fix_part(part)?)?);
+                if let Some(rels) = rels.get(i) {
+                    after.push(deflated(&format!("word/_rels/{kind}{n}.xml.rels"), rels)?);
+                }
             }
         }
         Ok(Frame {
