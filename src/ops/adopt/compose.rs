@@ -515,23 +515,19 @@ impl Composer<'_> {
                 }
                 // A change larger than the value would make last year negative: not a
                 // change of this figure; it stays text.
-                Change::Amount(a)
+                Change::Amount(d) | Change::Points(d)
                     if f.previous.is_none()
                         && m.figure.approx.is_none()
-                        && m.figure.value - a.value >= Decimal::ZERO =>
+                        && m.figure.value - d.value >= Decimal::ZERO =>
                 {
-                    f.previous = Some(m.figure.value - a.value);
+                    f.previous = Some(m.figure.value - d.value);
                     f.previous_note = Some(words::derived_previous(said));
-                    cite(span.clone(), "change");
-                }
-                Change::Points(p)
-                    if f.previous.is_none()
-                        && m.figure.approx.is_none()
-                        && m.figure.value - p.value >= Decimal::ZERO =>
-                {
-                    f.previous = Some(m.figure.value - p.value);
-                    f.previous_note = Some(words::derived_previous(said));
-                    cite(span.clone(), "points");
+                    let field = if matches!(change, Change::Amount(_)) {
+                        "change"
+                    } else {
+                        "points"
+                    };
+                    cite(span.clone(), field);
                 }
                 // Stated when last year's ratio is known, here or in a later sentence.
                 Change::Relative(rate) => {
