@@ -18,10 +18,11 @@ mod commands;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's defaults keep freed pages for a while and commit whole arenas up front: fast,
-/// but a batch of 2,850 drafts then peaked at 72 MiB where the system allocator stayed at 32.
-/// Freed pages go back at once and arenas are committed as used: 31 MiB, at the same speed
-/// (`zongjie bench`, see README). The option numbers are mimalloc 3's `mi_option_e`.
+/// mimalloc's defaults keep freed pages for a while: fast, but a batch of 2,850 drafts then
+/// peaked at 72 MiB where the system allocator stayed at 32. Freed pages go back at once, and
+/// mimalloc 2 (not 3, whose arenas are committed before `main` can say otherwise): 38–41 MiB
+/// at the same speed (A/B over three alternating runs, `zongjie bench --counties 2850`).
+/// The option numbers are `mi_option_e`'s, the same in mimalloc 2 and 3.
 fn return_memory_promptly() {
     const ARENA_EAGER_COMMIT: i32 = 4;
     const PURGE_DELAY: i32 = 15;
