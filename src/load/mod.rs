@@ -22,7 +22,7 @@ mod source;
 mod structure;
 
 pub(crate) use source::wide_encoding;
-pub use source::{MAX_INPUT_BYTES, Source};
+pub use source::{MAX_INPUT_BYTES, Source, Unreadable, read_regular};
 
 /// The data file's schema, generated once.
 static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(schema::data_file);

@@ -49,62 +49,31 @@ impl Source {
     /// Reads a data file, refusing directories, huge files and text that is not UTF-8.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
         let fail = |msg: String, help: &str| Diagnostic::error(msg).in_file(path).help(help);
-        let meta = fs::metadata(path).map_err(|e| {
-            fail(
+        let bytes = read_regular(path, MAX_INPUT_BYTES).map_err(|e| match e {
+            Unreadable::Io(e) => fail(
                 format!("cannot read {}: {e}", path.display()),
                 "check the path and that you may read the file",
-            )
-        })?;
-        if meta.is_dir() {
-            return Err(fail(
+            ),
+            Unreadable::Folder => fail(
                 format!("{} is a folder, not a data file", path.display()),
                 "name a .toml file inside it, e.g. examples/xupu-2024.toml",
-            ));
-        }
-        // A pipe would block the read until someone writes to it; a device never ends.
-        if !meta.is_file() {
-            return Err(fail(
+            ),
+            Unreadable::NotRegular => fail(
                 format!(
                     "{} is not a regular file (a pipe, a device or a socket)",
                     path.display()
                 ),
                 "name the data file itself",
-            ));
-        }
-        if meta.len() > MAX_INPUT_BYTES {
-            return Err(fail(
-                format!(
-                    "{} is {} bytes, more than the {} a report data file can be",
-                    path.display(),
-                    meta.len(),
-                    MAX_INPUT_BYTES
-                ),
-                "check that this is the TOML data file and not a spreadsheet or document",
-            ));
-        }
-        // The length a file reports is not trusted (a pipe or /dev/zero reports none): at
-        // most one byte past the limit is read, to know it was passed.
-        let mut bytes = Vec::new();
-        let read = fs::File::open(path).and_then(|f| {
-            use std::io::Read;
-            f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
-        });
-        read.map_err(|e| {
-            fail(
-                format!("cannot read {}: {e}", path.display()),
-                "check that you may read the file",
-            )
-        })?;
-        if bytes.len() as u64 > MAX_INPUT_BYTES {
-            return Err(fail(
+            ),
+            Unreadable::TooLarge => fail(
                 format!(
                     "{} holds more than the {} bytes a report data file can be",
                     path.display(),
                     MAX_INPUT_BYTES
                 ),
                 "check that this is the TOML data file and not a spreadsheet, a device or a pipe",
-            ));
-        }
+            ),
+        })?;
         Source::from_bytes(path, bytes)
     }
 
@@ -253,4 +222,40 @@ pub(super) fn decode_utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
             crate::zh::hint::SAVE_AS_UTF8
         ))
     })
+}
+
+/// Why a file an input was named by cannot be read.
+#[derive(Debug)]
+pub enum Unreadable {
+    Io(std::io::Error),
+    Folder,
+    /// A pipe, a device or a socket: a read would block or never end.
+    NotRegular,
+    /// More than the limit, by its reported length or by what was read.
+    TooLarge,
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them. The length a file
+/// reports is not trusted (a pipe or /dev/zero reports none): at most one byte past the limit
+/// is read, to know it was passed. Every input zongjie reads from a path comes through here.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Unreadable> {
+    use std::io::Read;
+    let meta = fs::metadata(path).map_err(Unreadable::Io)?;
+    if meta.is_dir() {
+        return Err(Unreadable::Folder);
+    }
+    if !meta.is_file() {
+        return Err(Unreadable::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(Unreadable::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unreadable::TooLarge);
+    }
+    Ok(bytes)
 }

@@ -5,7 +5,6 @@
 //! spreadsheet, an old .doc, a PDF, an image — is refused with what to do instead, before
 //! anything is parsed. Every input is read within bounds: a county's file is untrusted.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
@@ -56,42 +55,29 @@ pub enum Piece {
 
 /// Reads the document at `path`: a regular file within [`MAX_DOCUMENT_BYTES`].
 pub fn read(path: &Path) -> Result<Vec<Piece>, Diagnostic> {
+    use crate::load::{Unreadable, read_regular};
     let fail = |message: String, help: &str| Diagnostic::error(message).in_file(path).help(help);
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
+    let bytes = read_regular(path, MAX_DOCUMENT_BYTES).map_err(|e| match e {
+        Unreadable::Io(e) => fail(
             format!("cannot read {}: {e}", path.display()),
             "check the path and that you may read the file",
-        )
-    })?;
-    if !meta.is_file() {
-        return Err(fail(
+        ),
+        Unreadable::Folder | Unreadable::NotRegular => fail(
             format!(
                 "{} is not a regular file (a folder, a pipe or a device)",
                 path.display()
             ),
             "name the summary itself: a .docx, or a .txt of its text",
-        ));
-    }
-    // The reported length is not trusted: at most one byte past the limit is read.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| {
-            fail(
-                format!("cannot read {}: {e}", path.display()),
-                "check that you may read the file",
-            )
-        })?;
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(fail(
+        ),
+        Unreadable::TooLarge => fail(
             format!(
                 "{} is larger than the {} MiB a work summary can be",
                 path.display(),
                 MAX_DOCUMENT_BYTES / (1024 * 1024)
             ),
             "check that this is the summary; if it holds pictures, save a copy without them (or its text as .txt)",
-        ));
-    }
+        ),
+    })?;
     from_bytes(&bytes).map_err(|d| d.in_file(path))
 }
 
