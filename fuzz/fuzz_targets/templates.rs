@@ -8,18 +8,6 @@ use libfuzzer_sys::fuzz_target;
 use zongjie::load::Source;
 use zongjie::narrate::TemplateSet;
 
-const NAMES: [&str; 9] = [
-    "title",
-    "opening",
-    "indicators",
-    "indicator_table",
-    "goals",
-    "remaining",
-    "highlights",
-    "outlook",
-    "signature",
-];
-
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, text)) = data.split_first() else {
         return;
@@ -28,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let dir = tempfile::tempdir().expect("a scratch folder");
-    let name = NAMES[usize::from(pick) % NAMES.len()];
+    let names = zongjie::narrate::BUILT_IN_TEMPLATES;
+    let name = names[usize::from(pick) % names.len()].0;
     std::fs::write(dir.path().join(format!("{name}.hbs")), text).expect("writable");
     let Ok(templates) = TemplateSet::with_overrides(dir.path()) else {
         return;

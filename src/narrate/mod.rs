@@ -31,7 +31,7 @@ use crate::model::{BlockName, ReportFile, Style};
 use crate::outline::{Block, Directive, LITERAL, Look, Numbering, Outline};
 use crate::views;
 use crate::zh::{numeral, period, punct, reading};
-pub use templates::{Origin, Template, TemplateSet};
+pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, Origin, Template, TemplateSet};
 use tree::{Node, Selection, Text};
 
 /// What stopped a report from being narrated.
