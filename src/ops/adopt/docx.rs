@@ -438,78 +438,94 @@ struct Numbering {
     abstracts: HashMap<String, HashMap<usize, Level>>,
 }
 
+/// An element of a Word part's main namespace, as it opens (with its attributes) or closes.
+/// An empty element (`<w:numFmt …/>`) only opens.
+enum Tag<'a> {
+    Open(&'a BytesStart<'a>),
+    Close(&'a [u8]),
+}
+
+/// Walks the Word elements of a part (numbering, styles), giving each to `on`.
+fn each_word_element(xml: &[u8], mut on: impl FnMut(Tag)) -> Result<(), String> {
+    let mut reader = NsReader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        let (ns, event) = reader
+            .read_resolved_event_into(&mut buf)
+            .map_err(|e| e.to_string())?;
+        let word = matches!(ns, ResolveResult::Bound(n) if n.as_ref() == W);
+        match event {
+            Event::Start(e) | Event::Empty(e) if word => on(Tag::Open(&e)),
+            Event::End(e) if word => on(Tag::Close(e.local_name().as_ref())),
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(())
+}
+
 impl Numbering {
     fn parse(xml: &[u8]) -> Result<Numbering, String> {
         let mut out = Numbering::default();
-        let mut reader = NsReader::from_reader(xml);
-        let mut buf = Vec::new();
         let mut abstract_id: Option<String> = None;
         let mut level: Option<(usize, Level)> = None;
         let mut num: Option<String> = None;
-        loop {
-            let (ns, event) = reader
-                .read_resolved_event_into(&mut buf)
-                .map_err(|e| e.to_string())?;
-            let word = matches!(ns, ResolveResult::Bound(n) if n.as_ref() == W);
-            match event {
-                Event::Start(e) | Event::Empty(e) if word => {
-                    let val = || attribute(&e, b"val");
-                    match e.local_name().as_ref() {
-                        b"abstractNum" => abstract_id = attribute(&e, b"abstractNumId"),
-                        b"lvl" => {
-                            let i = attribute(&e, b"ilvl")
-                                .and_then(|v| v.parse().ok())
-                                .unwrap_or(0);
-                            level = Some((
-                                i,
-                                Level {
-                                    format: "decimal".into(),
-                                    text: String::new(),
-                                    start: 1,
-                                },
-                            ));
+        each_word_element(xml, |tag| match tag {
+            Tag::Open(e) => {
+                let val = || attribute(e, b"val");
+                match e.local_name().as_ref() {
+                    b"abstractNum" => abstract_id = attribute(e, b"abstractNumId"),
+                    b"lvl" => {
+                        let i = attribute(e, b"ilvl")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0);
+                        level = Some((
+                            i,
+                            Level {
+                                format: "decimal".into(),
+                                text: String::new(),
+                                start: 1,
+                            },
+                        ));
+                    }
+                    b"numFmt" => {
+                        if let (Some((_, l)), Some(v)) = (level.as_mut(), val()) {
+                            l.format = v;
                         }
-                        b"numFmt" => {
-                            if let (Some((_, l)), Some(v)) = (level.as_mut(), val()) {
-                                l.format = v;
-                            }
+                    }
+                    b"lvlText" => {
+                        if let (Some((_, l)), Some(v)) = (level.as_mut(), val()) {
+                            l.text = v;
                         }
-                        b"lvlText" => {
-                            if let (Some((_, l)), Some(v)) = (level.as_mut(), val()) {
-                                l.text = v;
-                            }
+                    }
+                    b"start" => {
+                        if let (Some((_, l)), Some(v)) =
+                            (level.as_mut(), val().and_then(|v| v.parse().ok()))
+                        {
+                            l.start = v;
                         }
-                        b"start" => {
-                            if let (Some((_, l)), Some(v)) =
-                                (level.as_mut(), val().and_then(|v| v.parse().ok()))
-                            {
-                                l.start = v;
-                            }
+                    }
+                    b"num" => num = attribute(e, b"numId"),
+                    b"abstractNumId" => {
+                        if let (Some(n), Some(a)) = (num.clone(), val()) {
+                            out.nums.insert(n, a);
                         }
-                        b"num" => num = attribute(&e, b"numId"),
-                        b"abstractNumId" => {
-                            if let (Some(n), Some(a)) = (num.clone(), val()) {
-                                out.nums.insert(n, a);
-                            }
-                        }
-                        _ => {}
+                    }
+                    _ => {}
+                }
+            }
+            Tag::Close(name) => match name {
+                b"lvl" => {
+                    if let (Some(a), Some((i, l))) = (abstract_id.clone(), level.take()) {
+                        out.abstracts.entry(a).or_default().insert(i, l);
                     }
                 }
-                Event::End(e) if word => match e.local_name().as_ref() {
-                    b"lvl" => {
-                        if let (Some(a), Some((i, l))) = (abstract_id.clone(), level.take()) {
-                            out.abstracts.entry(a).or_default().insert(i, l);
-                        }
-                    }
-                    b"abstractNum" => abstract_id = None,
-                    b"num" => num = None,
-                    _ => {}
-                },
-                Event::Eof => break,
+                b"abstractNum" => abstract_id = None,
+                b"num" => num = None,
                 _ => {}
-            }
-            buf.clear();
-        }
+            },
+        })?;
         Ok(out)
     }
 }
@@ -531,53 +547,41 @@ impl Styles {
 
     fn parse(xml: &[u8]) -> Result<Styles, String> {
         let mut out = HashMap::new();
-        let mut reader = NsReader::from_reader(xml);
-        let mut buf = Vec::new();
         let mut current: Option<(String, Style)> = None;
-        loop {
-            let (ns, event) = reader
-                .read_resolved_event_into(&mut buf)
-                .map_err(|e| e.to_string())?;
-            let word = matches!(ns, ResolveResult::Bound(n) if n.as_ref() == W);
-            match event {
-                Event::Start(e) | Event::Empty(e) if word => {
-                    let val = || attribute(&e, b"val");
-                    match e.local_name().as_ref() {
-                        b"style" => {
-                            current = attribute(&e, b"styleId").map(|id| (id, Style::default()))
+        each_word_element(xml, |tag| match tag {
+            Tag::Open(e) => {
+                let val = || attribute(e, b"val");
+                match e.local_name().as_ref() {
+                    b"style" => current = attribute(e, b"styleId").map(|id| (id, Style::default())),
+                    b"numId" => {
+                        if let (Some((_, s)), Some(v)) = (current.as_mut(), val()) {
+                            let level = s.num.as_ref().map_or(0, |n| n.1);
+                            s.num = Some((v, level));
                         }
-                        b"numId" => {
-                            if let (Some((_, s)), Some(v)) = (current.as_mut(), val()) {
-                                let level = s.num.as_ref().map_or(0, |n| n.1);
-                                s.num = Some((v, level));
-                            }
-                        }
-                        b"ilvl" => {
-                            if let Some((_, s)) = current.as_mut() {
-                                let level = val().and_then(|v| v.parse().ok()).unwrap_or(0);
-                                let id = s.num.take().map(|n| n.0).unwrap_or_default();
-                                s.num = Some((id, level));
-                            }
-                        }
-                        b"outlineLvl" => {
-                            if let Some((_, s)) = current.as_mut() {
-                                s.outline_level =
-                                    val().and_then(|v| v.parse::<u8>().ok()).map(|l| l + 1);
-                            }
-                        }
-                        _ => {}
                     }
-                }
-                Event::End(e) if word && e.local_name().as_ref() == b"style" => {
-                    if let Some((id, s)) = current.take() {
-                        out.insert(id, s);
+                    b"ilvl" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            let level = val().and_then(|v| v.parse().ok()).unwrap_or(0);
+                            let id = s.num.take().map(|n| n.0).unwrap_or_default();
+                            s.num = Some((id, level));
+                        }
                     }
+                    b"outlineLvl" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.outline_level =
+                                val().and_then(|v| v.parse::<u8>().ok()).map(|l| l + 1);
+                        }
+                    }
+                    _ => {}
                 }
-                Event::Eof => break,
-                _ => {}
             }
-            buf.clear();
-        }
+            Tag::Close(b"style") => {
+                if let Some((id, s)) = current.take() {
+                    out.insert(id, s);
+                }
+            }
+            Tag::Close(_) => {}
+        })?;
         Ok(Styles(out))
     }
 }
