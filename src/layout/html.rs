@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::fonts::{Face, Faces};
+use super::geometry;
 use crate::outline::{Block, Outline, Table};
 use crate::safe::is_invisible_or_bidi;
 
@@ -23,19 +24,42 @@ pub fn write(outline: &Outline, highlights: &[Highlight]) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{PAGE_STYLE}{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+         <title>{}</title>\n<style>\n{}{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         escape(&title),
+        page_style(),
         stylesheet(&outline.look),
         fragment(outline, highlights)
     )
 }
 
 /// The page around the document when it stands alone: grey around a sheet of paper, and
-/// nothing around it in print.
-const PAGE_STYLE: &str = "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n\
-html { background: #f4f4f4; }\n\
-body { margin: 0; padding: 1.5rem 0; }\n\
-@media print { html { background: none; } body { padding: 0; } .document { max-width: none; padding: 0; } .document mark { background: none; } }\n";
+/// nothing around it in print, where the DOCX's margins hold.
+fn page_style() -> String {
+    format!(
+        "@page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm; }}\n\
+         html {{ background: #f4f4f4; }}\n\
+         body {{ margin: 0; padding: 1.5rem 0; }}\n\
+         @media print {{ html {{ background: none; }} body {{ padding: 0; }} .document {{ max-width: none; padding: 0; }} .document mark {{ background: none; }} }}\n",
+        top = mm(geometry::MARGIN_TOP),
+        right = mm(geometry::MARGIN_RIGHT),
+        bottom = mm(geometry::MARGIN_BOTTOM),
+        left = mm(geometry::MARGIN_LEFT),
+    )
+}
+
+/// Twips (1/1440 inch) as millimetres and points, and Word's half-points as points: the
+/// page's numbers are the DOCX's, kept in [`geometry`].
+fn mm(twips: u32) -> String {
+    format!("{:.1}", f64::from(twips) * 25.4 / 1440.0)
+}
+
+fn pt(twips: u32) -> String {
+    format!("{:.2}", f64::from(twips) / 20.0)
+}
+
+fn half_pt(half_points: u32) -> String {
+    format!("{}", f64::from(half_points) / 2.0)
+}
 
 /// The document alone, as a `<main class="document">` element: what the clerk's desk
 /// previews beside the fields (with [`stylesheet`]).
@@ -195,30 +219,41 @@ fn family(face: &Face, generic: &str) -> String {
     names.join(", ")
 }
 
-/// The document's look, every rule under `.document`: GB/T 9704's faces and sizes — 2号
-/// title (22pt), 3号 body (16pt) on a 28pt line, 156 mm of text.
+/// The document's look, every rule under `.document`: GB/T 9704's faces, sizes, line pitch
+/// and margins, the same numbers the DOCX is laid out with ([`geometry`]).
 pub fn stylesheet(look: &crate::outline::Look) -> String {
     let faces = Faces::chosen(&look.fonts);
     let serif = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
     let sans = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
     let body = family(&faces.body, serif);
     format!(
-        ".document {{ box-sizing: border-box; max-width: 210mm; margin: 0 auto; padding: 30mm 26mm 30mm 28mm; background: #fff; color: #000; font-family: {body}; font-size: 16pt; line-height: 28pt; }}\n\
-         .document h1 {{ font-family: {title}; font-size: 22pt; line-height: 1.45; font-weight: normal; text-align: center; margin: 0 0 28pt; text-indent: 0; }}\n\
-         .document h2, .document h3, .document h4, .document h5, .document p {{ margin: 0; font-size: 16pt; font-weight: normal; line-height: 28pt; text-indent: 2em; text-align: justify; }}\n\
+        ".document {{ box-sizing: border-box; max-width: {page}mm; margin: 0 auto; padding: {top}mm {right}mm {bottom}mm {left}mm; background: #fff; color: #000; font-family: {body}; font-size: {size}pt; line-height: {line}pt; }}\n\
+         .document h1 {{ font-family: {title}; font-size: {title_size}pt; line-height: 1.45; font-weight: normal; text-align: center; margin: 0 0 {line}pt; text-indent: 0; }}\n\
+         .document h2, .document h3, .document h4, .document h5, .document p {{ margin: 0; font-size: {size}pt; font-weight: normal; line-height: {line}pt; text-indent: 2em; text-align: justify; }}\n\
          .document .h1 {{ font-family: {h1}; }}\n\
          .document .h2 {{ font-family: {h2}; }}\n\
          .document .h3 {{ font-family: {h3}; font-weight: bold; }}\n\
          .document .h4 {{ font-family: {h4}; }}\n\
-         .document table {{ border-collapse: collapse; margin: 14pt auto; font-size: 12pt; line-height: 1.5; }}\n\
-         .document caption {{ font-family: {h1}; font-size: 14pt; padding-bottom: 6pt; }}\n\
+         .document table {{ border-collapse: collapse; margin: {table_line}pt auto; font-size: {table_size}pt; line-height: {table_line}pt; }}\n\
+         .document caption {{ font-family: {h1}; font-size: {size}pt; padding-bottom: 6pt; }}\n\
          .document th, .document td {{ border: 1px solid #000; padding: 2pt 6pt; text-align: center; font-weight: normal; }}\n\
          .document tbody th {{ text-align: left; }}\n\
-         .document .table-note {{ font-size: 12pt; text-indent: 0; }}\n\
-         .document .signature {{ margin-top: 28pt; }}\n\
-         .document .issuer, .document .date {{ text-indent: 0; text-align: right; padding-right: 2em; }}\n\
+         .document .table-note {{ font-size: {table_size}pt; text-indent: 0; }}\n\
+         .document .signature {{ margin-top: {line}pt; }}\n\
+         .document .issuer, .document .date {{ text-indent: 0; text-align: right; padding-right: {signature}em; }}\n\
          .document mark {{ background: #fff2a8; color: inherit; cursor: help; }}\n\
          .document .page-break {{ border: 0; break-after: page; }}\n",
+        page = mm(geometry::PAGE_WIDTH),
+        top = mm(geometry::MARGIN_TOP),
+        right = mm(geometry::MARGIN_RIGHT),
+        bottom = mm(geometry::MARGIN_BOTTOM),
+        left = mm(geometry::MARGIN_LEFT),
+        size = half_pt(geometry::BODY_SIZE),
+        line = pt(geometry::LINE_PITCH),
+        title_size = half_pt(geometry::TITLE_SIZE),
+        table_size = half_pt(geometry::TABLE_SIZE),
+        table_line = pt(geometry::TABLE_LINE),
+        signature = geometry::SIGNATURE_CHARS,
         title = family(&faces.title, serif),
         h1 = family(&faces.heading[0], sans),
         h2 = family(&faces.heading[1], serif),
