@@ -65,7 +65,15 @@ impl Source {
                 ),
                 "name the data file itself",
             ),
-            Unreadable::TooLarge => fail(
+            Unreadable::TooLarge(Some(reported)) => fail(
+                format!(
+                    "{} is {reported} bytes, more than the {} a report data file can be",
+                    path.display(),
+                    MAX_INPUT_BYTES
+                ),
+                "check that this is the TOML data file and not a spreadsheet or document",
+            ),
+            Unreadable::TooLarge(None) => fail(
                 format!(
                     "{} holds more than the {} bytes a report data file can be",
                     path.display(),
@@ -231,8 +239,8 @@ pub enum Unreadable {
     Folder,
     /// A pipe, a device or a socket: a read would block or never end.
     NotRegular,
-    /// More than the limit, by its reported length or by what was read.
-    TooLarge,
+    /// More than the limit: by the length the file reports (given), or by what was read.
+    TooLarge(Option<u64>),
 }
 
 /// The bytes of the regular file at `path`, at most `limit` of them. The length a file
@@ -248,14 +256,14 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Unreadable> {
         return Err(Unreadable::NotRegular);
     }
     if meta.len() > limit {
-        return Err(Unreadable::TooLarge);
+        return Err(Unreadable::TooLarge(Some(meta.len())));
     }
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(Unreadable::Io)?;
     if bytes.len() as u64 > limit {
-        return Err(Unreadable::TooLarge);
+        return Err(Unreadable::TooLarge(None));
     }
     Ok(bytes)
 }

@@ -69,7 +69,7 @@ pub fn read(path: &Path) -> Result<Vec<Piece>, Diagnostic> {
             ),
             "name the summary itself: a .docx, or a .txt of its text",
         ),
-        Unreadable::TooLarge => fail(
+        Unreadable::TooLarge(_) => fail(
             format!(
                 "{} is larger than the {} MiB a work summary can be",
                 path.display(),
