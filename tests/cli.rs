@@ -408,6 +408,19 @@ fn strict_turns_consistency_warnings_into_errors() {
         .assert()
         .failure()
         .code(1);
+    // A batch shows each drafted file's warnings, located in that file.
+    let folder = dir.path().join("counties");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&data, folder.join("slip.toml")).unwrap();
+    zongjie(dir.path())
+        .args(["batch", "counties", "--out", "drafts"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("warning: 研发投入强度 is a ratio")
+                .and(predicate::str::contains("slip.toml:15:26"))
+                .and(predicate::str::contains("drafted 1 of 1 files")),
+        );
     assert!(!dir.path().join("out/slip.docx").exists());
 }
 

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         &TemplateSet::built_in(),
         zongjie::Options::default(),
         false,
-        &|| {},
+        &|_| {},
     );
     // Only drafts (or nothing) in the output folder.
     if let Ok(entries) = std::fs::read_dir(&out) {

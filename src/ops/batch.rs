@@ -22,8 +22,8 @@ use crate::timing::{self, Stage};
 use crate::zh::label;
 use crate::{Consistency, Options, check, check_as, render};
 
-/// A draft written but not yet in place, and the warnings its data gave.
-type Written = (Staged, Vec<Diagnostic>);
+/// A draft written but not yet in place, and how many warnings its data gave.
+type Written = (Staged, usize);
 
 /// What a batch did.
 #[derive(Debug)]
@@ -31,8 +31,9 @@ pub struct Summary {
     pub drafted: Vec<PathBuf>,
     /// Files that could not be drafted, with why.
     pub failed: Vec<(PathBuf, Diagnostics)>,
-    /// Warnings of the files that were drafted.
-    pub warnings: Vec<Diagnostic>,
+    /// How many warnings the drafted files gave (each was handed to `done` as its file was
+    /// drafted).
+    pub warnings: usize,
     pub elapsed: Duration,
 }
 
@@ -76,16 +77,19 @@ fn safe_part(text: &str) -> String {
     crate::safe::file_component(text, "draft")
 }
 
-/// Drafts every input into `out`, ranking them against each other; `progress` is called once
-/// per file done (from any thread). A set that is not one period's, one file per region, is
-/// refused whole, before anything is written (see [`super::set`]).
+/// Drafts every input into `out`, ranking them against each other. `done` is called once per
+/// file, from any thread, as soon as it is drafted (with its warnings) or refused (with none:
+/// refusals are in the summary): a national batch gives thousands of warnings, and holding
+/// them all until the end would make memory grow with the number of files. A set that is not
+/// one period's, one file per region, is refused whole, before anything is written (see
+/// [`super::set`]).
 pub fn run(
     inputs: &[PathBuf],
     out: &Path,
     templates: &TemplateSet,
     options: Options,
     force: bool,
-    progress: &(dyn Fn() + Sync),
+    done: &(dyn Fn(&[Diagnostic]) + Sync),
 ) -> Result<Summary, Diagnostics> {
     let started = Instant::now();
     // Pass 1: check, keep the standings.
@@ -192,14 +196,20 @@ pub fn run(
                 let staged = timing::timed(Stage::Write, || stage(&target, &draft.docx, force))?;
                 Ok((staged, draft.warnings))
             });
-            progress();
+            let result = result.map(|(staged, warnings)| {
+                done(&warnings);
+                (staged, warnings.len())
+            });
+            if result.is_err() {
+                done(&[]);
+            }
             (input.clone(), result)
         })
         .collect();
     let mut summary = Summary {
         drafted: Vec::new(),
         failed: Vec::new(),
-        warnings: Vec::new(),
+        warnings: 0,
         elapsed: Duration::ZERO,
     };
     // Every draft reaches the disk before any is renamed into place.
@@ -208,7 +218,7 @@ pub fn run(
         match result {
             Ok((draft, warnings)) => {
                 staged.push((path, draft));
-                summary.warnings.extend(warnings);
+                summary.warnings += warnings;
             }
             Err(e) => summary.failed.push((path, e)),
         }

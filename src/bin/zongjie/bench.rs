@@ -118,7 +118,7 @@ fn bench_one(n: usize, scratch: &Path, jobs: Option<usize>) -> Result<(), Diagno
             &templates,
             zongjie::Options::default(),
             true,
-            &|| {},
+            &|_| {},
         )
     })?;
     if let Some((_, e)) = summary.failed.first() {

@@ -41,12 +41,18 @@ pub fn batch(setup: &Setup, a: &BatchArgs) -> Result<Status, Diagnostics> {
             &setup.templates,
             options,
             a.files.overwrite.force,
-            &|| bar.inc(1),
+            &|warnings| {
+                // Shown as each file is drafted, above the bar, each file's together.
+                if !warnings.is_empty() {
+                    let text: String = warnings.iter().map(ToString::to_string).collect();
+                    bar.suspend(|| eprint!("{text}"));
+                }
+                bar.inc(1);
+            },
         )
     });
     bar.finish_and_clear();
     let summary = summary?;
-    eprint!("{}", Diagnostics(summary.warnings.clone()));
     for (_, diagnostics) in &summary.failed {
         eprint!("{diagnostics}");
     }
