@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use docx_rs::Docx;
 
 use super::fonts::{self, Faces};
-use super::repair::{fix_part, keep_line_end_marks};
-use super::zip::{self, Part};
+use super::repair::{fix_part, keep_line_end_marks, without_parts};
+use super::zip::{self, Effort, Part};
 
 /// Zips a draft: `body` (paragraphs and tables) set into the frame's document part, which is
 /// deflated here; the frame's other parts were deflated when it was built.
@@ -23,7 +23,7 @@ pub fn pack(body: &str, faces: &Faces) -> Result<Vec<u8>, String> {
     document.extend_from_slice(&frame.head);
     document.extend_from_slice(body.as_bytes());
     document.extend_from_slice(&frame.tail);
-    let document = Part::deflated(DOCUMENT, &document)?;
+    let document = Part::deflated(DOCUMENT, &document, Effort::EachDraft)?;
     zip::write(
         frame
             .before
@@ -80,26 +80,40 @@ impl Frame {
         if !parts.media.is_empty() || parts.taskpanes.is_some() || !parts.custom_items.is_empty() {
             return Err("docx-rs wrote media, task panes or custom XML into the frame".into());
         }
-        let deflated = |name: &str, bytes: &[u8]| Part::deflated(name, bytes);
+        // A draft has no comments, footnotes, list numbering or custom properties: docx-rs's
+        // empty parts for them are left out, and so are the entries that name them.
+        const UNUSED: [&str; 5] = [
+            "docProps/custom.xml",
+            "word/comments.xml",
+            "word/commentsExtended.xml",
+            "word/footnotes.xml",
+            "word/numbering.xml",
+        ];
+        let named_from_word: Vec<&str> = UNUSED
+            .iter()
+            .filter_map(|p| p.strip_prefix("word/"))
+            .collect();
+        let part = |name: &str, bytes: &[u8]| Part::deflated(name, bytes, Effort::Shared);
         let before = vec![
-            deflated("[Content_Types].xml", &parts.content_type)?,
-            deflated("_rels/.rels", &parts.rels)?,
-            deflated("docProps/app.xml", &parts.doc_props.app)?,
-            deflated("docProps/core.xml", &parts.doc_props.core)?,
-            deflated("docProps/custom.xml", &parts.doc_props.custom)?,
-            deflated("word/_rels/document.xml.rels", &parts.document_rels)?,
+            part(
+                "[Content_Types].xml",
+                &without_parts(&parts.content_type, &UNUSED)?,
+            )?,
+            part("_rels/.rels", &without_parts(&parts.rels, &UNUSED)?)?,
+            part("docProps/app.xml", &parts.doc_props.app)?,
+            part("docProps/core.xml", &parts.doc_props.core)?,
+            part(
+                "word/_rels/document.xml.rels",
+                &without_parts(&parts.document_rels, &named_from_word)?,
+            )?,
         ];
         let mut after = vec![
-            deflated(
+            part(
                 "word/styles.xml",
                 &keep_line_end_marks(&fix_part(&parts.styles)?)?,
             )?,
-            deflated("word/settings.xml", &fix_part(&parts.settings)?)?,
-            deflated("word/fontTable.xml", &fonts::font_table_xml(faces))?,
-            deflated("word/comments.xml", &parts.comments)?,
-            deflated("word/numbering.xml", &fix_part(&parts.numberings)?)?,
-            deflated("word/commentsExtended.xml", &parts.comments_extended)?,
-            deflated("word/footnotes.xml", &parts.footnotes)?,
+            part("word/settings.xml", &fix_part(&parts.settings)?)?,
+            part("word/fontTable.xml", &fonts::font_table_xml(faces))?,
         ];
         // Headers and footers, each with its relationships when it has any.
         let running = [
@@ -107,11 +121,12 @@ impl Frame {
             ("footer", &parts.footers, &parts.footer_rels),
         ];
         for (kind, xml, rels) in running {
-            for (i, part) in xml.iter().enumerate() {
+            for (i, xml) in xml.iter().enumerate() {
                 let n = i + 1;
-                after.push(deflated(&format!("word/{kind}{n}.xml"), &fix_part(part)?)?);
-                if let Some(rels) = rels.get(i) {
-                    after.push(deflated(&format!("word/_rels/{kind}{n}.xml.rels"), rels)?);
+                after.push(part(&format!("word/{kind}{n}.xml"), &fix_part(xml)?)?);
+                let listed = |r: &&Vec<u8>| r.windows(13).any(|w| w == b"<Relationship ");
+                if let Some(rels) = rels.get(i).filter(listed) {
+                    after.push(part(&format!("word/_rels/{kind}{n}.xml.rels"), rels)?);
                 }
             }
         }

@@ -520,12 +520,55 @@ pub fn keep_line_end_marks(styles: &[u8]) -> Result<Vec<u8>, String> {
     Ok(text.replacen(EMPTY, SET, 1).into_bytes())
 }
 
+/// `xml` (a package's `[Content_Types].xml` or a relationships part) without the entries that
+/// name one of `parts` (an `Override` by its `PartName`, a `Relationship` by its `Target`):
+/// docx-rs lists every part it knows, and a draft leaves out those it has nothing in (empty
+/// comments, footnotes, numbering, custom properties).
+pub fn without_parts(xml: &[u8], parts: &[&str]) -> Result<Vec<u8>, String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
+    loop {
+        let event = reader.read_event().map_err(|e| e.to_string())?;
+        let named = match &event {
+            Event::Empty(e) => ["PartName", "Target"]
+                .iter()
+                .find_map(|a| attribute(e, a))
+                .is_some_and(|name| parts.contains(&name.trim_start_matches('/'))),
+            Event::Eof => break,
+            _ => false,
+        };
+        if !named {
+            writer.write_event(event).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(writer.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn fixed(xml: &str) -> String {
         String::from_utf8(fix_part(xml.as_bytes()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn parts_left_out_are_no_longer_listed() {
+        let types = br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="t"><Default Extension="xml" ContentType="application/xml" /><Override PartName="/word/comments.xml" ContentType="c" /><Override PartName="/word/styles.xml" ContentType="s" /></Types>"#;
+        let out = without_parts(types, &["word/comments.xml"]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            !out.contains("comments") && out.contains("styles.xml"),
+            "{out}"
+        );
+        assert!(out.contains(r#"<Default Extension="xml""#), "{out}");
+        let rels = br#"<Relationships xmlns="r"><Relationship Id="rId5" Target="commentsExtended.xml" /><Relationship Id="rId1" Target="styles.xml" /></Relationships>"#;
+        let out = without_parts(rels, &["commentsExtended.xml"]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            r#"<Relationships xmlns="r"><Relationship Id="rId1" Target="styles.xml" /></Relationships>"#
+        );
     }
 
     #[test]
