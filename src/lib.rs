@@ -95,14 +95,20 @@ pub(crate) fn check_as(
     let mut findings = load::catalogue::resolve(&mut file, catalogue);
     if !options.unfinished {
         findings.extend(load::placeholders::find(source));
-        findings.extend(validate::placeholder_text(&file));
     }
-    if let Some(profile) = options.profile {
-        findings.extend(validate::profile::departures(&file, profile));
+    let departures = options.profile.map(|profile| {
+        let departures = validate::profile::departures(&file, profile);
         let own = file.style.take().unwrap_or_default();
         file.style = Some(own.over(&profile.style));
+        departures
+    });
+    let texts = file.texts();
+    if !options.unfinished {
+        findings.extend(validate::placeholder_text(&texts));
     }
-    findings.extend(validate::validate(&file));
+    findings.extend(departures.into_iter().flatten());
+    findings.extend(validate::validate(&file, &texts));
+    drop(texts);
     // After the checks, which point at the text as typed.
     let full_width = file
         .style

@@ -14,7 +14,7 @@ fn parsed(report: &str, body: &str) -> crate::model::ReportFile {
     );
     let source = Source::new("t.toml", text);
     let file = parse(&source).unwrap_or_else(|e| panic!("{e}"));
-    let errors: Vec<_> = crate::validate::validate(&file)
+    let errors: Vec<_> = crate::validate::validate(&file, &file.texts())
         .into_iter()
         .filter(|d| d.is_error())
         .map(|f| source.locate_finding(f))

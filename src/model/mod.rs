@@ -61,9 +61,13 @@ impl Style {
     }
 }
 
+/// The free-text fields of a file with their key paths (see [`ReportFile::texts`]): made once
+/// per check and read by every check of the text.
+pub type Texts<'a> = Vec<(String, &'a str)>;
+
 impl ReportFile {
     /// Every free-text field with its dotted key path, in file order.
-    pub fn texts(&self) -> Vec<(String, &str)> {
+    pub fn texts(&self) -> Texts<'_> {
         let mut out: Vec<(String, &String)> = Vec::new();
         texts_of!(self, out, iter, section_texts);
         out.into_iter().map(|(p, t)| (p, t.as_str())).collect()

@@ -21,7 +21,8 @@ pub fn of(facts: &Facts) -> Value {
         .iter()
         .map(|(key, f)| (key.clone(), indicator(f, r)))
         .collect();
-    let with = |has: fn(&IndicatorFacts) -> bool| -> Vec<Value> {
+    // Values, not `json!` of vectors, which would serialise every list a second time.
+    let with = |has: fn(&IndicatorFacts) -> bool| -> Value {
         facts
             .indicators
             .iter()
@@ -29,13 +30,13 @@ pub fn of(facts: &Facts) -> Value {
             .map(|(key, _)| ind[key].clone())
             .collect()
     };
-    json!({
-        "report": report(r),
-        "next_targets": with(|f| f.next.is_some()),
-        "outlooks": with(|f| f.outlook.is_some()),
-        "targets": with(|f| f.target.is_some()),
-        "ind": ind,
-    })
+    let mut out = Map::new();
+    out.insert("report".into(), report(r));
+    out.insert("next_targets".into(), with(|f| f.next.is_some()));
+    out.insert("outlooks".into(), with(|f| f.outlook.is_some()));
+    out.insert("targets".into(), with(|f| f.target.is_some()));
+    out.insert("ind".into(), Value::Object(ind));
+    Value::Object(out)
 }
 
 fn report(r: &ReportFacts) -> Value {
@@ -88,6 +89,7 @@ fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
     }
     if let Some(rank) = &f.rank {
         let mut fields = Map::new();
+        let words = cite::RankWords::new(rank, cite::gap_unit(f));
         for &field in RankField::ALL {
             let value = match field {
                 RankField::Rank => json!(rank.rank),
@@ -95,7 +97,7 @@ fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
                     Some(of) => json!(of),
                     None => continue,
                 },
-                _ => match cite::rank_text(field, rank, cite::gap_unit(f)) {
+                _ => match words.get(field) {
                     Some(text) => Value::String(one_line(&text).into_owned()),
                     None => continue,
                 },

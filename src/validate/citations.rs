@@ -29,8 +29,8 @@ pub const MAX_EXPRESSIONS: usize = 2_000;
 /// Every prose field's citations, checked against the language above, and every indicator
 /// and field they name against the file: all of them in one run, where rendering would stop
 /// at the first.
-pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
-    for (path, text) in file.texts() {
+pub fn check(file: &ReportFile, texts: &[(String, &str)], found: &mut Vec<Finding>) {
+    for (path, text) in texts.iter().map(|(p, t)| (p.as_str(), *t)) {
         if let Err((excerpt, message)) = language(text) {
             found.push(
                 Finding::error(path, message)
@@ -58,7 +58,7 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
                     None => "cite a key from [indicators]".to_string(),
                 };
                 found.push(
-                    Finding::error(&path, format!("there is no indicator \"{key}\""))
+                    Finding::error(path, format!("there is no indicator \"{key}\""))
                         .about(excerpt)
                         .help(help),
                 );
@@ -78,7 +78,7 @@ pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
                     None => "see README for the fields an indicator offers".to_string(),
                 };
                 found.push(
-                    Finding::error(&path, format!("an indicator has no field \"{field}\""))
+                    Finding::error(path, format!("an indicator has no field \"{field}\""))
                         .about(excerpt)
                         .help(help),
                 );

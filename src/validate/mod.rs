@@ -33,8 +33,9 @@ const MAX_APPROX_DIGITS: u32 = 6;
 /// How far ahead a plan's outlook may reach: long-range plans run to 2035 or 2050.
 const MAX_OUTLOOK_YEARS: i32 = 50;
 
-/// All problems in the file, errors and warnings together.
-pub fn validate(file: &ReportFile) -> Vec<Finding> {
+/// All problems in the file, errors and warnings together; `texts` are its free-text fields
+/// ([`ReportFile::texts`]).
+pub fn validate(file: &ReportFile, texts: &[(String, &str)]) -> Vec<Finding> {
     let mut found = Vec::new();
     let meta = &file.report;
     if !(1949..=2100).contains(&meta.year) {
@@ -131,10 +132,10 @@ pub fn validate(file: &ReportFile) -> Vec<Finding> {
     for (key, ratio) in &file.ratios {
         check_ratio(file, key, ratio, &mut found);
     }
-    check_text(file, &mut found);
-    one_line_names(file, &mut found);
-    citations::check(file, &mut found);
-    sections::check(file, &mut found);
+    check_text(texts, &mut found);
+    one_line_names(file, texts, &mut found);
+    citations::check(file, texts, &mut found);
+    sections::check(file, texts, &mut found);
     found
 }
 
@@ -417,9 +418,17 @@ fn check_stated(key: &str, ind: &Indicator, found: &mut Vec<Finding>) {
 }
 
 /// Text `init` and `next` left to be written: a draft would print it.
-pub fn placeholder_text(file: &ReportFile) -> Vec<Finding> {
+pub fn placeholder_text(texts: &[(String, &str)]) -> Vec<Finding> {
     let mut found = Vec::new();
-    for (path, text) in file.texts() {
+    for (path, text) in texts.iter().map(|(p, t)| (p.as_str(), *t)) {
+        // Invisible characters may split the placeholder's words, but each of its characters
+        // is still there: a text without them (nearly all) is not looked at again.
+        if !crate::zh::fill::FILL_WORDS
+            .chars()
+            .all(|c| text.contains(c))
+        {
+            continue;
+        }
         // As a reader sees it: half-width brackets, invisible characters and all.
         let visible: String = text
             .chars()
@@ -445,16 +454,16 @@ pub fn placeholder_text(file: &ReportFile) -> Vec<Finding> {
 /// Names, titles and units are one line each: a line break in them would print a name over
 /// two lines, or, followed by outline markup, forge a heading or a signature. (Only
 /// `report.title` breaks, where its lines are meant.)
-fn one_line_names(file: &ReportFile, found: &mut Vec<Finding>) {
-    let mut names: Vec<(String, &str)> = file
-        .texts()
-        .into_iter()
+fn one_line_names(file: &ReportFile, texts: &[(String, &str)], found: &mut Vec<Finding>) {
+    let mut names: Vec<(String, &str)> = texts
+        .iter()
         .filter(|(path, _)| {
             path != "report.title"
                 && [".name", ".unit", ".title", "report.issuer", "report.region"]
                     .iter()
                     .any(|end| path.ends_with(end))
         })
+        .cloned()
         .collect();
     let r = &file.report;
     names.extend(r.city.as_deref().map(|c| ("report.city".to_string(), c)));
@@ -590,13 +599,13 @@ fn check_figure(found: &mut Vec<Finding>, path: &str, value: Num, kind: Indicato
 
 /// Characters XML cannot carry are dropped from the DOCX; say where they are so the clerk
 /// can see what was pasted in (TOML lets them in through escapes such as `\u0007`).
-fn check_text(file: &ReportFile, found: &mut Vec<Finding>) {
-    for (path, text) in file.texts() {
+fn check_text(texts: &[(String, &str)], found: &mut Vec<Finding>) {
+    for (path, text) in texts.iter().map(|(p, t)| (p.as_str(), *t)) {
         if let Some(c) = text.chars().find(|&c| {
             !text::is_xml_char(c) || c == text::LITERAL || crate::safe::is_invisible_or_bidi(c)
         }) {
             found.push(
-                Finding::warning(&path,
+                Finding::warning(path,
                         format!(
                             "invisible control character U+{:04X} (often pasted from Word or Excel) will be left out of the draft",
                             c as u32
@@ -621,7 +630,7 @@ mod tests {
         );
         let src = Source::new("v.toml", text);
         let file = parse(&src).unwrap();
-        validate(&file)
+        validate(&file, &file.texts())
             .into_iter()
             .map(|f| src.locate_finding(f))
             .collect()

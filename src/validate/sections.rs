@@ -19,10 +19,10 @@ static HAND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every problem of the outline and the style.
-pub fn check(file: &ReportFile, found: &mut Vec<Finding>) {
+pub fn check(file: &ReportFile, texts: &[(String, &str)], found: &mut Vec<Finding>) {
     style(file, found);
     older_sections(file, found);
-    titles_without_numbers(file, found);
+    titles_without_numbers(texts, found);
     let mut blocks: Vec<(BlockName, String, &Section)> = Vec::new();
     for (path, level, section) in file.sections() {
         let at = |field: &str| format!("{path}.{field}");
@@ -260,8 +260,8 @@ fn older_sections(file: &ReportFile, found: &mut Vec<Finding>) {
 }
 
 /// Headings are numbered by the outline; a number typed into a title would print twice.
-fn titles_without_numbers(file: &ReportFile, found: &mut Vec<Finding>) {
-    for (path, text) in file.texts() {
+fn titles_without_numbers(texts: &[(String, &str)], found: &mut Vec<Finding>) {
+    for (path, text) in texts.iter().map(|(p, t)| (p.as_str(), *t)) {
         let is_title = path.ends_with(".title")
             && ["sections.", "achievements.", "highlights.", "plan.tasks."]
                 .iter()

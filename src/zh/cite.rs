@@ -339,67 +339,102 @@ pub const PART_FIELDS: [&str; 5] = ["name", "value", "number", "share", "yoy"];
 
 /// The words of one field of a ranking, its gaps counted in `gap_unit` (see [`gap_unit`]).
 pub fn rank_text(field: RankField, rank: &Rank, gap_unit: &str) -> Option<String> {
-    let scope = period::rank_scope(rank.within.as_deref());
-    let scope = scope.as_str();
-    let position = if rank.tied {
-        phrase::rank_tied(scope, rank.rank)
-    } else {
-        phrase::rank_in(scope, rank.rank)
-    };
-    // A published rank says its place among like regions, as the file states it; a batch's
-    // computed peer rank is a field of its own, or every clause would repeat the group.
-    let peer = rank
-        .peer
-        .as_ref()
-        .filter(|_| rank.stated)
-        .map(|(group, r)| phrase::peer_rank(group, *r));
-    let neighbour = |n: &crate::measure::facts::Neighbour, which| {
-        phrase::gap_to(which, &n.region, n.gap.trend, &printed(&n.gap), gap_unit)
-    };
-    let ahead = rank.ahead.as_ref().map(|n| neighbour(n, &phrase::AHEAD));
-    let behind = rank.behind.as_ref().map(|n| neighbour(n, &phrase::BEHIND));
-    let change = rank.moved.map(phrase::rank_change);
-    Some(match field {
-        RankField::Rank => rank.rank.to_string(),
-        RankField::Of => rank.of?.to_string(),
-        RankField::Position => position,
-        RankField::Ahead => ahead?,
-        RankField::Behind => behind?,
-        RankField::Average => {
-            let average = rank.average.as_ref()?;
-            phrase::against_average(scope, average.trend, &printed(average), gap_unit)
+    RankWords::new(rank, gap_unit).get(field)
+}
+
+/// The phrases a ranking's fields are made of, worded once: a report's context holds every
+/// field of every ranked indicator.
+pub struct RankWords<'a> {
+    rank: &'a Rank,
+    gap_unit: &'a str,
+    scope: String,
+    position: String,
+    peer: Option<String>,
+    ahead: Option<String>,
+    behind: Option<String>,
+    change: Option<String>,
+}
+
+impl<'a> RankWords<'a> {
+    pub fn new(rank: &'a Rank, gap_unit: &'a str) -> RankWords<'a> {
+        let scope = period::rank_scope(rank.within.as_deref());
+        let position = if rank.tied {
+            phrase::rank_tied(&scope, rank.rank)
+        } else {
+            phrase::rank_in(&scope, rank.rank)
+        };
+        // A published rank says its place among like regions, as the file states it; a
+        // batch's computed peer rank is a field of its own, or every clause would repeat the
+        // group.
+        let peer = rank
+            .peer
+            .as_ref()
+            .filter(|_| rank.stated)
+            .map(|(group, r)| phrase::peer_rank(group, *r));
+        let neighbour = |n: &crate::measure::facts::Neighbour, which| {
+            phrase::gap_to(which, &n.region, n.gap.trend, &printed(&n.gap), gap_unit)
+        };
+        RankWords {
+            ahead: rank.ahead.as_ref().map(|n| neighbour(n, &phrase::AHEAD)),
+            behind: rank.behind.as_ref().map(|n| neighbour(n, &phrase::BEHIND)),
+            change: rank.moved.map(phrase::rank_change),
+            rank,
+            gap_unit,
+            scope,
+            position,
+            peer,
         }
-        RankField::Change => change?,
-        RankField::Growth => phrase::growth_rank(scope, rank.growth_rank?),
-        RankField::Peer => {
-            let (group, r) = rank.peer.as_ref()?;
-            phrase::rank_in(group, *r)
-        }
-        RankField::Text => with_peer(position, peer)
-            .into_iter()
-            .chain(change)
-            .collect::<Vec<_>>()
-            .join(punct::CLAUSE),
-        // The area once named in a sentence, later ranks say only the place.
-        RankField::Brief => {
-            let place = if rank.tied {
-                phrase::rank_tied("", rank.rank)
-            } else {
-                phrase::rank_in("", rank.rank)
-            };
-            with_peer(place, peer)
+    }
+
+    /// One field of the ranking in words, if the ranking has it.
+    pub fn get(&self, field: RankField) -> Option<String> {
+        let rank = self.rank;
+        let scope = self.scope.as_str();
+        let gap_unit = self.gap_unit;
+        let position = self.position.clone();
+        let (peer, change) = (self.peer.clone(), self.change.clone());
+        Some(match field {
+            RankField::Rank => rank.rank.to_string(),
+            RankField::Of => rank.of?.to_string(),
+            RankField::Position => position,
+            RankField::Ahead => self.ahead.clone()?,
+            RankField::Behind => self.behind.clone()?,
+            RankField::Average => {
+                let average = rank.average.as_ref()?;
+                phrase::against_average(scope, average.trend, &printed(average), gap_unit)
+            }
+            RankField::Change => change?,
+            RankField::Growth => phrase::growth_rank(scope, rank.growth_rank?),
+            RankField::Peer => {
+                let (group, r) = rank.peer.as_ref()?;
+                phrase::rank_in(group, *r)
+            }
+            RankField::Text => with_peer(position, peer)
                 .into_iter()
                 .chain(change)
                 .collect::<Vec<_>>()
-                .join(punct::CLAUSE)
-        }
-        RankField::Scope => scope.to_string(),
-        RankField::Detail => std::iter::once(position)
-            .chain(ahead)
-            .chain(behind)
-            .collect::<Vec<_>>()
-            .join(punct::CLAUSE),
-    })
+                .join(punct::CLAUSE),
+            // The area once named in a sentence, later ranks say only the place.
+            RankField::Brief => {
+                let place = if rank.tied {
+                    phrase::rank_tied("", rank.rank)
+                } else {
+                    phrase::rank_in("", rank.rank)
+                };
+                with_peer(place, peer)
+                    .into_iter()
+                    .chain(change)
+                    .collect::<Vec<_>>()
+                    .join(punct::CLAUSE)
+            }
+            RankField::Scope => scope.to_string(),
+            RankField::Detail => std::iter::once(position)
+                .chain(self.ahead.clone())
+                .chain(self.behind.clone())
+                .collect::<Vec<_>>()
+                .join(punct::CLAUSE),
+        })
+    }
 }
 
 /// A position and, when the region has one, its place among its peers: 居怀化市第九位、同类县市

@@ -78,6 +78,14 @@ pub const NO_LINE_START: &str = "，。；：、？！）》”’％";
 /// comma between digits stays, as in 3,752, even in 共3,4家: a thousands separator cannot be
 /// told from a list there, and changing a figure is worse than leaving a mark.
 pub fn normalise(text: &str) -> Normalised {
+    // Nearly every field has no half-width mark at all: nothing to look at.
+    if !text.contains([',', ':', ';', '?', '!', '(', ')']) {
+        return Normalised {
+            text: text.to_string(),
+            changed: 0,
+            first: None,
+        };
+    }
     let chars: Vec<char> = text.chars().collect();
     // Which characters belong to a citation, which must be left alone.
     let mut cited = vec![false; chars.len()];
