@@ -3,8 +3,12 @@
 //! position against the average and its move since last year.
 //!
 //! Ranking needs every region's figures, but not their drafts: [`Standing`] keeps the little
-//! each report contributes, so a batch of thousands holds kilobytes per region, not whole
-//! reports, while it ranks.
+//! each report contributes, so a batch of thousands holds well under a kilobyte per region,
+//! not whole reports, while it ranks. What an indicator is (its name, unit, period and
+//! direction) is the same in every file of a set, and is held once ([`Meanings`]).
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diagnostic::Finding;
 use indexmap::IndexMap;
@@ -23,22 +27,49 @@ pub struct Standing {
     /// (the counties of one city; a city's own report is not ranked with its counties).
     pub period: (i32, ReportKind, u32, Option<String>),
     pub peer_group: Option<String>,
-    pub entries: IndexMap<String, Entry>,
+    pub entries: Vec<Entry>,
 }
 
 /// One indicator of one report, as ranking needs it.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// The indicator's name and own period: a set ranks one key only when they agree.
-    pub name: String,
-    pub period: Option<String>,
+    pub meaning: Arc<Meaning>,
     pub value: Decimal,
-    pub unit: String,
-    pub kind: IndicatorKind,
     pub places: Places,
-    pub better: Better,
     pub growth: Option<Decimal>,
     pub last_rank: Option<u32>,
+}
+
+/// What an indicator key stands for in one file: a set ranks one key only when its files
+/// agree on it (see [`crate::ops::set`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Meaning {
+    pub key: String,
+    /// The name and own period as a reader sees them.
+    pub name: String,
+    pub period: Option<String>,
+    pub unit: String,
+    pub kind: IndicatorKind,
+    pub better: Better,
+}
+
+/// The meanings of a set's indicators, each held once however many files share it.
+#[derive(Debug, Default)]
+pub struct Meanings(Mutex<HashSet<Arc<Meaning>>>);
+
+impl Meanings {
+    fn intern(&self, meaning: Meaning) -> Arc<Meaning> {
+        // A panic elsewhere while the lock was held leaves the set as it was: still usable.
+        let mut held = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        match held.get(&meaning) {
+            Some(m) => Arc::clone(m),
+            None => {
+                let m = Arc::new(meaning);
+                held.insert(Arc::clone(&m));
+                m
+            }
+        }
+    }
 }
 
 /// The rankings of one report, and their audit trail.
@@ -49,8 +80,9 @@ pub struct Ranked {
 }
 
 impl Standing {
-    /// What `file` (measured as `facts`) contributes to rankings.
-    pub fn of(file: &ReportFile, facts: &Facts) -> Standing {
+    /// What `file` (measured as `facts`) contributes to rankings; what its indicators are is
+    /// held in `meanings`, shared by the set.
+    pub fn of(file: &ReportFile, facts: &Facts, meanings: &Meanings) -> Standing {
         // Names as a reader sees them, so that one city typed two ways is one city.
         Standing {
             region: crate::safe::same_name(&file.report.region),
@@ -64,23 +96,27 @@ impl Standing {
             entries: facts
                 .indicators
                 .iter()
-                .map(|(key, f)| {
-                    let last_rank = file.indicators.get(key).and_then(|i| i.last_rank);
-                    let entry = Entry {
+                .map(|(key, f)| Entry {
+                    meaning: meanings.intern(Meaning {
+                        key: key.clone(),
                         name: crate::safe::same_name(&f.name),
                         period: f.period.as_deref().map(crate::safe::same_name),
-                        value: f.current,
                         unit: f.unit.clone(),
                         kind: f.kind,
-                        places: f.places,
                         better: f.better,
-                        growth: f.growth(),
-                        last_rank,
-                    };
-                    (key.clone(), entry)
+                    }),
+                    value: f.current,
+                    places: f.places,
+                    growth: f.growth(),
+                    last_rank: file.indicators.get(key).and_then(|i| i.last_rank),
                 })
                 .collect(),
         }
+    }
+
+    /// The entry of indicator `key`, if the report has it.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.meaning.key == key)
     }
 }
 
@@ -91,7 +127,7 @@ pub struct Rankings {
     standings: Vec<Standing>,
     tables: Vec<Table>,
     /// For each standing, the tables it appears in with its place there.
-    places: Vec<Vec<(usize, usize)>>,
+    places: Vec<Vec<(u32, u32)>>,
 }
 
 /// One indicator's ranking within one period.
@@ -99,12 +135,13 @@ pub struct Rankings {
 struct Table {
     key: String,
     unit: String,
-    /// Best first: (standing, value in `unit` rounded at its precision, growth).
-    places: Vec<(usize, Decimal, Option<Decimal>)>,
+    /// Best first: (standing, value in `unit` rounded at its precision). Indices are `u32`:
+    /// a national batch holds one per region and indicator.
+    places: Vec<(u32, Decimal)>,
     ranks: Vec<u32>,
     mean: Decimal,
-    /// Growth ranks by standing, when every ranked region has a growth rate.
-    growth_ranks: Option<IndexMap<usize, u32>>,
+    /// Growth ranks in the order of `places`, when every ranked region has a growth rate.
+    growth_ranks: Option<Vec<u32>>,
     /// Peer-group ranks by standing.
     peers: IndexMap<usize, (String, u32)>,
 }
@@ -124,7 +161,7 @@ impl Rankings {
                 .collect();
             let mut keys: Vec<&String> = members
                 .iter()
-                .flat_map(|&i| standings[i].entries.keys())
+                .flat_map(|&i| standings[i].entries.iter().map(|e| &e.meaning.key))
                 .collect();
             keys.sort();
             keys.dedup();
@@ -135,8 +172,8 @@ impl Rankings {
         }
         let mut places = vec![Vec::new(); standings.len()];
         for (t, table) in tables.iter().enumerate() {
-            for (place, (member, _, _)) in table.places.iter().enumerate() {
-                places[*member].push((t, place));
+            for (place, (member, _)) in table.places.iter().enumerate() {
+                places[*member as usize].push((t as u32, place as u32));
             }
         }
         Rankings {
@@ -150,7 +187,7 @@ impl Rankings {
     pub fn of(&self, member: usize) -> Ranked {
         let mut ranked = Ranked::default();
         for &(t, index) in self.places.get(member).into_iter().flatten() {
-            self.phrase(&self.tables[t], index, &mut ranked);
+            self.phrase(&self.tables[t as usize], index as usize, &mut ranked);
         }
         ranked
     }
@@ -158,13 +195,16 @@ impl Rankings {
     fn phrase(&self, table: &Table, index: usize, out: &mut Ranked) {
         let all = &self.standings;
         let key = table.key.as_str();
-        let (me_index, value, _) = table.places[index];
+        let (me_index, value) = table.places[index];
+        let me_index = me_index as usize;
         let count = table.places.len();
         let rank = table.ranks[index];
         let me = &all[me_index];
         // Gaps are shown in the member's own unit.
-        let own = &me.entries[key];
-        let back = units::factor(&table.unit, &own.unit).unwrap_or(Decimal::ONE);
+        let Some(own) = me.entry(key) else {
+            return;
+        };
+        let back = units::factor(&table.unit, &own.meaning.unit).unwrap_or(Decimal::ONE);
         let gap = |other: Decimal| {
             // A converted gap carries the factor's decimals, which nobody typed.
             let gap = ((value - other) * back).normalize();
@@ -178,8 +218,8 @@ impl Rankings {
             (j >= 0 && (j as usize) < count).then(|| table.places[j as usize])
         };
         let beside = |step: isize| {
-            neighbour(step).map(|(m, v, _)| Neighbour {
-                region: all[m].region.clone(),
+            neighbour(step).map(|(m, v)| Neighbour {
+                region: all[m as usize].region.clone(),
                 gap: gap(v),
             })
         };
@@ -220,11 +260,7 @@ impl Rankings {
                     own.places.computed(),
                 )),
                 moved: own.last_rank.map(|last| i64::from(last) - i64::from(rank)),
-                growth_rank: table
-                    .growth_ranks
-                    .as_ref()
-                    .and_then(|g| g.get(&me_index))
-                    .copied(),
+                growth_rank: table.growth_ranks.as_ref().map(|g| g[index]),
                 peer: table.peers.get(&me_index).cloned(),
             },
         );
@@ -233,22 +269,26 @@ impl Rankings {
 
 /// The ranking of `key` among `members`, or `None` when fewer than two carry it.
 fn table(all: &[Standing], members: &[usize], key: &str) -> Option<Table> {
-    let first = members.iter().find_map(|&i| all[i].entries.get(key))?;
-    let (unit, better) = (first.unit.clone(), first.better);
+    let first = members.iter().find_map(|&i| all[i].entry(key))?;
+    let (unit, better) = (first.meaning.unit.clone(), first.meaning.better);
     // Ranked at the most decimals any member's figures carry: one county's 4.5 must not
     // round another's 4.54 into a tie.
     let precision = members
         .iter()
-        .filter_map(|&i| all[i].entries.get(key))
+        .filter_map(|&i| all[i].entry(key))
         .map(|e| e.places.computed())
         .max()
         .unwrap_or(0);
-    let mut places: Vec<(usize, Decimal, Option<Decimal>)> = members
+    let mut places: Vec<(u32, Decimal, Option<Decimal>)> = members
         .iter()
         .filter_map(|&i| {
-            let e = all[i].entries.get(key)?;
-            let factor = units::factor(&e.unit, &unit)?;
-            Some((i, round_half_up(e.value * factor, precision), e.growth))
+            let e = all[i].entry(key)?;
+            let factor = units::factor(&e.meaning.unit, &unit)?;
+            Some((
+                i as u32,
+                round_half_up(e.value * factor, precision),
+                e.growth,
+            ))
         })
         .collect();
     if places.len() < 2 {
@@ -262,17 +302,25 @@ fn table(all: &[Standing], members: &[usize], key: &str) -> Option<Table> {
     let mean = places.iter().map(|p| p.1).sum::<Decimal>() / Decimal::from(places.len());
     let ranks = competition_ranks(&places.iter().map(|p| p.1).collect::<Vec<_>>());
     let growth_ranks = places.iter().all(|p| p.2.is_some()).then(|| {
-        let mut by_growth: Vec<(usize, Decimal)> = places
+        // (place, standing, growth), best growth first; ties by standing as above.
+        let mut by_growth: Vec<(usize, u32, Decimal)> = places
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(place, p)| {
                 let growth = p.2.unwrap_or_default();
-                (p.0, round_half_up(growth, super::DEFAULT_PERCENT_PRECISION))
+                let growth = round_half_up(growth, super::DEFAULT_PERCENT_PRECISION);
+                (place, p.0, growth)
             })
             .collect();
-        by_growth.sort_by(|a, b| better_first(a.1, b.1).then(a.0.cmp(&b.0)));
-        let r = competition_ranks(&by_growth.iter().map(|g| g.1).collect::<Vec<_>>());
-        by_growth.iter().zip(r).map(|(g, r)| (g.0, r)).collect()
+        by_growth.sort_by(|a, b| better_first(a.2, b.2).then(a.1.cmp(&b.1)));
+        let r = competition_ranks(&by_growth.iter().map(|g| g.2).collect::<Vec<_>>());
+        let mut by_place = vec![0; places.len()];
+        for (g, r) in by_growth.iter().zip(r) {
+            by_place[g.0] = r;
+        }
+        by_place
     });
+    let places: Vec<(u32, Decimal)> = places.into_iter().map(|(m, v, _)| (m, v)).collect();
     let peers = peer_ranks(all, &places);
     Some(Table {
         key: key.to_string(),
@@ -300,14 +348,11 @@ fn competition_ranks(sorted: &[Decimal]) -> Vec<u32> {
 }
 
 /// Each member's rank within its peer group, where two or more share one.
-fn peer_ranks(
-    all: &[Standing],
-    places: &[(usize, Decimal, Option<Decimal>)],
-) -> IndexMap<usize, (String, u32)> {
+fn peer_ranks(all: &[Standing], places: &[(u32, Decimal)]) -> IndexMap<usize, (String, u32)> {
     let mut out = IndexMap::new();
     let mut groups: Vec<&str> = places
         .iter()
-        .filter_map(|p| all[p.0].peer_group.as_deref())
+        .filter_map(|p| all[p.0 as usize].peer_group.as_deref())
         .collect();
     groups.sort();
     groups.dedup();
@@ -315,14 +360,14 @@ fn peer_ranks(
         // `places` is already best first; the group keeps that order.
         let in_group: Vec<_> = places
             .iter()
-            .filter(|p| all[p.0].peer_group.as_deref() == Some(group))
+            .filter(|p| all[p.0 as usize].peer_group.as_deref() == Some(group))
             .collect();
         if in_group.len() < 2 {
             continue;
         }
         let ranks = competition_ranks(&in_group.iter().map(|p| p.1).collect::<Vec<_>>());
         for (p, r) in in_group.iter().zip(ranks) {
-            out.insert(p.0, (group.to_string(), r));
+            out.insert(p.0 as usize, (group.to_string(), r));
         }
     }
     out
@@ -391,21 +436,20 @@ mod tests {
     }
 
     fn standing(region: &str, value: i64, growth: i64, peer: Option<&str>) -> Standing {
-        let mut entries = IndexMap::new();
-        entries.insert(
-            "hte".to_string(),
-            Entry {
+        let entries = vec![Entry {
+            meaning: Arc::new(Meaning {
+                key: "hte".into(),
                 name: "高新技术企业".into(),
                 period: None,
-                value: Decimal::from(value),
                 unit: "家".into(),
                 kind: IndicatorKind::Count,
-                places: Places::Fixed(0),
                 better: Better::Higher,
-                growth: Some(Decimal::from(growth)),
-                last_rank: Some(4),
-            },
-        );
+            }),
+            value: Decimal::from(value),
+            places: Places::Fixed(0),
+            growth: Some(Decimal::from(growth)),
+            last_rank: Some(4),
+        }];
         Standing {
             region: region.into(),
             period: (2024, ReportKind::Annual, 12, Some("某市".into())),
@@ -418,10 +462,11 @@ mod tests {
     fn figures_typed_to_other_decimals_are_not_rounded_into_a_tie() {
         let typed = |region: &str, value: &str| {
             let mut s = standing(region, 0, 0, None);
-            let e = s.entries.get_mut("hte").unwrap();
+            let e = &mut s.entries[0];
             e.value = value.parse().unwrap();
-            e.unit = "亿元".into();
-            e.kind = IndicatorKind::Amount;
+            let meaning = Arc::make_mut(&mut e.meaning);
+            meaning.unit = "亿元".into();
+            meaning.kind = IndicatorKind::Amount;
             e.places = Places::AsTyped {
                 cap: 2,
                 computed: e.value.scale(),

@@ -297,7 +297,7 @@ pub struct ReportMeta {
     pub cutoff_month: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum IndicatorKind {
     /// A sum of money or a quantity: compared in percent (增长66.9%) and absolute change.
@@ -417,7 +417,7 @@ pub struct Indicator {
     pub cite_only: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Better {
     #[default]

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::write::{Staged, stage, sync_all};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
-use crate::measure::rank::{self, Standing};
+use crate::measure::rank::{self, Meanings, Standing};
 use crate::narrate::TemplateSet;
 use crate::timing::{self, Stage};
 use crate::zh::label;
@@ -93,6 +93,7 @@ pub fn run(
 ) -> Result<Summary, Diagnostics> {
     let started = Instant::now();
     // Pass 1: check, keep the standings.
+    let meanings = Meanings::default();
     let standings: Vec<Result<(Standing, String), Diagnostics>> = inputs
         .par_iter()
         .map(|input| {
@@ -113,7 +114,7 @@ pub fn run(
                 checked.file.report.year,
                 checked.facts.report.half_year(),
             );
-            Ok((Standing::of(&checked.file, &checked.facts), name))
+            Ok((Standing::of(&checked.file, &checked.facts, &meanings), name))
         })
         .collect();
     let members: Vec<(&Path, &Standing)> = standings
@@ -147,6 +148,7 @@ pub fn run(
             })
         })
         .collect();
+    drop(names);
     let rankings = timing::timed(Stage::Rank, || rank::Rankings::new(ok));
     // A draft's name may be one of the inputs' (a data file named like a draft, given on the
     // command line): that input is never written over, --force or not.
@@ -169,6 +171,7 @@ pub fn run(
             })
         })
         .collect();
+    drop(inputs_here);
     // Pass 3: draft and write, one file at a time per thread.
     let results: Vec<(PathBuf, Result<Written, Diagnostics>)> = plan
         .into_par_iter()

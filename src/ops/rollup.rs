@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::load::catalogue::Catalogue;
 use crate::measure::decimal::fixed;
-use crate::measure::rank::{Rankings, Standing};
+use crate::measure::rank::{Meanings, Rankings, Standing};
 use crate::measure::totals::{County, Rollup, Row, Standard};
 use crate::views::tables::{rollup_csv, rollup_outline};
 use crate::zh::{hint, period};
@@ -100,10 +100,11 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
         .collect();
     let own = checked.iter().find(|(_, c)| region_of(c) == city);
     // One period, each county once, units that add up: else the totals would be wrong.
+    let meanings = Meanings::default();
     let standings: Vec<(&Path, Standing)> = checked
         .iter()
         .filter(|(_, c)| in_city(c) || own.is_some_and(|(_, o)| std::ptr::eq(o, c)))
-        .map(|(path, c)| (path.as_path(), Standing::of(&c.file, &c.facts)))
+        .map(|(path, c)| (path.as_path(), Standing::of(&c.file, &c.facts, &meanings)))
         .collect();
     let members: Vec<(&Path, &Standing)> = standings.iter().map(|(p, s)| (*p, s)).collect();
     crate::ops::set::refuse_ambiguous(&members)?;
@@ -111,7 +112,7 @@ pub fn build(inputs: &[PathBuf], options: Options) -> Result<Built, Diagnostics>
     let rankings = Rankings::new(
         counties
             .iter()
-            .map(|c| Standing::of(&c.file, &c.facts))
+            .map(|c| Standing::of(&c.file, &c.facts, &meanings))
             .collect(),
     );
     let ranked: Vec<_> = (0..counties.len()).map(|i| rankings.of(i)).collect();

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::measure::rank::{Entry, Standing};
+use crate::measure::rank::{Meaning, Standing};
 use crate::measure::units;
 use crate::model::ReportKind;
 
@@ -66,13 +66,17 @@ pub fn ambiguities(members: &[(&Path, &Standing)]) -> Vec<Diagnostic> {
     }
     // One indicator key must mean one thing in every file: the same name, the same own
     // period, units that convert (万元 and 亿元, not 万元 and 家), the same good direction.
-    let mut seen: Vec<(&str, &Entry, &Path)> = Vec::new();
+    let mut seen: Vec<(&Meaning, &Path)> = Vec::new();
     for (path, s) in members {
-        for (key, entry) in &s.entries {
-            let Some((_, first, other)) = seen.iter().find(|(k, _, _)| k == key) else {
-                seen.push((key, entry, path));
+        for entry in &s.entries {
+            let (entry, key) = (&*entry.meaning, &entry.meaning.key);
+            let Some((first, other)) = seen.iter().find(|(m, _)| m.key == *key) else {
+                seen.push((entry, path));
                 continue;
             };
+            if *first == entry {
+                continue;
+            }
             let differs = |what: &str, a: String, b: String| {
                 Diagnostic::error(format!(
                     "{key} is {a} in {}, {b} in {}: {what}",
