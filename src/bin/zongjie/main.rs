@@ -18,25 +18,6 @@ mod commands;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's defaults keep freed pages for a while: fast, but a batch of 2,850 drafts then
-/// peaked at 72 MiB where the system allocator stayed at 32. Freed pages go back at once, and
-/// mimalloc 2 (not 3, whose arenas are committed before `main` can say otherwise): 38–41 MiB
-/// at the same speed (A/B over three alternating runs, `zongjie bench --counties 2850`).
-/// The option numbers are `mi_option_e`'s, the same in mimalloc 2 and 3.
-fn return_memory_promptly() {
-    const ARENA_EAGER_COMMIT: i32 = 4;
-    const PURGE_DELAY: i32 = 15;
-    unsafe extern "C" {
-        fn mi_option_set(option: i32, value: std::ffi::c_long);
-    }
-    // SAFETY: mi_option_set only stores a number in mimalloc's option table; both options
-    // are read when memory is next committed or purged.
-    unsafe {
-        mi_option_set(ARENA_EAGER_COMMIT, 0);
-        mi_option_set(PURGE_DELAY, 0);
-    }
-}
-
 use args::{Cli, Command, Setup};
 use zongjie::diagnostic::Diagnostics;
 
@@ -49,7 +30,6 @@ pub enum Status {
 }
 
 fn main() -> ExitCode {
-    return_memory_promptly();
     let cli = Cli::parse();
     let result = Setup::resolve(&cli).and_then(|setup| run(cli.command, &setup));
     match result {
