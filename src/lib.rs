@@ -70,45 +70,59 @@ pub struct Checked {
 /// Load + validate + measure + consistency checks. Errors carry every problem found,
 /// warnings included; with `strict`, any warning is an error.
 pub fn check(source: &Source, options: Options) -> Result<Checked, Diagnostics> {
-    check_as(source, options, Consistency::Checked)
+    check_as(source, options, Scope::Whole)
 }
 
-/// Whether [`check`] looks for figures that disagree with each other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Consistency {
-    Checked,
-    /// Skipped: its findings are warnings that would be found again (a batch's first pass,
-    /// which only decides whether a file can be ranked, when warnings are not errors).
-    Skipped,
+/// How much of [`check`] to do: a batch checks each file twice (once to rank it, once to draft
+/// it), and the second time need not repeat what the first found.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scope {
+    Whole,
+    /// All but the consistency checks, whose findings are warnings that would be found again
+    /// (a batch's first pass, which only decides whether a file can be ranked, when warnings
+    /// are not errors).
+    WithoutConsistency,
+    /// The same text passed every other check earlier, with these warnings: the file is only
+    /// loaded, measured and checked for consistency. (Each check is a function of the text
+    /// and the options alone, so it would find the same again.)
+    ConsistencyAfter(Vec<Diagnostic>),
 }
 
 pub(crate) fn check_as(
     source: &Source,
     options: Options,
-    consistency: Consistency,
+    scope: Scope,
 ) -> Result<Checked, Diagnostics> {
     let mut file = load::parse(source)?;
+    let checked_before = match &scope {
+        Scope::ConsistencyAfter(_) => true,
+        Scope::Whole | Scope::WithoutConsistency => false,
+    };
     let catalogue = match options.profile {
         Some(p) => &p.catalogue,
         None => load::catalogue::Catalogue::standard(),
     };
     let mut findings = load::catalogue::resolve(&mut file, catalogue);
-    if !options.unfinished {
+    let looks_for_placeholders = !options.unfinished && !checked_before;
+    if looks_for_placeholders {
         findings.extend(load::placeholders::find(source));
     }
-    let departures = options.profile.map(|profile| {
-        let departures = validate::profile::departures(&file, profile);
+    let mut departures = Vec::new();
+    if let Some(profile) = options.profile {
+        if !checked_before {
+            departures = validate::profile::departures(&file, profile);
+        }
         let own = file.style.take().unwrap_or_default();
         file.style = Some(own.over(&profile.style));
-        departures
-    });
-    let texts = file.texts();
-    if !options.unfinished {
-        findings.extend(validate::placeholder_text(&texts));
     }
-    findings.extend(departures.into_iter().flatten());
-    findings.extend(validate::validate(&file, &texts));
-    drop(texts);
+    if !checked_before {
+        let texts = file.texts();
+        if looks_for_placeholders {
+            findings.extend(validate::placeholder_text(&texts));
+        }
+        findings.extend(departures);
+        findings.extend(validate::validate(&file, &texts));
+    }
     // After the checks, which point at the text as typed.
     let full_width = file
         .style
@@ -118,12 +132,17 @@ pub(crate) fn check_as(
     if full_width {
         findings.extend(load::punctuation::normalise(&mut file));
     }
-    let mut found = locate(source, findings);
+    let consistency = scope != Scope::WithoutConsistency;
+    let mut found = match scope {
+        // What loading found again is among what the earlier check found.
+        Scope::ConsistencyAfter(earlier) => earlier,
+        Scope::Whole | Scope::WithoutConsistency => locate(source, findings),
+    };
     if found.iter().any(Diagnostic::is_error) {
         return Err(Diagnostics(found));
     }
     let facts = measure::measure(&file);
-    if consistency == Consistency::Checked {
+    if consistency {
         found.extend(locate(
             source,
             validate::consistency::consistency(&file, &facts),
