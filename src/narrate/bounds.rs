@@ -209,6 +209,7 @@ mod tests {
                 })
                 .collect(),
             compiled: Default::default(),
+            reach: Default::default(),
         }
     }
 

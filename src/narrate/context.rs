@@ -13,13 +13,13 @@ use crate::zh::{cite, period};
 
 /// The facts as templates see them: `report`, `ind` (by key) and the lists of indicators with
 /// a next-period target (`next_targets`), a plan value for a later year (`outlooks`) and a
-/// target for this period (`targets`).
-pub fn of(facts: &Facts) -> Value {
+/// target for this period (`targets`). Of an indicator's citable fields, those `worded`.
+pub fn of(facts: &Facts, worded: &Worded) -> Value {
     let r = &facts.report;
     let ind: Map<String, Value> = facts
         .indicators
         .iter()
-        .map(|(key, f)| (key.clone(), indicator(f, r)))
+        .map(|(key, f)| (key.clone(), indicator(f, r, worded)))
         .collect();
     // Values, not `json!` of vectors, which would serialise every list a second time.
     let with = |has: fn(&IndicatorFacts) -> bool| -> Value {
@@ -37,6 +37,27 @@ pub fn of(facts: &Facts) -> Value {
     out.insert("targets".into(), with(|f| f.target.is_some()));
     out.insert("ind".into(), Value::Object(ind));
     Value::Object(out)
+}
+
+/// Which of an indicator's citable fields to word (see [`super::reach`]): a flag for each of
+/// [`Citable::ALL`], and whether its sub-items are.
+pub struct Worded {
+    fields: Vec<bool>,
+    parts: bool,
+}
+
+impl Worded {
+    /// The fields whose names `reached` says a draft can cite.
+    pub fn only(reached: impl Fn(&str) -> bool) -> Worded {
+        Worded {
+            fields: Citable::ALL.iter().map(|c| reached(c.name())).collect(),
+            parts: reached("parts"),
+        }
+    }
+
+    pub fn all() -> Worded {
+        Worded::only(|_| true)
+    }
 }
 
 fn report(r: &ReportFacts) -> Value {
@@ -74,16 +95,16 @@ fn report(r: &ReportFacts) -> Value {
 }
 
 /// One indicator: its citable fields that exist, its sub-items and its ranking.
-fn indicator(f: &IndicatorFacts, r: &ReportFacts) -> Value {
+fn indicator(f: &IndicatorFacts, r: &ReportFacts, worded: &Worded) -> Value {
     let mut out = Map::new();
-    for &field in Citable::ALL {
+    for (&field, _) in Citable::ALL.iter().zip(&worded.fields).filter(|(_, w)| **w) {
         if let Some(text) = cite::text(field, f, r) {
             out.insert(
                 field.name().into(),
                 Value::String(one_line(&text).into_owned()),
             );
         }
-        if field == Citable::ShareRate && !f.parts.is_empty() {
+        if field == Citable::ShareRate && !f.parts.is_empty() && worded.parts {
             out.insert("parts".into(), parts(f));
         }
     }

@@ -17,6 +17,7 @@ mod bounds;
 pub mod context;
 mod helpers;
 mod prose;
+mod reach;
 mod registry;
 mod standard;
 mod templates;
@@ -50,6 +51,33 @@ pub fn narrate(
     facts: &Facts,
     templates: &TemplateSet,
 ) -> Result<Outline, Vec<Problem>> {
+    match narrate_worded(file, facts, templates, &worded(file, templates)) {
+        // A prose problem's help lists the fields the indicator has: every one, as worded when
+        // all are.
+        Err(problems) if problems.iter().any(|p| matches!(p, Problem::Prose(_))) => {
+            narrate_worded(file, facts, templates, &context::Worded::all())
+        }
+        done => done,
+    }
+}
+
+/// The citable fields a draft of `file` can cite, with `templates` (see [`reach`]).
+fn worded(file: &ReportFile, templates: &TemplateSet) -> context::Worded {
+    let reach = templates.reach.get_or_init(|| {
+        reach::Reach::of_templates(templates.templates.iter().map(|t| t.text.as_str()))
+    });
+    let texts = file.texts();
+    let prose = reach::prose_names(texts.iter().map(|(_, t)| *t));
+    context::Worded::only(|field| reach.has(field, &prose))
+}
+
+/// [`narrate`], with the citable fields `worded`.
+fn narrate_worded(
+    file: &ReportFile,
+    facts: &Facts,
+    templates: &TemplateSet,
+    worded: &context::Worded,
+) -> Result<Outline, Vec<Problem>> {
     let hb = templates
         .compiled
         .get_or_init(|| registry::compile(templates))
@@ -60,7 +88,7 @@ pub fn narrate(
         hb,
         templates,
         facts,
-        words: handlebars::Context::from(context::of(facts)),
+        words: handlebars::Context::from(context::of(facts, worded)),
         prose: prose::Prose::new(hb),
         style: &style,
         blocks: Vec::new(),
@@ -440,4 +468,49 @@ fn lines(text: &str) -> Vec<Block> {
         .filter(|l| !l.is_empty())
         .map(|text| Block::Paragraph { text })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Source;
+
+    /// Wording only the fields the templates and prose name changes nothing a draft says:
+    /// every example, with the built-in templates and with a city's template that names
+    /// fields the built-in ones do not (some under `#if`, sub-items walked), and a file whose
+    /// prose cites one no template names.
+    #[test]
+    fn a_draft_worded_from_the_fields_it_names_is_the_draft_worded_from_all() {
+        let built_in = TemplateSet::built_in();
+        let reach = reach::Reach::of_templates(built_in.templates.iter().map(|t| t.text.as_str()));
+        let none = std::collections::HashSet::new();
+        assert!(!reach.has("doubling", &none) && !reach.has("previous_number", &none));
+        let mut city = TemplateSet::built_in();
+        for t in &mut city.templates {
+            if t.name == "indicators" {
+                t.text = "{{#each indicators}}{{key}}：{{previous_number}}；{{#if doubling}}{{doubling}}{{/if}}{{#if average_growth}}{{average_growth}}{{/if}}{{#if parts}}{{#each parts}}{{name}}{{share}}{{/each}}{{/if}}\n{{/each}}".into();
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let files = crate::ops::batch::inputs(&[root.clone(), root.join("huaihua-2024")]).unwrap();
+        let mut sources: Vec<Source> = files.iter().map(|p| Source::read(p).unwrap()).collect();
+        let xupu = std::fs::read_to_string(root.join("xupu-2024.toml")).unwrap();
+        let cited = xupu.replacen(
+            "[opening]\ntext = \"",
+            "[opening]\ntext = \"研发经费由{{ind.rd_spend.previous_number}}增至{{ind.rd_spend.value}}。",
+            1,
+        );
+        assert_ne!(cited, xupu, "the opening is where the test expects it");
+        sources.push(Source::new("cited.toml", cited));
+        for templates in [built_in, city] {
+            for source in &sources {
+                let checked = crate::check(source, crate::Options::default()).unwrap();
+                let (file, facts) = (&checked.file, &checked.facts);
+                let worded = worded(file, &templates);
+                let named = narrate_worded(file, facts, &templates, &worded).unwrap();
+                let all = narrate_worded(file, facts, &templates, &context::Worded::all()).unwrap();
+                assert_eq!(named, all, "{}", source.path.display());
+            }
+        }
+    }
 }

@@ -69,6 +69,8 @@ pub struct TemplateSet {
     pub templates: Vec<Template>,
     /// The templates compiled, once: a batch of thousands of drafts shares one registry.
     pub(crate) compiled: OnceLock<Result<handlebars::Handlebars<'static>, Diagnostic>>,
+    /// The fields the templates can reach, found once (see `reach`).
+    pub(crate) reach: OnceLock<super::reach::Reach>,
 }
 
 impl TemplateSet {
@@ -83,6 +85,7 @@ impl TemplateSet {
                 })
                 .collect(),
             compiled: OnceLock::new(),
+            reach: OnceLock::new(),
         }
     }
 

@@ -314,7 +314,9 @@ struct Probe {
 fn probe(toml: &str, options: crate::Options) -> Result<Probe, crate::diagnostic::Diagnostics> {
     let source = Source::new("adopted.toml", toml);
     let checked = crate::check(&source, options)?;
-    let fields = crate::narrate::context::of(&checked.facts)["ind"].clone();
+    let fields =
+        crate::narrate::context::of(&checked.facts, &crate::narrate::context::Worded::all())["ind"]
+            .clone();
     let templates = crate::narrate::TemplateSet::built_in();
     let outline = crate::narrate::narrate(&checked.file, &checked.facts, &templates)
         .map_err(|_| crate::diagnostic::Diagnostics(Vec::new()))?;
