@@ -476,3 +476,35 @@ fn a_city_names_its_faces_once_and_every_style_follows() {
     let plain = draft("xupu-2024.toml");
     assert!(part(&plain.docx, "word/styles.xml").contains(r#"w:eastAsia="仿宋""#));
 }
+
+/// A city's template may read an indicator whole — walk its fields, count them — and then sees
+/// every field the facts give, as it would if zongjie worded them all for every draft.
+#[test]
+fn a_citys_template_that_walks_an_indicator_sees_all_its_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("indicators.hbs"),
+        "{{#each indicators}}{{key}}：{{# each this}}{{@key}}，{{/each}}共{{len this}}项\n{{/each}}",
+    )
+    .unwrap();
+    let templates = TemplateSet::with_overrides(dir.path()).unwrap();
+    let source = Source::read(&example("xupu-2024.toml")).unwrap();
+    let d =
+        zongjie::draft(&source, &templates, Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let text = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
+    let rd = text
+        .lines()
+        .find(|l| l.starts_with("rd_spend："))
+        .unwrap_or_else(|| panic!("{text}"));
+    // Fields no built-in template names are there too.
+    for field in [
+        "previous_number",
+        "growth_percent",
+        "completion_rate",
+        "yoy",
+    ] {
+        assert!(rd.contains(&format!("{field}，")), "{field}: {rd}");
+    }
+    let listed = rd.matches('，').count();
+    assert!(rd.ends_with(&format!("共{listed}项")), "{rd}");
+}

@@ -63,9 +63,9 @@ pub fn narrate(
 
 /// The citable fields a draft of `file` can cite, with `templates` (see [`reach`]).
 fn worded(file: &ReportFile, templates: &TemplateSet) -> context::Worded {
-    let reach = templates.reach.get_or_init(|| {
-        reach::Reach::of_templates(templates.templates.iter().map(|t| t.text.as_str()))
-    });
+    let reach = templates
+        .reach
+        .get_or_init(|| reach::Reach::of_templates(&templates.templates));
     let texts = file.texts();
     let prose = reach::prose_names(texts.iter().map(|(_, t)| *t));
     context::Worded::only(|field| reach.has(field, &prose))
@@ -476,17 +476,17 @@ mod tests {
     use crate::load::Source;
 
     /// Wording only the fields the templates and prose name changes nothing a draft says:
-    /// every example, with the built-in templates and with a city's template that names
-    /// fields the built-in ones do not (some under `#if`, sub-items walked), and a file whose
-    /// prose cites one no template names.
+    /// every example, with the built-in templates and with templates that name fields the
+    /// built-in ones do not (some under `#if`, sub-items walked), and a file whose prose cites
+    /// one no template names. (A city's own templates get every field: see `reach`.)
     #[test]
     fn a_draft_worded_from_the_fields_it_names_is_the_draft_worded_from_all() {
         let built_in = TemplateSet::built_in();
-        let reach = reach::Reach::of_templates(built_in.templates.iter().map(|t| t.text.as_str()));
+        let reach = reach::Reach::of_templates(&built_in.templates);
         let none = std::collections::HashSet::new();
         assert!(!reach.has("doubling", &none) && !reach.has("previous_number", &none));
-        let mut city = TemplateSet::built_in();
-        for t in &mut city.templates {
+        let mut other = TemplateSet::built_in();
+        for t in &mut other.templates {
             if t.name == "indicators" {
                 t.text = "{{#each indicators}}{{key}}：{{previous_number}}；{{#if doubling}}{{doubling}}{{/if}}{{#if average_growth}}{{average_growth}}{{/if}}{{#if parts}}{{#each parts}}{{name}}{{share}}{{/each}}{{/if}}\n{{/each}}".into();
             }
@@ -502,7 +502,7 @@ mod tests {
         );
         assert_ne!(cited, xupu, "the opening is where the test expects it");
         sources.push(Source::new("cited.toml", cited));
-        for templates in [built_in, city] {
+        for templates in [built_in, other] {
             for source in &sources {
                 let checked = crate::check(source, crate::Options::default()).unwrap();
                 let (file, facts) = (&checked.file, &checked.facts);

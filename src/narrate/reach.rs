@@ -2,14 +2,18 @@
 //!
 //! The facts in words ([`super::context`]) word every citable field of every indicator, some
 //! forty each, and each block of a section copies the indicators it takes; a template or a
-//! prose field cites a handful. A field is worded only if its name is one a template, the
-//! file's prose or zongjie's own code names: a template reaches a field by writing its name
-//! (`{{summary}}`, `{{ind.rd.growth}}`, `{{#if next_target}}`), so a name no text holds cannot
-//! be reached. Two things would reach fields by a name no text holds, and a template set with
-//! either reaches every field: `lookup` (a name computed while rendering) and `#each` over
-//! something other than a list or map of indicators (an indicator's own fields as `this`).
+//! prose field cites a handful. zongjie's own templates use an indicator only through its
+//! fields' names (`{{summary}}`, `{{#if next_target}}`; a test holds them to it), and prose can
+//! do nothing else (its citation language is checked before drafting): so with the built-in
+//! templates, a field is worded only if its name is a word of a template, of the file's prose
+//! or of the short list zongjie's own code reads. A city's own templates may observe an
+//! indicator whole — walk its fields (`{{#each this}}`), count them (`{{len this}}`), print it
+//! (`{{clause this}}`), look one up by a computed name — and a set with any of them gets every
+//! field: the draft must read the same whichever fields zongjie thought it would need.
 
 use std::collections::HashSet;
+
+use super::templates::{Origin, Template};
 
 /// What `#each` may walk without reaching fields by position: the lists and maps the
 /// narrator and the facts hold (of indicators, goals, periods, title lines, sub-items).
@@ -40,15 +44,15 @@ impl Reach {
         Reach(None)
     }
 
-    /// The names `templates` hold, with those zongjie's code reads; every field when a
-    /// template may reach one by a name it does not hold.
-    pub fn of_templates<'a>(templates: impl IntoIterator<Item = &'a str>) -> Reach {
+    /// The names `templates` hold, with those zongjie's code reads, when every one of them is
+    /// zongjie's own; every field when a city's template is among them.
+    pub fn of_templates<'a>(templates: impl IntoIterator<Item = &'a Template>) -> Reach {
         let mut names: HashSet<String> = READ_BY_CODE.iter().map(|n| n.to_string()).collect();
-        for text in templates {
-            if reaches_by_position(text) {
+        for t in templates {
+            if t.origin != Origin::BuiltIn || observes_an_indicator(&t.text) {
                 return Reach::everything();
             }
-            names.extend(words(text).map(str::to_string));
+            names.extend(words(&t.text).map(str::to_string));
         }
         Reach(Some(names))
     }
@@ -77,9 +81,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether a template may reach a field by a name it does not write: `lookup`, or `#each`
-/// over anything but a list or map of [`LISTS`].
-fn reaches_by_position(text: &str) -> bool {
+/// Whether a built-in template might use an indicator other than through its fields' names:
+/// `lookup`, or `#each` over anything but a list or map of [`LISTS`]. A guard for zongjie's
+/// own templates, which are written not to (a city's are never read for names at all).
+fn observes_an_indicator(text: &str) -> bool {
     if words(text).any(|w| w == "lookup") {
         return true;
     }
@@ -101,9 +106,18 @@ fn reaches_by_position(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn built_in(text: &str) -> Template {
+        Template {
+            name: "indicators",
+            text: text.into(),
+            origin: Origin::BuiltIn,
+        }
+    }
+
     #[test]
     fn a_field_is_reached_by_its_name_in_a_template_or_in_prose() {
-        let reach = Reach::of_templates(["{{#each indicators}}{{label}}{{growth}}{{/each}}"]);
+        let reach =
+            Reach::of_templates(&[built_in("{{#each indicators}}{{label}}{{growth}}{{/each}}")]);
         let none = HashSet::new();
         assert!(reach.has("growth", &none) && reach.has("label", &none));
         assert!(reach.has("summary", &none), "the cite helper reads it");
@@ -114,23 +128,50 @@ mod tests {
     }
 
     #[test]
-    fn lookup_or_walking_an_indicator_reaches_every_field() {
+    fn a_citys_template_reaches_every_field() {
+        let none = HashSet::new();
+        // What a helper review found a text scan misses: each reads an indicator whole.
+        for text in [
+            "{{#each indicators}}{{# each this}}{{@key}}{{/each}}{{/each}}",
+            "{{#each indicators}}{{#if false}}{{else each this}}{{@key}}{{/if}}{{/each}}",
+            "{{#each indicators}}{{len this}}{{/each}}",
+            "{{#each indicators}}{{clause this}}{{/each}}",
+            "{{#with ind.rd as |parts|}}{{#each parts}}{{@key}}{{/each}}{{/with}}",
+            "{{#each indicators}}{{label}}{{/each}}",
+        ] {
+            let city = Template {
+                name: "indicators",
+                text: text.into(),
+                origin: Origin::User("city/templates/indicators.hbs".into()),
+            };
+            let reach = Reach::of_templates(&[built_in("{{summary}}"), city]);
+            assert!(reach.has("doubling", &none), "{text}");
+        }
+    }
+
+    #[test]
+    fn zongjies_own_templates_use_an_indicator_only_by_its_fields_names() {
+        for t in &super::super::TemplateSet::built_in().templates {
+            assert!(!observes_an_indicator(&t.text), "{}", t.name);
+            // `this` is a goal or a title line, never an indicator.
+            for (at, _) in t.text.match_indices("this") {
+                let before = &t.text[..at];
+                let walking = before.rfind("{{#each").map(|i| &before[i..]);
+                assert!(
+                    walking.is_some_and(|w| w.starts_with("{{#each goals")
+                        || w.starts_with("{{#each report.title_lines")),
+                    "{}: `this` at {at}",
+                    t.name
+                );
+            }
+        }
         let none = HashSet::new();
         for text in [
             "{{lookup ind.rd field}}",
             "{{#each ind.rd}}{{this}}{{/each}}",
-            "{{#each indicators}}{{#each this}}{{@key}}{{/each}}{{/each}}",
-            "{{#each (f x)}}{{/each}}",
-        ] {
-            assert!(Reach::of_templates([text]).has("doubling", &none), "{text}");
-        }
-        for text in [
-            "{{#each ../indicators}}{{/each}}",
-            "{{#each @root.ind}}{{/each}}",
-            "{{~#each report.title_lines~}}{{/each}}",
         ] {
             assert!(
-                !Reach::of_templates([text]).has("doubling", &none),
+                Reach::of_templates(&[built_in(text)]).has("doubling", &none),
                 "{text}"
             );
         }

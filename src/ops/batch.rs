@@ -2,13 +2,14 @@
 //! other first.
 //!
 //! Three passes keep memory flat however many files there are: (1) check every file and keep
-//! only its [`Standing`] (well under a kilobyte), its text's fingerprint and its warnings; (2)
+//! only its [`Standing`] (well under a kilobyte), its text's keyed hash and its warnings; (2)
 //! rank the standings; (3) read each file again and, if its text is the one ranked, load and
 //! measure it without repeating the checks, place its rankings, draft it and write it under a
 //! temporary name, dropping it before the next; (4) flush every draft to disk at once and
 //! rename each into place. One bad file is reported and does not stop the others.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -26,16 +27,19 @@ use crate::{Options, Scope, check_as, render};
 /// A draft written but not yet in place, and how many warnings its data gave.
 type Written = (Staged, usize);
 
-/// What the first pass saw of a file that checked: the text's fingerprint (its CRC-32 and
-/// length) and the warnings it gave. The second pass drafts the file only if it reads the same
-/// text, and then need not check it again: the ranks were computed from that text.
+/// What the first pass saw of a file that checked: the text's fingerprint and the warnings it
+/// gave. The second pass drafts the file only if it reads the same text, and then need not
+/// check it again: the ranks were computed from that text.
 struct Seen {
-    fingerprint: (u32, usize),
+    fingerprint: (u64, usize),
     warnings: Vec<Diagnostic>,
 }
 
-fn fingerprint(source: &Source) -> (u32, usize) {
-    (crc32fast::hash(source.text.as_bytes()), source.text.len())
+/// A text's length and its SipHash under keys drawn at random for this batch: a file changed
+/// between the passes, by accident or on purpose, cannot be made to pass for the one checked
+/// without the keys (a CRC could be forged to match).
+fn fingerprint(keys: &RandomState, source: &Source) -> (u64, usize) {
+    (keys.hash_one(&source.text), source.text.len())
 }
 
 /// What a batch did.
@@ -107,6 +111,7 @@ pub fn run(
     let started = Instant::now();
     // Pass 1: check, keep the standings.
     let meanings = Meanings::default();
+    let keys = RandomState::new();
     let standings: Vec<Result<(Standing, String, Seen), Diagnostics>> = inputs
         .par_iter()
         .map(|input| {
@@ -129,7 +134,7 @@ pub fn run(
             );
             let standing = Standing::of(&checked.file, &checked.facts, &meanings);
             let seen = Seen {
-                fingerprint: fingerprint(&source),
+                fingerprint: fingerprint(&keys, &source),
                 warnings: checked.warnings,
             };
             Ok((standing, name, seen))
@@ -198,7 +203,7 @@ pub fn run(
             let result = planned.and_then(|(member, target, seen)| {
                 let checked = timing::timed(Stage::ReadCheck, || {
                     let source = Source::read(input)?;
-                    if fingerprint(&source) != seen.fingerprint {
+                    if fingerprint(&keys, &source) != seen.fingerprint {
                         return Err(changed_meanwhile(input).into());
                     }
                     let scope = Scope::ConsistencyAfter(seen.warnings);
@@ -315,6 +320,54 @@ mod tests {
         // The made-up file, last: a dated-before warning, a punctuation note and a
         // consistency warning.
         assert_eq!(warned, 3);
+    }
+
+    /// A file saved again after the batch ranked it is refused, not drafted with ranks made
+    /// from its earlier figures; the others are drafted.
+    #[test]
+    fn a_file_changed_between_the_passes_is_refused() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/huaihua-2024");
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for name in ["chenxi.toml", "hecheng.toml", "xupu.toml"] {
+            let copy = dir.path().join(name);
+            std::fs::copy(root.join(name), &copy).unwrap();
+            files.push(copy);
+        }
+        let last = files[2].clone();
+        let changed = std::sync::atomic::AtomicBool::new(false);
+        // One thread drafts the files in order: the first one drafted changes the last.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let summary = pool
+            .install(|| {
+                run(
+                    &files,
+                    &dir.path().join("out"),
+                    &TemplateSet::built_in(),
+                    Options::default(),
+                    false,
+                    &|_| {
+                        if !changed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                            let text = std::fs::read_to_string(&last).unwrap();
+                            std::fs::write(&last, text.replacen("current = ", "current = 1", 1))
+                                .unwrap();
+                        }
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(summary.drafted.len(), 2);
+        assert_eq!(summary.failed.len(), 1);
+        let (path, why) = &summary.failed[0];
+        assert_eq!(path, &last);
+        assert!(
+            why.to_string()
+                .contains("changed while the batch was drafting"),
+            "{why}"
+        );
     }
 
     #[test]
