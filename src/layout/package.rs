@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use docx_rs::Docx;
 
 use super::fonts::{self, Faces};
-use super::repair::{fix_part, keep_line_end_marks, without_parts};
+use super::repair::{fix_part, keep_line_end_marks, lists_a_relationship, without_parts};
 use super::zip::{self, Effort, Part};
 
 /// Zips a draft: `body` (paragraphs and tables) set into the frame's document part, which is
@@ -124,8 +124,7 @@ impl Frame {
             for (i, xml) in xml.iter().enumerate() {
                 let n = i + 1;
                 after.push(part(&format!("word/{kind}{n}.xml"), &fix_part(xml)?)?);
-                let listed = |r: &&Vec<u8>| r.windows(13).any(|w| w == b"<Relationship ");
-                if let Some(rels) = rels.get(i).filter(listed) {
+                if let Some(rels) = rels.get(i).filter(|r| lists_a_relationship(r)) {
                     after.push(part(&format!("word/_rels/{kind}{n}.xml.rels"), rels)?);
                 }
             }

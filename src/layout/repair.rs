@@ -544,12 +544,27 @@ pub fn without_parts(xml: &[u8], parts: &[&str]) -> Result<Vec<u8>, String> {
     Ok(writer.into_inner())
 }
 
+/// Whether a relationships part lists any relationship (docx-rs writes one for every header
+/// and footer, most of them empty).
+pub fn lists_a_relationship(rels: &[u8]) -> bool {
+    const ENTRY: &[u8] = b"<Relationship ";
+    rels.windows(ENTRY.len()).any(|w| w == ENTRY)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn fixed(xml: &str) -> String {
         String::from_utf8(fix_part(xml.as_bytes()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn an_empty_relationships_part_lists_nothing() {
+        let empty = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="r" />"#;
+        assert!(!lists_a_relationship(empty));
+        let one = br#"<Relationships xmlns="r"><Relationship Id="rId1" Target="media/seal.png" /></Relationships>"#;
+        assert!(lists_a_relationship(one));
     }
 
     #[test]

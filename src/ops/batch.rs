@@ -24,9 +24,6 @@ use crate::timing::{self, Stage};
 use crate::zh::label;
 use crate::{Options, Scope, check_as, render};
 
-/// A draft written but not yet in place, and how many warnings its data gave.
-type Written = (Staged, usize);
-
 /// What the first pass saw of a file that checked: the text's fingerprint and the warnings it
 /// gave. The second pass drafts the file only if it reads the same text, and then need not
 /// check it again: the ranks were computed from that text.
@@ -48,9 +45,6 @@ pub struct Summary {
     pub drafted: Vec<PathBuf>,
     /// Files that could not be drafted, with why.
     pub failed: Vec<(PathBuf, Diagnostics)>,
-    /// How many warnings the drafted files gave (each was handed to `done` as its file was
-    /// drafted).
-    pub warnings: usize,
     pub elapsed: Duration,
 }
 
@@ -196,7 +190,7 @@ pub fn run(
         .collect();
     drop(inputs_here);
     // Pass 3: draft and write, one file at a time per thread.
-    let results: Vec<(PathBuf, Result<Written, Diagnostics>)> = plan
+    let results: Vec<(PathBuf, Result<Staged, Diagnostics>)> = plan
         .into_par_iter()
         .zip(inputs.par_iter())
         .map(|(planned, input)| {
@@ -225,30 +219,23 @@ pub fn run(
                 let staged = timing::timed(Stage::Write, || stage(&target, &draft.docx, force))?;
                 Ok((staged, draft.warnings))
             });
-            let result = result.map(|(staged, warnings)| {
-                done(&warnings);
-                (staged, warnings.len())
-            });
-            if result.is_err() {
-                done(&[]);
+            match &result {
+                Ok((_, warnings)) => done(warnings),
+                Err(_) => done(&[]),
             }
-            (input.clone(), result)
+            (input.clone(), result.map(|(staged, _)| staged))
         })
         .collect();
     let mut summary = Summary {
         drafted: Vec::new(),
         failed: Vec::new(),
-        warnings: 0,
         elapsed: Duration::ZERO,
     };
     // Every draft reaches the disk before any is renamed into place.
     let mut staged = Vec::new();
     for (path, result) in results {
         match result {
-            Ok((draft, warnings)) => {
-                staged.push((path, draft));
-                summary.warnings += warnings;
-            }
+            Ok(draft) => staged.push((path, draft)),
             Err(e) => summary.failed.push((path, e)),
         }
     }
