@@ -13,6 +13,16 @@ fn draft(name: &str) -> zongjie::Draft {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// xupu-2024 drafted with one template of a city's folder, `NAME.hbs`, holding `text`; the
+/// folder's or the draft's problems as text.
+fn draft_with_template(name: &str, text: &str) -> Result<zongjie::Draft, String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(format!("{name}.hbs")), text).unwrap();
+    let templates = TemplateSet::with_overrides(dir.path()).map_err(|d| d.to_string())?;
+    let source = Source::read(&example("xupu-2024.toml")).unwrap();
+    zongjie::draft(&source, &templates, Options::default()).map_err(|e| e.to_string())
+}
+
 #[test]
 fn county_example_states_the_computed_figures() {
     let d = draft("xupu-2024.toml");
@@ -166,18 +176,9 @@ fn removing_a_section_renumbers_the_ones_after_it() {
 
 #[test]
 fn a_template_naming_a_missing_value_fails_with_its_location() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("goals.hbs"),
-        "{{!-- 总体目标 --}}\n{{report.nonexistent}}\n",
-    )
-    .unwrap();
-    let templates = TemplateSet::with_overrides(dir.path()).unwrap();
-    let source = Source::read(&example("xupu-2024.toml")).unwrap();
-    let err = zongjie::draft(&source, &templates, Options::default())
+    let shown = draft_with_template("goals", "{{!-- 总体目标 --}}\n{{report.nonexistent}}\n")
         .err()
         .expect("strict mode refuses");
-    let shown = err.to_string();
     assert!(shown.contains("goals.hbs:2:"), "{shown}");
     assert!(shown.contains("nonexistent"), "{shown}");
 }
@@ -357,22 +358,9 @@ fn tabs_become_word_tabs_and_illegal_characters_never_reach_the_package() {
 
 #[test]
 fn a_template_syntax_error_names_the_file_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("goals.hbs"),
-        "总体目标\n{{#each next_targets}}\n{{name}}\n",
-    )
-    .unwrap();
-    let err = match TemplateSet::with_overrides(dir.path()) {
-        Err(d) => d.to_string(),
-        Ok(templates) => {
-            let source = Source::read(&example("xupu-2024.toml")).unwrap();
-            zongjie::draft(&source, &templates, Options::default())
-                .err()
-                .expect("an unclosed block is refused")
-                .to_string()
-        }
-    };
+    let err = draft_with_template("goals", "总体目标\n{{#each next_targets}}\n{{name}}\n")
+        .err()
+        .expect("an unclosed block is refused");
     assert!(err.contains("goals.hbs:"), "{err}");
     assert!(err.contains("each"), "{err}");
 }
@@ -481,16 +469,11 @@ fn a_city_names_its_faces_once_and_every_style_follows() {
 /// every field the facts give, as it would if zongjie worded them all for every draft.
 #[test]
 fn a_citys_template_that_walks_an_indicator_sees_all_its_fields() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("indicators.hbs"),
+    let d = draft_with_template(
+        "indicators",
         "{{#each indicators}}{{key}}：{{# each this}}{{@key}}，{{/each}}共{{len this}}项\n{{/each}}",
     )
-    .unwrap();
-    let templates = TemplateSet::with_overrides(dir.path()).unwrap();
-    let source = Source::read(&example("xupu-2024.toml")).unwrap();
-    let d =
-        zongjie::draft(&source, &templates, Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    .unwrap_or_else(|e| panic!("{e}"));
     let text = paragraphs(&part(&d.docx, "word/document.xml")).join("\n");
     let rd = text
         .lines()

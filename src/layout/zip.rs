@@ -103,31 +103,13 @@ pub fn write<'a>(parts: impl IntoIterator<Item = &'a Part> + Clone) -> Result<Ve
             u16::try_from(part.name.len()).map_err(|_| "a part name too long".to_string())?;
         // Local file header.
         put32(&mut out, 0x0403_4b50);
-        put16(&mut out, 20); // version needed: 2.0, deflate
-        put16(&mut out, 0); // flags
-        put16(&mut out, 8); // method: deflate
-        put16(&mut out, DOS_TIME);
-        put16(&mut out, DOS_DATE);
-        put32(&mut out, part.crc);
-        put32(&mut out, compressed);
-        put32(&mut out, part.size);
-        put16(&mut out, name_len);
-        put16(&mut out, 0); // extra field length
+        describe(&mut out, part, compressed, name_len);
         out.extend_from_slice(part.name.as_bytes());
         out.extend_from_slice(&part.data);
-        // Its central directory entry.
+        // Its central directory entry: the same description, after who made it.
         put32(&mut central, 0x0201_4b50);
         put16(&mut central, 20); // made by: 2.0, MS-DOS attributes
-        put16(&mut central, 20);
-        put16(&mut central, 0);
-        put16(&mut central, 8);
-        put16(&mut central, DOS_TIME);
-        put16(&mut central, DOS_DATE);
-        put32(&mut central, part.crc);
-        put32(&mut central, compressed);
-        put32(&mut central, part.size);
-        put16(&mut central, name_len);
-        put16(&mut central, 0); // extra
+        describe(&mut central, part, compressed, name_len);
         put16(&mut central, 0); // comment
         put16(&mut central, 0); // disk
         put16(&mut central, 0); // internal attributes
@@ -153,6 +135,21 @@ pub fn write<'a>(parts: impl IntoIterator<Item = &'a Part> + Clone) -> Result<Ve
     put32(&mut out, central_offset);
     put16(&mut out, 0);
     Ok(out)
+}
+
+/// What a local header and a central directory entry both say of a part, in the same order:
+/// version needed, flags, method, time, date, CRC, sizes, name length, extra field length.
+fn describe(out: &mut Vec<u8>, part: &Part, compressed: u32, name_len: u16) {
+    put16(out, 20); // version needed: 2.0, deflate
+    put16(out, 0); // flags
+    put16(out, 8); // method: deflate
+    put16(out, DOS_TIME);
+    put16(out, DOS_DATE);
+    put32(out, part.crc);
+    put32(out, compressed);
+    put32(out, part.size);
+    put16(out, name_len);
+    put16(out, 0); // extra field length
 }
 
 fn put16(out: &mut Vec<u8>, v: u16) {
